@@ -1,0 +1,43 @@
+package dev.orgbff.graphql;
+
+import java.util.regex.Pattern;
+
+import graphql.scalars.ExtendedScalars;
+import graphql.schema.GraphQLScalarType;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.data.method.annotation.support.SubrangeMethodArgumentResolver;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+/**
+ * The schema's scalars (extended-scalars {@code DateTime}, {@code JSON}, and {@code EmailAddress} with
+ * Logto's own email pattern) and the offset cursors behind {@code Subrange<Integer>} controller arguments.
+ */
+@Configuration(proxyBeanMethods = false)
+class GraphQlConfiguration {
+
+    /** Logto's email pattern ({@code emailRegEx} in {@code @logto/core-kit}), so both accept the same addresses. */
+    private static final Pattern EMAIL = Pattern.compile("^\\S+@\\S+\\.\\S+$");
+
+    @Bean
+    RuntimeWiringConfigurer scalars() {
+        GraphQLScalarType dateTime = ExtendedScalars.DateTime.transform(
+                builder -> builder.coercing(new EpochMillisCoercing(ExtendedScalars.DateTime.getCoercing())));
+        GraphQLScalarType emailAddress = ExtendedScalars.newRegexScalar("EmailAddress")
+                .description("An email address such as alice@example.com")
+                .addPattern(EMAIL)
+                .build();
+        return wiring -> wiring.scalar(dateTime).scalar(ExtendedScalars.Json).scalar(emailAddress);
+    }
+
+    @Bean
+    OffsetCursorStrategy offsetCursorStrategy() {
+        return new OffsetCursorStrategy();
+    }
+
+    @Bean
+    SubrangeMethodArgumentResolver<Integer> subrangeMethodArgumentResolver(OffsetCursorStrategy cursors) {
+        return new SubrangeMethodArgumentResolver<>(cursors);
+    }
+}

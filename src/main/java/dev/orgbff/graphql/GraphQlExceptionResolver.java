@@ -1,0 +1,68 @@
+package dev.orgbff.graphql;
+
+import jakarta.validation.ConstraintViolationException;
+
+import graphql.ErrorClassification;
+import graphql.GraphQLError;
+import graphql.schema.DataFetchingEnvironment;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
+
+import dev.orgbff.logto.LogtoUnavailableException;
+
+/**
+ * Turns exceptions from resolvers and DataLoaders into classified GraphQL errors with short, stable
+ * messages of our own: {@link NotFoundException} → {@code NOT_FOUND}, {@link BadRequestException} and
+ * bean-validation violations → {@code BAD_REQUEST} naming the argument, {@link LogtoUnavailableException}
+ * → {@code UPSTREAM_UNAVAILABLE}. Anything else is left to Spring's opaque {@code INTERNAL_ERROR}; upstream
+ * bodies, tokens and stack traces never reach the client.
+ */
+@Component
+class GraphQlExceptionResolver extends DataFetcherExceptionResolverAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlExceptionResolver.class);
+
+    @Override
+    protected @Nullable GraphQLError resolveToSingleError(Throwable exception, DataFetchingEnvironment environment) {
+        if (exception instanceof NotFoundException) {
+            return error(ErrorType.NOT_FOUND, exception.getMessage(), environment);
+        }
+        if (exception instanceof BadRequestException) {
+            return error(ErrorType.BAD_REQUEST, exception.getMessage(), environment);
+        }
+        if (exception instanceof ConstraintViolationException violations) {
+            String message = violations.getConstraintViolations().stream()
+                    .map(violation -> "Argument '" + argumentName(violation.getPropertyPath().toString()) + "' " + violation.getMessage())
+                    .sorted()
+                    .reduce((a, b) -> a + "; " + b)
+                    .orElse("Invalid argument");
+            return error(ErrorType.BAD_REQUEST, message, environment);
+        }
+        if (exception instanceof LogtoUnavailableException) {
+            log.warn("Logto unavailable while resolving {}: {}", environment.getExecutionStepInfo().getPath(), exception.getMessage());
+            return error(UpstreamErrorType.UPSTREAM_UNAVAILABLE, "Logto is unavailable; try again later", environment);
+        }
+        return null;
+    }
+
+    /** {@code organization.id} becomes {@code id}: the method name is not part of the GraphQL argument. */
+    private static String argumentName(String propertyPath) {
+        int dot = propertyPath.indexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+
+    private static GraphQLError error(ErrorClassification type, @Nullable String message,
+            DataFetchingEnvironment environment) {
+        return GraphQLError.newError()
+                .errorType(type)
+                .message(message == null ? type.toString() : message)
+                .path(environment.getExecutionStepInfo().getPath())
+                .location(environment.getField().getSourceLocation())
+                .build();
+    }
+}

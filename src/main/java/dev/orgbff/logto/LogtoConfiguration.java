@@ -1,0 +1,47 @@
+package dev.orgbff.logto;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Wires the Logto adapter: two WebClients from Boot's shared {@link WebClient.Builder} (one for the token
+ * endpoint with HTTP Basic client authentication, one for the Management API with the M2M token), both
+ * counted by {@link UpstreamCallMetrics}.
+ */
+@Configuration(proxyBeanMethods = false)
+class LogtoConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    UpstreamCallMetrics upstreamCallMetrics(MeterRegistry registry) {
+        return new UpstreamCallMetrics(registry);
+    }
+
+    @Bean
+    ManagementTokenProvider managementTokenProvider(WebClient.Builder builder, LogtoProperties logto,
+            UpstreamCallMetrics metrics, Clock clock) {
+        WebClient tokenEndpoint = builder.clone()
+                .baseUrl(logto.baseUrl())
+                .defaultHeaders(headers -> headers.setBasicAuth(logto.management().appId(), logto.management().appSecret()))
+                .filter(metrics)
+                .build();
+        return new ManagementTokenProvider(new LogtoHttp(tokenEndpoint, logto.timeout()), logto.management(), clock);
+    }
+
+    @Bean
+    LogtoClient logtoClient(WebClient.Builder builder, LogtoProperties logto, UpstreamCallMetrics metrics,
+            ManagementTokenProvider tokens) {
+        // the token filter comes first so that its one retry after a 401 is counted by the metrics filter too
+        WebClient managementApi = builder.clone().baseUrl(logto.baseUrl()).filter(tokens).filter(metrics).build();
+        return new LogtoClient(new LogtoHttp(managementApi, logto.timeout()));
+    }
+}

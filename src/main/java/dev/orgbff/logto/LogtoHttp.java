@@ -1,0 +1,138 @@
+package dev.orgbff.logto;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import org.springframework.core.codec.CodecException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.util.CollectionUtils;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserter;
+import org.springframework.web.reactive.function.UnsupportedMediaTypeException;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.util.UriBuilder;
+
+/**
+ * Sends one request to Logto and turns every failure into {@link LogtoApiException} or
+ * {@link LogtoUnavailableException}: a per-attempt timeout, Logto error bodies {@code {code, message}}
+ * mapped by status, and retries for reads only (GET is idempotent; writes are never repeated).
+ */
+final class LogtoHttp {
+
+    static final MultiValueMap<String, String> NO_QUERY = CollectionUtils.unmodifiableMultiValueMap(new LinkedMultiValueMap<>());
+
+    private static final Logger log = LoggerFactory.getLogger(LogtoHttp.class);
+    private static final int MAX_RETRIES = 2;
+    /** A longer Retry-After than this is not waited for: the caller gets "unavailable" at once. */
+    private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(5);
+
+    private final WebClient webClient;
+    private final Duration timeout;
+    private final Retry readRetry = Retry.backoff(MAX_RETRIES, Duration.ofMillis(100))
+            .maxBackoff(Duration.ofSeconds(1))
+            .filter(LogtoHttp::isTransient)
+            // Logto Cloud's rate limiter says when to come back; the backoff alone may be too short
+            .doBeforeRetryAsync(signal -> waitRetryAfter(signal.failure()))
+            .onRetryExhaustedThrow((spec, signal) -> signal.failure());
+
+    LogtoHttp(WebClient webClient, Duration timeout) {
+        this.webClient = webClient;
+        this.timeout = timeout;
+    }
+
+    /** A GET, retried on transient failures; {@code body} reads the successful response. */
+    <T> Mono<T> get(String route, Map<String, ?> pathVariables, MultiValueMap<String, String> query,
+            Function<WebClient.ResponseSpec, Mono<T>> body) {
+        return Mono.defer(() -> send(HttpMethod.GET, route, pathVariables, query, null, body)).retryWhen(readRetry);
+    }
+
+    /** A write (POST, PUT, PATCH, DELETE), sent once; {@code body} reads the successful response. */
+    <T> Mono<T> write(HttpMethod method, String route, Map<String, ?> pathVariables,
+            @Nullable BodyInserter<?, ? super ClientHttpRequest> requestBody, Function<WebClient.ResponseSpec, Mono<T>> body) {
+        return Mono.defer(() -> send(method, route, pathVariables, NO_QUERY, requestBody, body));
+    }
+
+    private <T> Mono<T> send(HttpMethod method, String route, Map<String, ?> pathVariables,
+            MultiValueMap<String, String> query, @Nullable BodyInserter<?, ? super ClientHttpRequest> requestBody,
+            Function<WebClient.ResponseSpec, Mono<T>> body) {
+        String name = method.name() + " " + route;
+        WebClient.RequestBodySpec request = webClient.method(method)
+                .uri(builder -> expand(builder.path(route), pathVariables, query))
+                .attribute(UpstreamCallMetrics.ROUTE_ATTRIBUTE, route);
+        WebClient.RequestHeadersSpec<?> ready = requestBody == null ? request : request.body(requestBody);
+        return body.apply(ready.retrieve().onStatus(HttpStatusCode::isError, response -> failure(name, response)))
+                .timeout(timeout)
+                .onErrorMap(TimeoutException.class,
+                        e -> new LogtoUnavailableException(name, "no answer within " + timeout.toMillis() + " ms", null, e))
+                .onErrorMap(WebClientRequestException.class,
+                        e -> new LogtoUnavailableException(name, e.getMostSpecificCause().getClass().getSimpleName(), null, e));
+    }
+
+    /** Query values travel as URI variables so that they are strictly encoded ({@code +} in an email stays a plus). */
+    private static URI expand(UriBuilder builder, Map<String, ?> pathVariables, MultiValueMap<String, String> query) {
+        Map<String, Object> variables = new HashMap<>(pathVariables);
+        query.forEach((name, values) -> {
+            for (String value : values) {
+                String variable = "q" + variables.size();
+                variables.put(variable, value);
+                builder.queryParam(name, "{" + variable + "}");
+            }
+        });
+        return builder.build(variables);
+    }
+
+    private static Mono<Throwable> failure(String route, ClientResponse response) {
+        int status = response.statusCode().value();
+        if (status == 429 || status == 502 || status == 503 || status == 504) {
+            Duration retryAfter = retryAfter(response.headers().asHttpHeaders());
+            return response.releaseBody().thenReturn(new LogtoUnavailableException(route, "HTTP " + status, retryAfter, null));
+        }
+        return response.bodyToMono(LogtoError.class)
+                // some Logto errors are plain text ("Not Found"); the status alone then says enough
+                .onErrorResume(e -> e instanceof CodecException || e instanceof UnsupportedMediaTypeException, e -> Mono.empty())
+                .doOnNext(error -> log.debug("{} answered {} {}: {}", route, status, error.code(), error.message()))
+                .map(error -> (Throwable) new LogtoApiException(route, status, error.code()))
+                .defaultIfEmpty(new LogtoApiException(route, status, null));
+    }
+
+    private static @Nullable Duration retryAfter(HttpHeaders headers) {
+        String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
+        if (value == null || !value.trim().matches("\\d{1,6}")) {
+            return null;
+        }
+        return Duration.ofSeconds(Long.parseLong(value.trim()));
+    }
+
+    private static boolean isTransient(Throwable error) {
+        if (!(error instanceof LogtoUnavailableException unavailable) || error.getCause() instanceof TimeoutException) {
+            return false; // a read that timed out once would most likely time out again: fail within one timeout
+        }
+        Duration retryAfter = unavailable.retryAfter();
+        return retryAfter == null || retryAfter.compareTo(MAX_RETRY_AFTER) <= 0;
+    }
+
+    private static Mono<Void> waitRetryAfter(Throwable error) {
+        Duration retryAfter = error instanceof LogtoUnavailableException unavailable ? unavailable.retryAfter() : null;
+        return retryAfter == null ? Mono.empty() : Mono.delay(retryAfter).then();
+    }
+
+    /** A Logto error body; {@code message} is Logto's i18n text, logged at DEBUG only. */
+    record LogtoError(@Nullable String code, @Nullable String message) {
+    }
+}

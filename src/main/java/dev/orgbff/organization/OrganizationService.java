@@ -1,0 +1,107 @@
+package dev.orgbff.organization;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+import dev.orgbff.graphql.NotFoundException;
+import dev.orgbff.graphql.UserError;
+import dev.orgbff.graphql.UserErrorCode;
+import dev.orgbff.logto.LogtoClient;
+import dev.orgbff.logto.Organization;
+import dev.orgbff.logto.OrganizationRoleRef;
+import dev.orgbff.security.AccessProperties;
+import dev.orgbff.security.OrganizationAccess;
+import dev.orgbff.security.Viewer;
+
+/** Reading and creating organizations on behalf of the viewer. */
+@Service
+class OrganizationService {
+
+    /** Logto's column limits (CONTRACT.md §1), counted in characters (code points) as PostgreSQL does. */
+    static final int MAX_NAME_LENGTH = 128;
+    static final int MAX_DESCRIPTION_LENGTH = 256;
+
+    private static final Logger log = LoggerFactory.getLogger(OrganizationService.class);
+
+    private final LogtoClient logto;
+    private final OrganizationAccess access;
+    private final AccessProperties policy;
+
+    OrganizationService(LogtoClient logto, OrganizationAccess access, AccessProperties policy) {
+        this.logto = logto;
+        this.access = access;
+        this.policy = policy;
+    }
+
+    /**
+     * The organization with this id, carrying the viewer's roles, if the viewer is a member.
+     *
+     * @throws NotFoundException (emitted) when the viewer is not a member or no such organization exists;
+     *     the two are deliberately indistinguishable
+     */
+    Mono<Organization> find(Viewer viewer, String id, DataLoader<String, List<Organization>> userOrganizations) {
+        return access.membership(viewer, id, userOrganizations)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("Organization not found")));
+    }
+
+    /**
+     * Creates an organization and makes the viewer its admin: {@code POST /api/organizations}, then
+     * {@code POST /api/organizations/{id}/users} and {@code POST /api/organizations/{id}/users/{userId}/roles}
+     * (by role name, so the template needs no extra read). Invalid input gives user errors and no upstream
+     * call. If adding the member or the role fails, the organization is deleted again
+     * ({@code DELETE /api/organizations/{id}}) and the payload reports {@code ORGANIZATION_SETUP_FAILED}.
+     * A failure of the first call itself (nothing created) is emitted as an error.
+     */
+    Mono<CreateOrganizationPayload> create(Viewer viewer, CreateOrganizationInput input) {
+        String name = input.name().strip();
+        String description = input.description() == null || input.description().isBlank() ? null : input.description().strip();
+        List<UserError> errors = validate(name, description);
+        if (!errors.isEmpty()) {
+            return Mono.just(CreateOrganizationPayload.failed(errors));
+        }
+        return logto.createOrganization(name, description)
+                .flatMap(created -> makeAdmin(created, viewer).onErrorResume(failure -> undo(created, failure)));
+    }
+
+    private Mono<CreateOrganizationPayload> makeAdmin(Organization created, Viewer viewer) {
+        String adminRole = policy.adminRole();
+        return logto.addOrganizationUsers(created.id(), List.of(viewer.userId()))
+                .then(logto.assignOrganizationRolesByName(created.id(), viewer.userId(), List.of(adminRole)))
+                .map(roleIds -> CreateOrganizationPayload.created(created.withOrganizationRoles(
+                        roleIds.stream().map(id -> new OrganizationRoleRef(id, adminRole)).toList())));
+    }
+
+    /** Compensation: an organization nobody administers must not survive a failed setup. */
+    private Mono<CreateOrganizationPayload> undo(Organization created, Throwable failure) {
+        log.warn("Setting up the new organization {} failed ({}); deleting it again", created.id(), failure.getMessage());
+        return logto.deleteOrganization(created.id())
+                .doOnError(error -> log.error("Could not delete organization {} after its setup failed ({}); "
+                        + "it has no members and must be deleted by hand", created.id(), error.getMessage()))
+                .onErrorComplete()
+                .thenReturn(CreateOrganizationPayload.failed(List.of(UserError.of(UserErrorCode.ORGANIZATION_SETUP_FAILED,
+                        "The organization could not be set up, so it was not created. Try again."))));
+    }
+
+    private static List<UserError> validate(String name, @Nullable String description) {
+        List<UserError> errors = new ArrayList<>();
+        if (name.isEmpty()) {
+            errors.add(UserError.of(UserErrorCode.NAME_BLANK, "Enter a name.", "input", "name"));
+        } else if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
+            errors.add(UserError.of(UserErrorCode.NAME_TOO_LONG,
+                    "The name can have at most " + MAX_NAME_LENGTH + " characters.", "input", "name"));
+        }
+        if (description != null && description.codePointCount(0, description.length()) > MAX_DESCRIPTION_LENGTH) {
+            errors.add(UserError.of(UserErrorCode.DESCRIPTION_TOO_LONG,
+                    "The description can have at most " + MAX_DESCRIPTION_LENGTH + " characters.", "input", "description"));
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.orgbff.security;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+import dev.orgbff.logto.LogtoProperties;
+
+/**
+ * The resource server: {@code /graphql} needs a valid Logto user access token (HTTP 401 otherwise, before
+ * any upstream call); the GraphiQL page and {@code /actuator/health} are open.
+ *
+ * <p>A token is valid when its signature verifies against Logto's JWKS ({@code <endpoint>/oidc/jwks}, ES384
+ * by default, any asymmetric JWS algorithm the keys carry), {@code iss} is {@code <endpoint>/oidc},
+ * {@code exp}/{@code nbf} hold (60 s skew), the header {@code typ} is {@code at+jwt} (RFC 9068, what Logto
+ * issues) and {@link LogtoAudienceValidator the audience} is this API or an organization.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/graphiql", "/graphiql/**", "/actuator/health", "/actuator/health/**").permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
+                .build();
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(LogtoProperties logto) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(logto.jwksUri())
+                .jwsAlgorithms(algorithms -> algorithms.addAll(List.of(
+                        SignatureAlgorithm.ES256, SignatureAlgorithm.ES384, SignatureAlgorithm.ES512,
+                        SignatureAlgorithm.RS256, SignatureAlgorithm.RS384, SignatureAlgorithm.RS512,
+                        SignatureAlgorithm.PS256, SignatureAlgorithm.PS384, SignatureAlgorithm.PS512)))
+                .validateType(false) // the typ header is checked by JwtTypeValidator below, which knows at+jwt
+                .build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
+                new JwtIssuerValidator(logto.issuer()),
+                new JwtTypeValidator("at+jwt", "application/at+jwt"),
+                new LogtoAudienceValidator(logto.apiResource())));
+        return decoder;
+    }
+}
