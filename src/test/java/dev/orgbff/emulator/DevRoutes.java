@@ -1,0 +1,41 @@
+package dev.orgbff.emulator;
+
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Dev-only extras, outside Logto's contract: {@code GET /dev/token?username=<name>} mints a user access
+ * token for a seeded user, so a developer can call the BFF without a sign-in flow. These calls are
+ * not counted and never delayed or faulted.
+ */
+final class DevRoutes {
+
+    private final TenantState state;
+    private final LogtoEmulator emulator;
+
+    DevRoutes(TenantState state, LogtoEmulator emulator) {
+        this.state = state;
+        this.emulator = emulator;
+    }
+
+    void register(RouteTable routes) {
+        routes.open("GET", "/dev/token", this::token);
+    }
+
+    /** 200 {@code {access_token, token_type: "Bearer", expires_in: 3600}}; 400 without a username, 404 for an unknown one. */
+    private Response token(Request request) {
+        String username = request.query("username");
+        if (username == null || username.isEmpty()) {
+            return Response.error(400, "dev.username_required", "Pass the user's username: /dev/token?username=<name>.");
+        }
+        User user = state.userByUsername(username);
+        if (user == null) {
+            return Response.error(404, "dev.user_not_found", "No user has the username `" + username + "`.");
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("access_token", emulator.userToken(user.id()));
+        body.put("token_type", "Bearer");
+        body.put("expires_in", LogtoEmulator.DEFAULT_ACCESS_TOKEN_TTL.toSeconds());
+        return Response.json(200, body);
+    }
+}

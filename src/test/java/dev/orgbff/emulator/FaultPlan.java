@@ -1,0 +1,95 @@
+package dev.orgbff.emulator;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The latency and the faults to inject, per route key. Thread-safe: requests consult it concurrently
+ * while tests change it.
+ */
+final class FaultPlan {
+
+    private final Map<String, Deque<Fault>> once = new ConcurrentHashMap<>();
+    private final Map<String, Fault> always = new ConcurrentHashMap<>();
+    private final Set<CountDownLatch> held = ConcurrentHashMap.newKeySet();
+    private volatile Duration latency = Duration.ZERO;
+
+    void latency(Duration perCall) {
+        if (perCall.isNegative()) {
+            throw new IllegalArgumentException("latency must not be negative: " + perCall);
+        }
+        this.latency = perCall;
+    }
+
+    void failNext(String route, Fault fault) {
+        once.compute(route, (key, queue) -> {
+            Deque<Fault> faults = queue == null ? new ArrayDeque<>() : queue;
+            faults.addLast(fault);
+            return faults;
+        });
+    }
+
+    void fail(String route, Fault fault) {
+        always.put(route, fault);
+    }
+
+    /** The fault for this call, if any: a queued one-shot fault first, then a standing one. */
+    @Nullable Fault take(String route) {
+        Fault[] next = new Fault[1];
+        once.computeIfPresent(route, (key, queue) -> {
+            next[0] = queue.pollFirst();
+            return queue.isEmpty() ? null : queue;
+        });
+        return next[0] != null ? next[0] : always.get(route);
+    }
+
+    void sleepLatency() {
+        Duration current = latency;
+        if (current.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(current.toMillis(), current.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Blocks the calling request thread for {@code hold}, or until {@link #releaseHeld()}. */
+    void hold(Duration hold) {
+        CountDownLatch latch = new CountDownLatch(1);
+        held.add(latch);
+        try {
+            latch.await(hold.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            held.remove(latch);
+        }
+    }
+
+    void releaseHeld() {
+        held.forEach(CountDownLatch::countDown);
+    }
+
+    /** Drops every fault and the latency, and lets held requests go. */
+    void clear() {
+        once.clear();
+        always.clear();
+        latency = Duration.ZERO;
+        releaseHeld();
+    }
+
+    void clearFaults() {
+        once.clear();
+        always.clear();
+    }
+}

@@ -1,0 +1,423 @@
+package dev.orgbff.emulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * A stateful, thread-safe stand-in for one Logto 1.42 OSS tenant, served over real HTTP on
+ * {@code 127.0.0.1}: OIDC discovery, {@code /oidc/jwks} (one EC P-384 key, ES384),
+ * {@code /oidc/token} for {@code client_credentials}, {@code GET /api/status}, and the Management API
+ * routes for organizations, members and their roles, users, the organization template, invitations and
+ * JIT settings, answering with Logto's statuses, bodies, error codes and paging headers (see
+ * {@code logto/CONTRACT.md} and the recorded transcript; {@code LogtoEmulatorTranscriptTests} checks it).
+ *
+ * <p>Around that contract it offers test-only extras: direct seeding and inspection (never counted as
+ * calls), user access tokens, call counting per route template, injected latency and faults, and the
+ * dev-only {@code GET /dev/token?username=} route. One seeded M2M app holds the Management API scope
+ * {@code all}.
+ *
+ * <pre>{@code
+ * try (LogtoEmulator logto = LogtoEmulator.start(0)) {
+ *     String alice = logto.createUser("alice", "alice@example.com", "Alice");
+ *     String acme = logto.createOrganization("Acme", null);
+ *     logto.addMember(acme, alice, "admin");
+ *     String token = logto.userToken(alice);
+ * }
+ * }</pre>
+ */
+public final class LogtoEmulator implements AutoCloseable {
+
+    /** The Management API resource indicator of an OSS tenant: the {@code aud} of M2M tokens (CONTRACT.md §8). */
+    public static final String MANAGEMENT_RESOURCE = "https://default.logto.app/api";
+    /** The API resource of the BFF: the {@code aud} of the user tokens this emulator mints. */
+    public static final String DEFAULT_API_RESOURCE = "https://api.orgbff.test";
+
+    static final Duration DEFAULT_ACCESS_TOKEN_TTL = Duration.ofHours(1);
+    private static final int BACKLOG = 1024;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String endpoint;
+    private final TenantState state = new TenantState();
+    private final Views views = new Views(state);
+    private final TokenIssuer tokens;
+    private final CallCounter calls = new CallCounter();
+    private final FaultPlan faults = new FaultPlan();
+    private final OidcRoutes oidc;
+    private final String m2mAppId;
+    private final String m2mAppSecret;
+    private final String spaAppId;
+
+    private LogtoEmulator(HttpServer server) {
+        this.server = server;
+        this.endpoint = "http://127.0.0.1:" + server.getAddress().getPort();
+        this.tokens = new TokenIssuer(endpoint + "/oidc");
+        IdGenerator ids = new IdGenerator();
+        this.m2mAppId = ids.next(IdGenerator.STANDARD);
+        this.m2mAppSecret = ids.next(32);
+        this.spaAppId = ids.next(IdGenerator.STANDARD);
+        this.oidc = new OidcRoutes(endpoint, tokens, m2mAppId, m2mAppSecret);
+
+        RouteTable routes = new RouteTable();
+        oidc.register(routes);
+        routes.open("GET", "/api/status", request -> Response.noContent());
+        new OrganizationRoutes(state, views).register(routes);
+        new MemberRoutes(state, views).register(routes);
+        new JitRoutes(state, views).register(routes);
+        new UserRoutes(state, views).register(routes);
+        new OrganizationRoleRoutes(state, views).register(routes);
+        new OrganizationScopeRoutes(state, views).register(routes);
+        new InvitationRoutes(state, views).register(routes);
+        RouteTable devRoutes = new RouteTable();
+        new DevRoutes(state, this).register(devRoutes);
+
+        // a cached pool: injected latency and held requests must not queue the other requests behind them
+        this.executor = Executors.newCachedThreadPool(daemonThreads());
+        server.setExecutor(executor);
+        server.createContext("/", new Router(routes, devRoutes, state, tokens, calls, faults));
+    }
+
+    /**
+     * Starts an emulator on {@code 127.0.0.1}.
+     *
+     * @param port the TCP port, or 0 for a free one (see {@link #port()})
+     * @throws UncheckedIOException when the port cannot be bound
+     */
+    public static LogtoEmulator start(int port) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), BACKLOG);
+            LogtoEmulator emulator = new LogtoEmulator(server);
+            server.start();
+            return emulator;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Logto emulator on port " + port, e);
+        }
+    }
+
+    /** The base URL, {@code http://127.0.0.1:<port>}, without a trailing slash (Logto's "endpoint"). */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** The TCP port the emulator listens on. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The token issuer, {@code endpoint() + "/oidc"}: the {@code iss} of every token. */
+    public String issuer() {
+        return tokens.issuer();
+    }
+
+    /** {@link #DEFAULT_API_RESOURCE}: the audience of {@link #userToken(String)} tokens. */
+    public String apiResource() {
+        return DEFAULT_API_RESOURCE;
+    }
+
+    /** The client id of the seeded M2M app (21 characters {@code [0-9a-z]}, like Logto's app ids). */
+    public String m2mAppId() {
+        return m2mAppId;
+    }
+
+    /** The client secret of the seeded M2M app. */
+    public String m2mAppSecret() {
+        return m2mAppSecret;
+    }
+
+    /** Stops the server; requests held by a {@link Fault#timeout()} are let go first. */
+    @Override
+    public void close() {
+        faults.releaseHeld();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    // ---------------------------------------------------------------- seeding and inspection
+
+    /**
+     * Adds a permission to the organization template.
+     *
+     * @return the new scope's id (21 characters)
+     * @throws IllegalArgumentException when a scope with that name exists
+     */
+    public String createOrganizationScope(String name, @Nullable String description) {
+        synchronized (state) {
+            if (state.scopeByName(name) != null) {
+                throw new IllegalArgumentException("organization scope exists: " + name);
+            }
+            OrganizationScope scope = new OrganizationScope(state.newId(IdGenerator.STANDARD), name, description);
+            state.putScope(scope);
+            return scope.id();
+        }
+    }
+
+    /**
+     * Adds a role of type {@code User} to the organization template, holding the named scopes.
+     *
+     * @return the new role's id (21 characters)
+     * @throws IllegalArgumentException when the name is taken or a scope name is unknown
+     */
+    public String createOrganizationRole(String name, @Nullable String description, String... scopeNames) {
+        synchronized (state) {
+            if (state.roleByName(name) != null) {
+                throw new IllegalArgumentException("organization role exists: " + name);
+            }
+            List<String> scopeIds = new ArrayList<>();
+            for (String scopeName : scopeNames) {
+                OrganizationScope scope = state.scopeByName(scopeName);
+                if (scope == null) {
+                    throw new IllegalArgumentException("unknown organization scope: " + scopeName);
+                }
+                scopeIds.add(scope.id());
+            }
+            OrganizationRole role = new OrganizationRole(state.newId(IdGenerator.STANDARD), name, description,
+                    OrganizationRole.USER);
+            state.putRole(role);
+            state.replaceRoleScopes(role.id(), scopeIds);
+            return role.id();
+        }
+    }
+
+    /**
+     * Adds a user, as {@code POST /api/users} would.
+     *
+     * @return the new user's id (12 characters)
+     * @throws IllegalArgumentException when the username or the email (case-insensitively) is taken
+     */
+    public String createUser(String username, @Nullable String primaryEmail, @Nullable String name) {
+        synchronized (state) {
+            if (state.usernameTaken(username)) {
+                throw new IllegalArgumentException("username taken: " + username);
+            }
+            if (primaryEmail != null && state.emailTaken(primaryEmail)) {
+                throw new IllegalArgumentException("email taken: " + primaryEmail);
+            }
+            long now = state.now();
+            User user = new User(state.newId(IdGenerator.SHORT), username, primaryEmail, null, name, null,
+                    JsonNodeFactory.instance.objectNode(),
+                    JsonNodeFactory.instance.objectNode(), false, now, now, state.nextSequence());
+            state.putUser(user);
+            return user.id();
+        }
+    }
+
+    /**
+     * Adds an organization with empty custom data, colors and branding.
+     *
+     * @return the new organization's id (12 characters)
+     */
+    public String createOrganization(String name, @Nullable String description) {
+        synchronized (state) {
+            Organization organization = new Organization(state.newId(IdGenerator.SHORT), name, description,
+                    JsonNodeFactory.instance.objectNode(), false,
+                    JsonNodeFactory.instance.objectNode(),
+                    JsonNodeFactory.instance.objectNode(), null, state.now());
+            state.putOrganization(organization);
+            return organization.id();
+        }
+    }
+
+    /**
+     * Makes a user a member of an organization (idempotent) and gives them the named roles.
+     *
+     * @throws IllegalArgumentException when the organization, the user or a role name is unknown, or a role is not of type User
+     */
+    public void addMember(String organizationId, String userId, String... roleNames) {
+        synchronized (state) {
+            if (state.organization(organizationId) == null) {
+                throw new IllegalArgumentException("unknown organization: " + organizationId);
+            }
+            if (state.user(userId) == null) {
+                throw new IllegalArgumentException("unknown user: " + userId);
+            }
+            List<String> roleIds = new ArrayList<>();
+            for (String roleName : roleNames) {
+                OrganizationRole role = state.roleByName(roleName);
+                if (role == null || !OrganizationRole.USER.equals(role.type())) {
+                    throw new IllegalArgumentException("unknown user role: " + roleName);
+                }
+                roleIds.add(role.id());
+            }
+            state.addMember(organizationId, userId);
+            roleIds.forEach(roleId -> state.addMemberRole(organizationId, userId, roleId));
+        }
+    }
+
+    /** True while the organization exists. */
+    public boolean organizationExists(String organizationId) {
+        synchronized (state) {
+            return state.organization(organizationId) != null;
+        }
+    }
+
+    /** The ids of every organization, oldest first. */
+    public List<String> organizationIds() {
+        synchronized (state) {
+            return state.organizations().stream().map(Organization::id).toList();
+        }
+    }
+
+    /** The member user ids of an organization, sorted; empty for an unknown organization. */
+    public Set<String> memberIds(String organizationId) {
+        synchronized (state) {
+            return state.memberIds(organizationId);
+        }
+    }
+
+    /** The names of a member's roles in an organization, sorted; empty for a non-member. */
+    public Set<String> memberRoleNames(String organizationId, String userId) {
+        synchronized (state) {
+            Set<String> names = new TreeSet<>();
+            state.memberRoleIds(organizationId, userId).stream()
+                    .map(state::role)
+                    .filter(Objects::nonNull)
+                    .forEach(role -> names.add(role.name()));
+            return names;
+        }
+    }
+
+    /** The id of the user with this username, or null. */
+    public @Nullable String userIdByUsername(String username) {
+        synchronized (state) {
+            User user = state.userByUsername(username);
+            return user == null ? null : user.id();
+        }
+    }
+
+    /**
+     * Configures an email connector: invitation messages are then accepted (204) and recorded instead of
+     * Logto's default 501 {@code connector.not_found}.
+     */
+    public void enableEmailConnector() {
+        synchronized (state) {
+            state.enableEmailConnector();
+        }
+    }
+
+    /** The invitation messages recorded since the connector was enabled, oldest first. */
+    public List<SentMessage> sentMessages() {
+        synchronized (state) {
+            return state.messages();
+        }
+    }
+
+    // ---------------------------------------------------------------- tokens
+
+    /**
+     * A user access token as Logto issues for the BFF's API resource: ES384, header {@code typ: at+jwt}
+     * and the JWKS {@code kid}; claims {@code iss} = {@link #issuer()}, {@code aud} = {@link #apiResource()},
+     * {@code sub} = the user id, {@code client_id} (a SPA app id), {@code scope: ""}, {@code jti},
+     * {@code iat} = now and {@code exp} = now + 3600 s (epoch seconds). The user need not exist.
+     */
+    public String userToken(String userId) {
+        return token(userId).sign();
+    }
+
+    /** A builder for any token the emulator's issuer could (or could not) have signed; defaults as {@link #userToken(String)}. */
+    public TokenBuilder token(String subject) {
+        return new TokenBuilder(tokens, subject, DEFAULT_API_RESOURCE, spaAppId);
+    }
+
+    /** The lifetime of M2M tokens minted from now on: their {@code expires_in} and {@code exp - iat} (default 3600 s). */
+    public void accessTokenTtl(Duration ttl) {
+        oidc.accessTokenTtl(ttl);
+    }
+
+    // ---------------------------------------------------------------- call counting
+
+    /**
+     * How many HTTP calls reached a route since the last reset, keyed {@code "METHOD <route template>"}
+     * with Logto's OpenAPI templates, e.g. {@code "GET /api/users/{userId}/organizations"} or
+     * {@code "POST /oidc/token"}; an unknown route counts under {@code "METHOD <raw path>"}.
+     * {@code /dev/*} calls are not counted.
+     */
+    public int calls(String route) {
+        return calls.count(route);
+    }
+
+    /** A sorted snapshot of every route with at least one call. */
+    public Map<String, Integer> calls() {
+        return calls.snapshot();
+    }
+
+    /** The number of calls to routes whose path starts with {@code /api/} (the Management API, including {@code /api/status}). */
+    public int apiCalls() {
+        return calls.apiCalls();
+    }
+
+    /** Sets every call count back to zero. */
+    public void resetCalls() {
+        calls.reset();
+    }
+
+    // ---------------------------------------------------------------- latency and faults
+
+    /** Sleeps this long before answering each {@code /api/**} and {@code /oidc/token} call ({@link Duration#ZERO}: none). */
+    public void latency(Duration perCall) {
+        faults.latency(perCall);
+    }
+
+    /**
+     * The next call to {@code route} (a key as in {@link #calls(String)}) answers with {@code fault};
+     * later calls are served normally again. Several {@code failNext} calls queue up.
+     */
+    public void failNext(String route, Fault fault) {
+        faults.failNext(route, fault);
+    }
+
+    /** Every call to {@code route} answers with {@code fault} until {@link #clearFaults()}. */
+    public void fail(String route, Fault fault) {
+        faults.fail(route, fault);
+    }
+
+    /** Removes every injected fault (the latency stays). */
+    public void clearFaults() {
+        faults.clearFaults();
+    }
+
+    /**
+     * Back to the state right after {@link #start(int)}: drops every organization, user, role, scope,
+     * invitation, JIT setting and recorded message, turns the email connector off, clears call counts,
+     * faults and latency, restores the default token TTL, and lets held requests go. The signing key,
+     * the M2M app and every token issued so far stay valid.
+     */
+    public void reset() {
+        synchronized (state) {
+            state.clear();
+        }
+        calls.reset();
+        faults.clear();
+        oidc.accessTokenTtl(DEFAULT_ACCESS_TOKEN_TTL);
+    }
+
+    @Override
+    public String toString() {
+        return "LogtoEmulator[" + endpoint + "]";
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "logto-emulator-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

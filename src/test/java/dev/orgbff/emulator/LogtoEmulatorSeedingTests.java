@@ -1,0 +1,153 @@
+package dev.orgbff.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Seeding and inspection: what tests set up directly is what the Management API then shows, and the reverse. */
+class LogtoEmulatorSeedingTests {
+
+    private static LogtoEmulator logto;
+    private ManagementApiClient client;
+
+    @BeforeAll
+    static void startEmulator() {
+        logto = LogtoEmulator.start(0);
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        logto.close();
+    }
+
+    @BeforeEach
+    void resetEmulator() {
+        logto.reset();
+        client = new ManagementApiClient(logto);
+    }
+
+    @Test
+    void addMember_withRoleNames_showsInMemberRowsAndTheUsersOrganizations() {
+        // given
+        logto.createOrganizationScope("invite:member", "Invite people");
+        logto.createOrganizationScope("read:data", null);
+        logto.createOrganizationRole("viewer", null, "read:data");
+        logto.createOrganizationRole("admin", "Administrators", "invite:member", "read:data");
+        String acme = logto.createOrganization("Acme", "The Acme company");
+        String alice = logto.createUser("alice", "alice@example.com", "Alice");
+        logto.resetCalls();
+
+        // when
+        logto.addMember(acme, alice, "viewer", "admin");
+        JsonNode members = client.get("/api/organizations/" + acme + "/users").json();
+        JsonNode organizations = client.get("/api/users/" + alice + "/organizations").json();
+        JsonNode scopes = client.get("/api/organizations/" + acme + "/users/" + alice + "/scopes").json();
+
+        // then
+        assertThat(members).hasSize(1);
+        assertThat(members.get(0).get("username").stringValue()).isEqualTo("alice");
+        assertThat(members.get(0).get("organizationRoles").findValuesAsString("name")).containsExactly("admin", "viewer");
+        assertThat(organizations.get(0).get("id").stringValue()).isEqualTo(acme);
+        assertThat(organizations.get(0).get("organizationRoles")).hasSize(2);
+        assertThat(scopes.findValuesAsString("name")).containsExactly("invite:member", "read:data");
+        assertThat(logto.memberIds(acme)).containsExactly(alice);
+        assertThat(logto.memberRoleNames(acme, alice)).containsExactly("admin", "viewer");
+        assertThat(logto.calls("POST /oidc/token") + logto.apiCalls()).as("seeding is not counted").isEqualTo(4);
+    }
+
+    @Test
+    void inspection_afterManagementApiWrites_reflectsThem() {
+        // given
+        String acme = logto.createOrganization("Acme", null);
+        String bob = logto.createUser("bob", "bob@example.com", null);
+        logto.createOrganizationRole("member", null);
+
+        // when
+        client.post("/api/organizations/" + acme + "/users", "{\"userIds\": [\"" + bob + "\"]}");
+        client.post("/api/organizations/" + acme + "/users/" + bob + "/roles", "{\"organizationRoleNames\": [\"member\"]}");
+        String created = client.post("/api/organizations", "{\"name\": \"Globex\"}").json().get("id").stringValue();
+        client.delete("/api/organizations/" + acme);
+
+        // then
+        assertThat(logto.organizationIds()).containsExactly(created);
+        assertThat(logto.organizationExists(acme)).isFalse();
+        assertThat(logto.memberIds(acme)).isEmpty();
+        assertThat(logto.memberRoleNames(acme, bob)).isEmpty();
+        assertThat(logto.userIdByUsername("bob")).isEqualTo(bob);
+    }
+
+    @Test
+    void createUser_takenUsernameOrEmail_isRejected() {
+        // given
+        logto.createUser("alice", "alice@example.com", null);
+
+        // when / then
+        assertThatThrownBy(() -> logto.createUser("alice", null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> logto.createUser("alice2", "ALICE@example.com", null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void addMember_unknownRoleName_isRejectedAndAddsNothing() {
+        // given
+        String acme = logto.createOrganization("Acme", null);
+        String alice = logto.createUser("alice", null, null);
+
+        // when / then
+        assertThatThrownBy(() -> logto.addMember(acme, alice, "nope")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(logto.memberIds(acme)).isEmpty();
+    }
+
+    @Test
+    void invitationMessages_withoutEmailConnector_answer501LikeLogto() {
+        // given
+        String acme = logto.createOrganization("Acme", null);
+
+        // when
+        ManagementApiClient.Result result = client.post("/api/organization-invitations", invitationWithMessage(acme));
+
+        // then
+        assertThat(result.status()).isEqualTo(501);
+        assertThat(result.json().get("code").stringValue()).isEqualTo("connector.not_found");
+        assertThat(client.get("/api/organization-invitations?organizationId=" + acme).json()).isEmpty();
+        assertThat(logto.sentMessages()).isEmpty();
+    }
+
+    @Test
+    void invitationMessages_withEmailConnector_areAcceptedAndRecorded() {
+        // given
+        logto.enableEmailConnector();
+        String acme = logto.createOrganization("Acme", null);
+
+        // when
+        ManagementApiClient.Result created = client.post("/api/organization-invitations", invitationWithMessage(acme));
+        String invitationId = created.json().get("id").stringValue();
+        ManagementApiClient.Result resent = client.post("/api/organization-invitations/" + invitationId + "/message",
+                "{\"link\": \"https://app.example.com/invitations/again\"}");
+
+        // then
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(resent.status()).isEqualTo(204);
+        assertThat(logto.sentMessages()).hasSize(2).allSatisfy(message -> {
+            assertThat(message.invitationId()).isEqualTo(invitationId);
+            assertThat(message.invitee()).isEqualTo("carol@example.com");
+        });
+        assertThat(logto.sentMessages().get(0).payload().get("link").stringValue())
+                .isEqualTo("https://app.example.com/invitations/accept");
+        assertThat(logto.sentMessages().get(1).payload().get("link").stringValue())
+                .isEqualTo("https://app.example.com/invitations/again");
+    }
+
+    private static String invitationWithMessage(String organizationId) {
+        return "{\"invitee\": \"carol@example.com\", \"organizationId\": \"" + organizationId + "\", \"expiresAt\": "
+                + Instant.now().plusSeconds(3600).toEpochMilli()
+                + ", \"messagePayload\": {\"link\": \"https://app.example.com/invitations/accept\"}}";
+    }
+}

@@ -1,0 +1,207 @@
+package dev.orgbff.emulator;
+
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code /api/organization-roles/**}: the roles of the organization template and their scopes
+ * (CONTRACT.md §4, transcript scenario {@code c.template}). The emulator has no API resources, so
+ * resource scopes are always empty and any resource scope id is unknown.
+ */
+final class OrganizationRoleRoutes {
+
+    private static final List<String> TYPES = List.of(OrganizationRole.USER, OrganizationRole.MACHINE_TO_MACHINE);
+
+    private final TenantState state;
+    private final Views views;
+
+    OrganizationRoleRoutes(TenantState state, Views views) {
+        this.state = state;
+        this.views = views;
+    }
+
+    void register(RouteTable routes) {
+        routes.api("GET", "/api/organization-roles", this::list)
+                .api("POST", "/api/organization-roles", this::create)
+                .api("GET", "/api/organization-roles/{id}", this::get)
+                .api("PATCH", "/api/organization-roles/{id}", this::update)
+                .api("DELETE", "/api/organization-roles/{id}", this::delete)
+                .api("GET", "/api/organization-roles/{id}/scopes", this::scopes)
+                .api("POST", "/api/organization-roles/{id}/scopes", this::addScopes)
+                .api("PUT", "/api/organization-roles/{id}/scopes", this::replaceScopes)
+                .api("DELETE", "/api/organization-roles/{id}/scopes/{organizationScopeId}", this::removeScope)
+                .api("GET", "/api/organization-roles/{id}/resource-scopes", this::resourceScopes)
+                .api("POST", "/api/organization-roles/{id}/resource-scopes", this::addResourceScopes)
+                .api("PUT", "/api/organization-roles/{id}/resource-scopes", this::replaceResourceScopes)
+                .api("DELETE", "/api/organization-roles/{id}/resource-scopes/{scopeId}", this::removeResourceScope);
+    }
+
+    /** Mandatory paging, ordered by name; {@code q} is {@code ilike '%q%'} on id, name and description; rows carry scopes. */
+    private Response list(Request request) {
+        Paging paging = Paging.mandatory(request);
+        Guard guard = Guard.query(request.queryObject());
+        Field<String> q = guard.optionalString("q", 0, -1, false);
+        guard.validate();
+        LikePattern keyword = q.value() == null || q.value().isEmpty() ? null : LikePattern.keyword(q.value());
+        List<JsonNode> rows = state.roles().stream()
+                .filter(role -> keyword == null || keyword.matches(role.id()) || keyword.matches(role.name())
+                        || keyword.matches(role.description()))
+                .sorted(Comparator.comparing(OrganizationRole::name))
+                .map(role -> (JsonNode) views.roleWithScopes(role))
+                .toList();
+        return paging.respond(request, rows);
+    }
+
+    /** 201 with the plain role; a duplicate name or an unknown scope id creates nothing (422). */
+    private Response create(Request request) {
+        Guard guard = Guard.body(request.body());
+        String name = guard.requiredString("name", 1, 128);
+        Field<String> description = guard.optionalString("description", 0, 256, true);
+        Field<String> type = guard.optionalEnum("type", TYPES);
+        List<String> scopeIds = guard.optionalStringArray("organizationScopeIds", 0).orElse(List.of());
+        List<String> resourceScopeIds = guard.optionalStringArray("resourceScopeIds", 0).orElse(List.of());
+        guard.validate();
+        if (state.roleByName(name) != null) {
+            throw ApiError.unique();
+        }
+        requireScopes(scopeIds);
+        if (!resourceScopeIds.isEmpty()) {
+            throw ApiError.foreignKey();
+        }
+        OrganizationRole role = new OrganizationRole(state.newId(IdGenerator.STANDARD), name, description.value(),
+                type.value() == null ? OrganizationRole.USER : type.value());
+        state.putRole(role);
+        state.replaceRoleScopes(role.id(), scopeIds);
+        return Response.json(201, views.role(role));
+    }
+
+    /** The plain role, without scopes (CONTRACT.md §4). */
+    private Response get(Request request) {
+        return Response.json(200, views.role(find(request)));
+    }
+
+    /** Changes name, description or type (a type change is allowed, transcript step 83). */
+    private Response update(Request request) {
+        Guard guard = Guard.body(request.body());
+        Field<String> name = guard.optionalString("name", 1, 128, false);
+        Field<String> description = guard.optionalString("description", 0, 256, true);
+        Field<String> type = guard.optionalEnum("type", TYPES);
+        guard.validate();
+        if (!(name.present() || description.present() || type.present())) {
+            throw ApiError.emptyUpdate();
+        }
+        OrganizationRole current = state.role(request.pathParam("id"));
+        if (current == null) {
+            throw ApiError.notExists("organization_role");
+        }
+        OrganizationRole other = name.value() == null ? null : state.roleByName(name.value());
+        if (other != null && !other.id().equals(current.id())) {
+            throw ApiError.unique();
+        }
+        OrganizationRole updated = new OrganizationRole(current.id(), name.present() ? name.value() : current.name(),
+                description.present() ? description.value() : current.description(),
+                type.present() ? type.value() : current.type());
+        state.putRole(updated);
+        return Response.json(200, views.role(updated));
+    }
+
+    private Response delete(Request request) {
+        if (!state.deleteRole(request.pathParam("id"))) {
+            throw ApiError.notFound();
+        }
+        return Response.noContent();
+    }
+
+    /** Optional paging; rows ordered by name. */
+    private Response scopes(Request request) {
+        OrganizationRole role = find(request);
+        Paging paging = Paging.optional(request);
+        List<JsonNode> rows = state.roleScopeIds(role.id()).stream()
+                .map(state::scope)
+                .filter(Objects::nonNull)
+                .sorted(Comparator.comparing(OrganizationScope::name))
+                .map(scope -> (JsonNode) views.scope(scope))
+                .toList();
+        return paging.respond(request, rows);
+    }
+
+    /** 201 {@code text/plain "Created"} (CONTRACT.md correction 5). */
+    private Response addScopes(Request request) {
+        OrganizationRole role = find(request);
+        Guard guard = Guard.body(request.body());
+        List<String> scopeIds = guard.requiredStringArray("organizationScopeIds", 1, 1);
+        guard.validate();
+        requireScopes(scopeIds);
+        scopeIds.forEach(scopeId -> state.addRoleScope(role.id(), scopeId));
+        return Response.createdText();
+    }
+
+    private Response replaceScopes(Request request) {
+        OrganizationRole role = find(request);
+        Guard guard = Guard.body(request.body());
+        Set<String> scopeIds = new LinkedHashSet<>(guard.requiredStringArray("organizationScopeIds", 0, 1));
+        guard.validate();
+        requireScopes(scopeIds);
+        state.replaceRoleScopes(role.id(), scopeIds);
+        return Response.noContent();
+    }
+
+    private Response removeScope(Request request) {
+        OrganizationRole role = find(request);
+        if (!state.removeRoleScope(role.id(), request.pathParam("organizationScopeId"))) {
+            throw ApiError.notFound();
+        }
+        return Response.noContent();
+    }
+
+    private Response resourceScopes(Request request) {
+        find(request);
+        return Paging.optional(request).respond(request, List.of());
+    }
+
+    private Response addResourceScopes(Request request) {
+        find(request);
+        Guard guard = Guard.body(request.body());
+        guard.requiredStringArray("scopeIds", 1, 1);
+        guard.validate();
+        throw ApiError.foreignKey();
+    }
+
+    private Response replaceResourceScopes(Request request) {
+        find(request);
+        Guard guard = Guard.body(request.body());
+        List<String> scopeIds = guard.requiredStringArray("scopeIds", 0, 1);
+        guard.validate();
+        if (!scopeIds.isEmpty()) {
+            throw ApiError.foreignKey();
+        }
+        return Response.noContent();
+    }
+
+    private Response removeResourceScope(Request request) {
+        find(request);
+        throw ApiError.notFound();
+    }
+
+    /** The role's own {@code findById} uses {@code pool.one}: an unknown role is 404 {@code entity.not_found}. */
+    private OrganizationRole find(Request request) {
+        OrganizationRole role = state.role(request.pathParam("id"));
+        if (role == null) {
+            throw ApiError.notFound();
+        }
+        return role;
+    }
+
+    private void requireScopes(Iterable<String> scopeIds) {
+        for (String scopeId : scopeIds) {
+            if (state.scope(scopeId) == null) {
+                throw ApiError.foreignKey();
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.orgbff.emulator;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code /api/organizations} and {@code /api/organizations/{id}}: Logto's organization
+ * {@code SchemaRouter} (CONTRACT.md §1, transcript scenario {@code b.organizations}).
+ */
+final class OrganizationRoutes {
+
+    private static final int FEATURED_USERS = 3;
+
+    private final TenantState state;
+    private final Views views;
+
+    OrganizationRoutes(TenantState state, Views views) {
+        this.state = state;
+        this.views = views;
+    }
+
+    void register(RouteTable routes) {
+        routes.api("GET", "/api/organizations", this::list)
+                .api("POST", "/api/organizations", this::create)
+                .api("GET", "/api/organizations/{id}", this::get)
+                .api("PATCH", "/api/organizations/{id}", this::update)
+                .api("DELETE", "/api/organizations/{id}", this::delete);
+    }
+
+    /** Mandatory paging; {@code q} is {@code ilike '%q%'} on id and name; {@code showFeatured} adds member previews. */
+    private Response list(Request request) {
+        Paging paging = Paging.mandatory(request);
+        Guard guard = Guard.query(request.queryObject());
+        Field<String> q = guard.optionalString("q", 0, -1, false);
+        Field<String> showFeatured = guard.optionalString("showFeatured", 0, -1, false);
+        guard.validate();
+        LikePattern keyword = q.value() == null || q.value().isEmpty() ? null : LikePattern.keyword(q.value());
+        boolean featured = isTruthy(showFeatured.value());
+        List<JsonNode> rows = state.organizations().stream()
+                .filter(org -> keyword == null || keyword.matches(org.id()) || keyword.matches(org.name()))
+                .map(org -> featured ? withFeaturedUsers(org) : views.organization(org))
+                .map(JsonNode.class::cast)
+                .toList();
+        return paging.respond(request, rows);
+    }
+
+    private ObjectNode withFeaturedUsers(Organization organization) {
+        ObjectNode row = views.organization(organization);
+        Set<String> memberIds = state.memberIds(organization.id());
+        row.put("usersCount", memberIds.size());
+        ArrayNode featured = row.putArray("featuredUsers");
+        memberIds.stream().limit(FEATURED_USERS).map(state::user).forEach(user -> {
+            ObjectNode preview = featured.addObject();
+            preview.put("id", user.id());
+            preview.put("avatar", user.avatar());
+            preview.put("name", user.name());
+        });
+        return row;
+    }
+
+    private Response create(Request request) {
+        Guard guard = Guard.body(request.body());
+        String name = guard.requiredString("name", 1, 128);
+        Field<String> description = guard.optionalString("description", 0, 256, true);
+        Field<ObjectNode> customData = guard.optionalObject("customData");
+        Field<Boolean> isMfaRequired = guard.optionalBoolean("isMfaRequired");
+        Field<ObjectNode> color = color(guard);
+        Field<ObjectNode> branding = branding(guard);
+        Field<String> customCss = guard.optionalString("customCss", 0, -1, true);
+        JsonNode createdAtNode = request.body().get("createdAt");
+        guard.validate();
+        long now = state.now();
+        Organization organization = new Organization(state.newId(IdGenerator.SHORT), name, description.value(),
+                orEmpty(customData), Boolean.TRUE.equals(isMfaRequired.value()), orEmpty(color), orEmpty(branding),
+                customCss.value(), createdAtNode != null && createdAtNode.isNumber() ? createdAtNode.longValue() : now);
+        state.putOrganization(organization);
+        return Response.json(201, views.organization(organization));
+    }
+
+    private Response get(Request request) {
+        return Response.json(200, views.organization(find(request.pathParam("id"))));
+    }
+
+    /** PATCH replaces every given column, JSON columns whole (CONTRACT.md §1); an empty body is 422. */
+    private Response update(Request request) {
+        Guard guard = Guard.body(request.body());
+        Field<String> name = guard.optionalString("name", 1, 128, false);
+        Field<String> description = guard.optionalString("description", 0, 256, true);
+        Field<ObjectNode> customData = guard.optionalObject("customData");
+        Field<Boolean> isMfaRequired = guard.optionalBoolean("isMfaRequired");
+        Field<ObjectNode> color = color(guard);
+        Field<ObjectNode> branding = branding(guard);
+        Field<String> customCss = guard.optionalString("customCss", 0, -1, true);
+        guard.validate();
+        if (!(name.present() || description.present() || customData.present() || isMfaRequired.present()
+                || color.present() || branding.present() || customCss.present())) {
+            throw ApiError.emptyUpdate();
+        }
+        Organization current = state.organization(request.pathParam("id"));
+        if (current == null) {
+            throw ApiError.notExists("organization");
+        }
+        Organization updated = new Organization(current.id(), name.present() ? name.value() : current.name(),
+                description.present() ? description.value() : current.description(),
+                customData.present() ? customData.value() : current.customData(),
+                isMfaRequired.present() ? isMfaRequired.value() : current.isMfaRequired(),
+                color.present() ? color.value() : current.color(),
+                branding.present() ? branding.value() : current.branding(),
+                customCss.present() ? customCss.value() : current.customCss(), current.createdAt());
+        state.putOrganization(updated);
+        return Response.json(200, views.organization(updated));
+    }
+
+    private Response delete(Request request) {
+        if (!state.deleteOrganization(request.pathParam("id"))) {
+            throw ApiError.notFound();
+        }
+        return Response.noContent();
+    }
+
+    private Organization find(String id) {
+        Organization organization = state.organization(id);
+        if (organization == null) {
+            throw ApiError.notExistsWithId("organizations", id);
+        }
+        return organization;
+    }
+
+    /** {@code color}: an object whose {@code primaryColor}/{@code darkPrimaryColor} are hex colours. */
+    private static Field<ObjectNode> color(Guard guard) {
+        Field<ObjectNode> color = guard.optionalObject("color");
+        if (color.value() != null) {
+            Guard nested = guard.nested("color", color.value());
+            nested.optionalMatching("primaryColor", Guard.HEX_COLOR, "regex", false);
+            nested.optionalBoolean("isDarkModeEnabled");
+            nested.optionalMatching("darkPrimaryColor", Guard.HEX_COLOR, "regex", false);
+        }
+        return color;
+    }
+
+    /** {@code branding}: an object of URLs. */
+    private static Field<ObjectNode> branding(Guard guard) {
+        Field<ObjectNode> branding = guard.optionalObject("branding");
+        if (branding.value() != null) {
+            Guard nested = guard.nested("branding", branding.value());
+            for (String key : List.of("logoUrl", "darkLogoUrl", "favicon", "darkFavicon")) {
+                nested.optionalUrl(key, false);
+            }
+        }
+        return branding;
+    }
+
+    private static ObjectNode orEmpty(Field<ObjectNode> field) {
+        return field.value() == null ? JsonNodeFactory.instance.objectNode() : field.value();
+    }
+
+    /** {@code yes()} from {@code @silverhand/essentials}. */
+    static boolean isTruthy(@Nullable String value) {
+        return value != null && List.of("1", "true", "y", "yes", "yep", "yeah").contains(value.toLowerCase(Locale.ROOT));
+    }
+}

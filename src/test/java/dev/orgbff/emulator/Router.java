@@ -1,0 +1,136 @@
+package dev.orgbff.emulator;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * The emulator's single HTTP handler. For every request it counts the call under its route key,
+ * applies injected latency and faults, then answers the way Logto's Koa stack would: 404/405 for
+ * unknown routes, koa-body's JSON errors, {@code koaAuth} on Management API routes, and finally the
+ * route handler, run under the tenant lock so each request is atomic.
+ */
+final class Router implements HttpHandler {
+
+    private static final Logger LOG = Logger.getLogger(Router.class.getName());
+
+    private final RouteTable routes;
+    private final RouteTable devRoutes;
+    private final TenantState state;
+    private final TokenIssuer tokens;
+    private final CallCounter calls;
+    private final FaultPlan faults;
+
+    Router(RouteTable routes, RouteTable devRoutes, TenantState state, TokenIssuer tokens, CallCounter calls, FaultPlan faults) {
+        this.routes = routes;
+        this.devRoutes = devRoutes;
+        this.state = state;
+        this.tokens = tokens;
+        this.calls = calls;
+        this.faults = faults;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        try (exchange) {
+            Request request = new Request(exchange);
+            Response response = dispatch(request);
+            if (response != null) {
+                write(exchange, request, response);
+            }
+            // a null response (timeout fault) closes the connection without an answer
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "client went away", e);
+        }
+    }
+
+    private @Nullable Response dispatch(Request request) {
+        if (request.path().startsWith("/dev/")) {
+            // test-only extras: not counted, never delayed or faulted
+            return answer(request, devRoutes.match(request.method(), request.path()));
+        }
+        RouteTable.Match match = routes.match(request.method(), request.path());
+        String key = match.route() != null ? request.method() + " " + match.route().template()
+                : request.method() + " " + request.path();
+        calls.record(key);
+        if (request.path().startsWith("/api/") || request.path().equals("/oidc/token")) {
+            faults.sleepLatency();
+        }
+        Fault fault = faults.take(key);
+        if (fault != null) {
+            if (fault.isTimeout()) {
+                faults.hold(fault.hold());
+                return null;
+            }
+            return fault.toResponse();
+        }
+        return answer(request, match);
+    }
+
+    private Response answer(Request request, RouteTable.Match match) {
+        Route route = match.route();
+        if (route == null) {
+            return unmatched(request, match.allowedMethods());
+        }
+        try {
+            request.bindPathParams(match.params());
+            if (request.hasJsonBody()) {
+                // koa-body parses before any router middleware, so a malformed body wins over a missing token
+                request.body();
+            }
+            if (route.authenticated()) {
+                tokens.authorize(request.header("Authorization"), LogtoEmulator.MANAGEMENT_RESOURCE);
+            }
+            synchronized (state) {
+                return route.handler().handle(request);
+            }
+        } catch (ApiError e) {
+            return e.response();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "emulator route failed: " + route.key(), e);
+            return Response.json(500, JsonNodeFactory.instance.objectNode().put("message", "Internal server error."));
+        }
+    }
+
+    /** Koa's answers for a path no route serves: 405 (or 200 for OPTIONS) when another method would fit, else 404. */
+    private static Response unmatched(Request request, List<String> allowedMethods) {
+        if (!allowedMethods.isEmpty()) {
+            String allow = String.join(", ", allowedMethods);
+            if ("OPTIONS".equals(request.method())) {
+                return Response.empty(200).header("Allow", allow);
+            }
+            return Response.text(405, "Method Not Allowed").header("Allow", allow);
+        }
+        if (request.path().startsWith("/oidc/")) {
+            // oidc-provider's own 404, reshaped by Logto's OIDC error handler
+            return ApiError.oidc(404, "invalid_request",
+                    "unrecognized route or not allowed method (" + request.method() + " on " + request.path() + ")",
+                    "Request is invalid.").response();
+        }
+        return Response.text(404, "Not Found");
+    }
+
+    private static void write(HttpExchange exchange, Request request, Response response) throws IOException {
+        Headers headers = exchange.getResponseHeaders();
+        response.headers().forEach((name, values) -> values.forEach(value -> headers.add(name, value)));
+        if (response.contentType() != null) {
+            headers.set("Content-Type", response.contentType());
+        }
+        byte[] body = response.body();
+        boolean bodyless = body == null || body.length == 0 || response.status() == 204 || "HEAD".equals(request.method());
+        exchange.sendResponseHeaders(response.status(), bodyless ? -1 : body.length);
+        if (!bodyless) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.orgbff.emulator;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Renders stored entities as the JSON Logto 1.42 answers with: same keys, epoch-millisecond numbers, and
+ * {@code tenantId: "default"} only on the objects where real Logto has it (CONTRACT.md correction 6:
+ * organizations, roles, scopes, invitations and JIT rows, but not users or member rows).
+ */
+final class Views {
+
+    static final String TENANT_ID = "default";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final TenantState state;
+
+    Views(TenantState state) {
+        this.state = state;
+    }
+
+    ObjectNode organization(Organization organization) {
+        ObjectNode node = NODES.objectNode();
+        node.put("tenantId", TENANT_ID);
+        node.put("id", organization.id());
+        node.put("name", organization.name());
+        node.put("description", organization.description());
+        node.set("customData", organization.customData().deepCopy());
+        node.put("isMfaRequired", organization.isMfaRequired());
+        node.set("color", organization.color().deepCopy());
+        node.set("branding", organization.branding().deepCopy());
+        node.put("customCss", organization.customCss());
+        node.put("createdAt", organization.createdAt());
+        return node;
+    }
+
+    /** The user-info fields shared by member rows and profile responses (no {@code tenantId}, no {@code hasPassword}). */
+    ObjectNode userInfo(User user) {
+        ObjectNode node = NODES.objectNode();
+        node.put("id", user.id());
+        node.put("username", user.username());
+        node.put("primaryEmail", user.primaryEmail());
+        node.put("primaryPhone", user.primaryPhone());
+        node.put("name", user.name());
+        node.put("avatar", user.avatar());
+        node.set("customData", user.customData().deepCopy());
+        node.putObject("identities");
+        node.putNull("lastSignInAt");
+        node.put("createdAt", user.createdAt());
+        node.put("updatedAt", user.updatedAt());
+        node.set("profile", user.profile().deepCopy());
+        node.putNull("applicationId");
+        node.putNull("cimdClientId");
+        node.put("isSuspended", false);
+        return node;
+    }
+
+    /** {@code UserProfileResponse}: user info plus {@code hasPassword} (GET/POST {@code /api/users}). */
+    ObjectNode userProfile(User user) {
+        ObjectNode node = userInfo(user);
+        node.put("hasPassword", user.hasPassword());
+        return node;
+    }
+
+    /** A member row: user info plus the member's {@code organizationRoles} in that organization, sorted by name. */
+    ObjectNode member(User user, String organizationId) {
+        ObjectNode node = userInfo(user);
+        node.set("organizationRoles", roleRefs(state.memberRoleIds(organizationId, user.id())));
+        return node;
+    }
+
+    ObjectNode role(OrganizationRole role) {
+        ObjectNode node = NODES.objectNode();
+        node.put("tenantId", TENANT_ID);
+        node.put("id", role.id());
+        node.put("name", role.name());
+        node.put("description", role.description());
+        node.put("type", role.type());
+        return node;
+    }
+
+    /** A row of the roles list: the role plus {@code scopes: [{id, name}]} ordered by scope id, and {@code resourceScopes: []}. */
+    ObjectNode roleWithScopes(OrganizationRole role) {
+        ObjectNode node = role(role);
+        ArrayNode scopes = node.putArray("scopes");
+        state.roleScopeIds(role.id()).stream()
+                .map(state::scope)
+                .filter(Objects::nonNull)
+                .sorted(Comparator.comparing(OrganizationScope::id))
+                .forEach(scope -> scopes.addObject().put("id", scope.id()).put("name", scope.name()));
+        node.putArray("resourceScopes");
+        return node;
+    }
+
+    ObjectNode scope(OrganizationScope scope) {
+        ObjectNode node = NODES.objectNode();
+        node.put("tenantId", TENANT_ID);
+        node.put("id", scope.id());
+        node.put("name", scope.name());
+        node.put("description", scope.description());
+        return node;
+    }
+
+    /** {@code [{id, name}]} of the given role ids, sorted by role name (unknown ids are skipped). */
+    ArrayNode roleRefs(Collection<String> roleIds) {
+        ArrayNode array = NODES.arrayNode();
+        roles(roleIds).forEach(role -> array.addObject().put("id", role.id()).put("name", role.name()));
+        return array;
+    }
+
+    /** The stored roles with the given ids, sorted by name. */
+    List<OrganizationRole> roles(Collection<String> roleIds) {
+        return roleIds.stream()
+                .map(state::role)
+                .filter(Objects::nonNull)
+                .sorted(Comparator.comparing(OrganizationRole::name))
+                .toList();
+    }
+
+    /** An invitation with its status as of {@code nowMillis} (Expired is computed on read). */
+    ObjectNode invitation(Invitation invitation, long nowMillis) {
+        ObjectNode node = NODES.objectNode();
+        node.put("tenantId", TENANT_ID);
+        node.put("id", invitation.id());
+        node.put("inviterId", invitation.inviterId());
+        node.put("invitee", invitation.invitee());
+        node.put("acceptedUserId", invitation.acceptedUserId());
+        node.put("organizationId", invitation.organizationId());
+        node.put("status", invitation.statusAt(nowMillis));
+        node.put("createdAt", invitation.createdAt());
+        node.put("updatedAt", invitation.updatedAt());
+        node.put("expiresAt", invitation.expiresAt());
+        node.set("organizationRoles", roleRefs(invitation.roleIds()));
+        return node;
+    }
+
+    ObjectNode jitDomain(String organizationId, String emailDomain) {
+        ObjectNode node = NODES.objectNode();
+        node.put("tenantId", TENANT_ID);
+        node.put("organizationId", organizationId);
+        node.put("emailDomain", emailDomain);
+        return node;
+    }
+}

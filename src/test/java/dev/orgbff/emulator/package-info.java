@@ -1,0 +1,11 @@
+/**
+ * A test-scope stand-in for one Logto tenant: its OIDC token endpoint and the Management API routes
+ * the BFF uses, served over real HTTP on 127.0.0.1 and answering like a real Logto 1.42 (see
+ * {@code logto/CONTRACT.md} and the recorded transcript in {@code src/test/resources/logto/}). It
+ * also owns the test-only extras around it: seeding, call counting, latency and fault injection, and
+ * minting user tokens. It lives under {@code src/test} so it never ships in the application jar.
+ */
+@NullMarked
+package dev.orgbff.emulator;
+
+import org.jspecify.annotations.NullMarked;
