@@ -25,7 +25,7 @@ import dev.orgbff.security.Viewer;
 @Service
 class OrganizationService {
 
-    /** Logto's column limits (CONTRACT.md §1), counted in characters (code points) as PostgreSQL does. */
+    /** Logto's limits (CONTRACT.md §1), counted in UTF-16 code units as Logto's request guard counts them. */
     static final int MAX_NAME_LENGTH = 128;
     static final int MAX_DESCRIPTION_LENGTH = 256;
 
@@ -94,11 +94,11 @@ class OrganizationService {
         List<UserError> errors = new ArrayList<>();
         if (name.isEmpty()) {
             errors.add(UserError.of(UserErrorCode.NAME_BLANK, "Enter a name.", "input", "name"));
-        } else if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
+        } else if (name.length() > MAX_NAME_LENGTH) {
             errors.add(UserError.of(UserErrorCode.NAME_TOO_LONG,
                     "The name can have at most " + MAX_NAME_LENGTH + " characters.", "input", "name"));
         }
-        if (description != null && description.codePointCount(0, description.length()) > MAX_DESCRIPTION_LENGTH) {
+        if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
             errors.add(UserError.of(UserErrorCode.DESCRIPTION_TOO_LONG,
                     "The description can have at most " + MAX_DESCRIPTION_LENGTH + " characters.", "input", "description"));
         }

@@ -1,0 +1,43 @@
+package dev.orgbff;
+
+import dev.orgbff.emulator.LogtoEmulator;
+
+/**
+ * The demo tenant of the embedded run, also the template most tests start from. Organization template:
+ * {@code admin} (invite:member, manage:member, delete:member, manage:organization, delete:organization)
+ * and {@code member} (invite:member). Users: alice (admin of Acme), bob (member of Acme), carol (in no
+ * organization), dave (admin of Globex).
+ *
+ * @param acme the id of the organization "Acme"
+ * @param globex the id of the organization "Globex"
+ */
+public record DemoTenant(String alice, String bob, String carol, String dave, String acme, String globex) {
+
+    /** The five organization permissions of the template. */
+    public static final String[] ADMIN_PERMISSIONS = {
+        "delete:member", "delete:organization", "invite:member", "manage:member", "manage:organization"};
+
+    /** Seeds the template only: the permissions and the roles {@code admin} and {@code member}. */
+    public static void seedTemplate(LogtoEmulator logto) {
+        for (String permission : ADMIN_PERMISSIONS) {
+            logto.createOrganizationScope(permission, null);
+        }
+        logto.createOrganizationRole("admin", "Manages the organization and its members", ADMIN_PERMISSIONS);
+        logto.createOrganizationRole("member", "Belongs to the organization and may invite", "invite:member");
+    }
+
+    /** Seeds the template, the four users and the two organizations. */
+    public static DemoTenant seed(LogtoEmulator logto) {
+        seedTemplate(logto);
+        String alice = logto.createUser("alice", "alice@acme.test", "Alice Adams");
+        String bob = logto.createUser("bob", "bob@acme.test", "Bob Brown");
+        String carol = logto.createUser("carol", "carol@example.test", "Carol Clark");
+        String dave = logto.createUser("dave", "dave@globex.test", "Dave Davis");
+        String acme = logto.createOrganization("Acme", "Acme Corporation");
+        String globex = logto.createOrganization("Globex", "Globex Corporation");
+        logto.addMember(acme, alice, "admin");
+        logto.addMember(acme, bob, "member");
+        logto.addMember(globex, dave, "admin");
+        return new DemoTenant(alice, bob, carol, dave, acme, globex);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.orgbff;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.orgbff.emulator.LogtoEmulator;
+
+/**
+ * The embedded default run, {@code mvn spring-boot:test-run}: starts the Logto emulator with the
+ * {@link DemoTenant demo tenant} (port 3001, or {@code --orgbff.emulator.port=N} / {@code ORGBFF_EMULATOR_PORT}),
+ * then the BFF wired to it (port 8080, or {@code --server.port=N}), and prints the GraphiQL URL with a
+ * ready {@code Authorization} header for each demo user.
+ */
+public final class TestOrgBffApplication {
+
+    private static final String PORT_ARGUMENT = "--orgbff.emulator.port=";
+
+    private TestOrgBffApplication() {
+    }
+
+    public static void main(String[] args) {
+        LogtoEmulator logto = LogtoEmulator.start(emulatorPort(args));
+        DemoTenant demo = DemoTenant.seed(logto);
+        List<String> arguments = new ArrayList<>(Arrays.asList(args));
+        arguments.add("--logto.endpoint=" + logto.endpoint());
+        arguments.add("--logto.api-resource=" + logto.apiResource());
+        arguments.add("--logto.management.app-id=" + logto.m2mAppId());
+        arguments.add("--logto.management.app-secret=" + logto.m2mAppSecret());
+        ConfigurableApplicationContext context = SpringApplication.from(OrgBffApplication::main)
+                .run(arguments.toArray(String[]::new)).getApplicationContext();
+        String bff = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+        StringBuilder banner = new StringBuilder()
+                .append("\n\nlogto-org-bff is running against the Logto emulator at ").append(logto.endpoint())
+                .append("\n  GraphiQL: ").append(bff).append("/graphiql")
+                .append("\n  Paste one of these into GraphiQL's Headers tab (valid for 1 hour; a fresh one: curl '")
+                .append(logto.endpoint()).append("/dev/token?username=alice'):\n");
+        for (String[] user : List.of(
+                new String[] {"alice", demo.alice(), "admin of Acme"},
+                new String[] {"bob", demo.bob(), "member of Acme"},
+                new String[] {"carol", demo.carol(), "in no organization"},
+                new String[] {"dave", demo.dave(), "admin of Globex"})) {
+            banner.append("\n  ").append(user[0]).append(" (").append(user[2]).append("):\n  {\"Authorization\": \"Bearer ")
+                    .append(logto.userToken(user[1])).append("\"}\n");
+        }
+        // a console banner for the person who started the demo, deliberately not a log line: logs never carry tokens
+        System.out.println(banner);
+    }
+
+    private static int emulatorPort(String[] args) {
+        return Arrays.stream(args)
+                .filter(arg -> arg.startsWith(PORT_ARGUMENT))
+                .map(arg -> arg.substring(PORT_ARGUMENT.length()))
+                .findFirst()
+                .or(() -> Optional.ofNullable(System.getenv("ORGBFF_EMULATOR_PORT")))
+                .map(Integer::parseInt)
+                .orElse(3001);
+    }
+}
