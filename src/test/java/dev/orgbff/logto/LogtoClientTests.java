@@ -1,6 +1,13 @@
 package dev.orgbff.logto;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import org.junit.jupiter.api.Test;
@@ -40,6 +47,32 @@ class LogtoClientTests extends GraphQlTestSupport {
         assertThat(afterFiveRequests).isEqualTo(1);
         assertThat(logto.calls("POST /oidc/token")).isEqualTo(2);
         assertThat(logto.calls(USER_ORGANIZATIONS)).isEqualTo(6);
+    }
+
+    @Test
+    void managementToken_concurrentRequestsWhileRefreshing_shareOneTokenRequest() throws Exception {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        clock.advance(Duration.ofHours(2));
+        logto.latency(Duration.ofMillis(300)); // keeps the token request in flight while the others arrive
+        logto.resetCalls();
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            // when
+            List<Future<?>> requests = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                requests.add(callers.submit(() -> as(demo.alice()).documentName("viewerOrganizations").execute()
+                        .path("viewer.organizations.totalCount").entity(Integer.class).isEqualTo(1)));
+            }
+            for (Future<?> request : requests) {
+                request.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        // then
+        assertThat(logto.calls("POST /oidc/token")).isEqualTo(1);
+        assertThat(logto.calls(USER_ORGANIZATIONS)).isEqualTo(8);
     }
 
     @Test
@@ -127,7 +160,7 @@ class LogtoClientTests extends GraphQlTestSupport {
             // when
             withToken(userToken).documentName("viewerOrganizations").execute().path("viewer").hasValue();
             withToken(userToken).documentName("createOrganization")
-                    .variable("input", java.util.Map.of("name", "Initech")).execute().path("createOrganization").hasValue();
+                    .variable("input", Map.of("name", "Initech")).execute().path("createOrganization").hasValue();
         } finally {
             logging.setLogLevel("dev.orgbff", null);
         }
