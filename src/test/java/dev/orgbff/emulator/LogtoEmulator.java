@@ -86,7 +86,7 @@ public final class LogtoEmulator implements AutoCloseable {
         new OrganizationScopeRoutes(state, views).register(routes);
         new InvitationRoutes(state, views).register(routes);
         RouteTable devRoutes = new RouteTable();
-        new DevRoutes(state, this).register(devRoutes);
+        new DevRoutes(state, this::userToken).register(devRoutes);
 
         // a cached pool: injected latency and held requests must not queue the other requests behind them
         this.executor = Executors.newCachedThreadPool(daemonThreads());
