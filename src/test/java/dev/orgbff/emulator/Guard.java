@@ -105,7 +105,7 @@ final class Guard {
     Field<String> optionalMatching(String key, Pattern pattern, String validation, boolean nullable) {
         Field<String> field = string(key, 0, -1, nullable, false);
         if (field.value() != null && !pattern.matcher(field.value()).matches()) {
-            invalidString(path(key), field.value(), validation);
+            invalidString(path(key), validation);
         }
         return field;
     }
@@ -115,7 +115,7 @@ final class Guard {
         String value = requiredString(key, 0, -1);
         JsonNode node = value(key);
         if (node != null && node.isString() && !ZOD_EMAIL.matcher(value).matches()) {
-            invalidString(path(key), value, "email");
+            invalidString(path(key), "email");
         }
         return value;
     }
@@ -125,7 +125,7 @@ final class Guard {
         Field<String> field = string(key, 0, -1, true, false);
         String value = field.value();
         if (value != null && !(emptyAllowed && value.isEmpty()) && !isUrl(value)) {
-            invalidString(path(key), value, "url");
+            invalidString(path(key), "url");
         }
         return field;
     }
@@ -291,7 +291,7 @@ final class Guard {
         return valid;
     }
 
-    private void invalidString(List<Object> path, String value, String validation) {
+    private void invalidString(List<Object> path, String validation) {
         String message = switch (validation) {
             case "email" -> "Invalid email";
             case "url" -> "Invalid url";
