@@ -1,5 +1,7 @@
 package dev.orgbff.emulator;
 
+import java.util.function.Function;
+
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -11,11 +13,12 @@ import tools.jackson.databind.node.ObjectNode;
 final class DevRoutes {
 
     private final TenantState state;
-    private final LogtoEmulator emulator;
+    private final Function<String, String> userTokens;
 
-    DevRoutes(TenantState state, LogtoEmulator emulator) {
+    /** @param userTokens mints a user access token for a user id (see {@link LogtoEmulator#userToken(String)}) */
+    DevRoutes(TenantState state, Function<String, String> userTokens) {
         this.state = state;
-        this.emulator = emulator;
+        this.userTokens = userTokens;
     }
 
     void register(RouteTable routes) {
@@ -33,7 +36,7 @@ final class DevRoutes {
             return Response.error(404, "dev.user_not_found", "No user has the username `" + username + "`.");
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("access_token", emulator.userToken(user.id()));
+        body.put("access_token", userTokens.apply(user.id()));
         body.put("token_type", "Bearer");
         body.put("expires_in", LogtoEmulator.DEFAULT_ACCESS_TOKEN_TTL.toSeconds());
         return Response.json(200, body);

@@ -57,18 +57,28 @@ final class Guard {
         return new Guard(type, value, List.copyOf(path), issues, details);
     }
 
-    /** A guard over a JSON request body; a body that is not an object is itself an issue. */
+    /** A guard over a JSON request body; a body that is not an object is the only issue zod reports then. */
     static Guard body(JsonNode body) {
-        Guard guard = new Guard("body", body);
         if (!body.isObject()) {
+            Guard guard = new Guard("body", NODES.missingNode());
             guard.invalidType(guard.path(), "object", body);
+            return guard;
         }
-        return guard;
+        return new Guard("body", body);
     }
 
     /** A guard over the query (see {@link Request#queryObject()}). */
     static Guard query(ObjectNode query) {
         return new Guard("query", query);
+    }
+
+    /** The field's value, or null when absent (or when the input is not an object, so fields are not checked). */
+    private @Nullable JsonNode value(String key) {
+        return input.isObject() ? input.get(key) : null;
+    }
+
+    private boolean rootInvalid() {
+        return !input.isObject();
     }
 
     /** Answers 400 {@code guard.invalid_input} when any issue was found. */
@@ -95,7 +105,7 @@ final class Guard {
     Field<String> optionalMatching(String key, Pattern pattern, String validation, boolean nullable) {
         Field<String> field = string(key, 0, -1, nullable, false);
         if (field.value() != null && !pattern.matcher(field.value()).matches()) {
-            invalidString(path(key), field.value(), validation);
+            invalidString(path(key), validation);
         }
         return field;
     }
@@ -103,8 +113,9 @@ final class Guard {
     /** {@code z.string().email()}, required. */
     String requiredEmail(String key) {
         String value = requiredString(key, 0, -1);
-        if (input.has(key) && input.get(key).isString() && !ZOD_EMAIL.matcher(value).matches()) {
-            invalidString(path(key), value, "email");
+        JsonNode node = value(key);
+        if (node != null && node.isString() && !ZOD_EMAIL.matcher(value).matches()) {
+            invalidString(path(key), "email");
         }
         return value;
     }
@@ -114,15 +125,15 @@ final class Guard {
         Field<String> field = string(key, 0, -1, true, false);
         String value = field.value();
         if (value != null && !(emptyAllowed && value.isEmpty()) && !isUrl(value)) {
-            invalidString(path(key), value, "url");
+            invalidString(path(key), "url");
         }
         return field;
     }
 
     private Field<String> string(String key, int min, int max, boolean nullable, boolean required) {
-        JsonNode value = input.get(key);
-        if (value == null || value.isMissingNode()) {
-            if (required) {
+        JsonNode value = value(key);
+        if (value == null) {
+            if (required && !rootInvalid()) {
                 invalidType(path(key), "string", null);
             }
             return Field.absent();
@@ -142,7 +153,7 @@ final class Guard {
     // ---------------------------------------------------------------- other scalars
 
     Field<Boolean> optionalBoolean(String key) {
-        JsonNode value = input.get(key);
+        JsonNode value = value(key);
         if (value == null) {
             return Field.absent();
         }
@@ -155,17 +166,19 @@ final class Guard {
 
     /** {@code z.number()}, required; answers 0 when invalid (the guard then fails anyway). */
     double requiredNumber(String key) {
-        JsonNode value = input.get(key);
+        JsonNode value = value(key);
         if (value == null || !value.isNumber()) {
-            invalidType(path(key), "number", value);
+            if (!rootInvalid()) {
+                invalidType(path(key), "number", value);
+            }
             return 0;
         }
         return value.doubleValue();
     }
 
-    /** A JSON object such as {@code customData}; with {@code nested} checks for {@code color} and {@code branding}. */
+    /** A JSON object such as {@code customData} (see {@link #nested} to check its fields). */
     Field<ObjectNode> optionalObject(String key) {
-        JsonNode value = input.get(key);
+        JsonNode value = value(key);
         if (value == null) {
             return Field.absent();
         }
@@ -178,7 +191,7 @@ final class Guard {
 
     /** {@code z.enum(options)}, optional. */
     Field<String> optionalEnum(String key, List<String> options) {
-        JsonNode value = input.get(key);
+        JsonNode value = value(key);
         if (value == null) {
             return Field.absent();
         }
@@ -187,9 +200,11 @@ final class Guard {
 
     /** {@code z.enum(options)}, required. */
     String requiredEnum(String key, List<String> options) {
-        JsonNode value = input.get(key);
+        JsonNode value = value(key);
         if (value == null) {
-            invalidType(path(key), joinOptions(options), null);
+            if (!rootInvalid()) {
+                invalidType(path(key), joinOptions(options), null);
+            }
             return "";
         }
         String result = checkEnum(key, value, options);
@@ -227,9 +242,9 @@ final class Guard {
     }
 
     private Field<List<String>> stringArray(String key, int minItems, int itemMin, boolean required) {
-        JsonNode value = input.get(key);
+        JsonNode value = value(key);
         if (value == null) {
-            if (required) {
+            if (required && !rootInvalid()) {
                 invalidType(path(key), "array", null);
             }
             return Field.absent();
@@ -276,7 +291,7 @@ final class Guard {
         return valid;
     }
 
-    private void invalidString(List<Object> path, String value, String validation) {
+    private void invalidString(List<Object> path, String validation) {
         String message = switch (validation) {
             case "email" -> "Invalid email";
             case "url" -> "Invalid url";

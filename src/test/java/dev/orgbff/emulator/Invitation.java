@@ -25,7 +25,12 @@ record Invitation(String id, @Nullable String inviterId, String invitee, @Nullab
 
     /** Logto computes {@code Expired} on read: a Pending row past {@code expiresAt} shows as Expired (CONTRACT.md §5). */
     String statusAt(long nowMillis) {
-        return PENDING.equals(status) && expiresAt < nowMillis ? EXPIRED : status;
+        return isStalePending(nowMillis) ? EXPIRED : status;
+    }
+
+    /** Stored as Pending but past {@code expiresAt}: shown as Expired, still holding the unique index until rewritten. */
+    boolean isStalePending(long nowMillis) {
+        return PENDING.equals(status) && expiresAt < nowMillis;
     }
 
     Invitation withStatus(String newStatus, @Nullable String newAcceptedUserId, long nowMillis) {

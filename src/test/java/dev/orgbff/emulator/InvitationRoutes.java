@@ -20,6 +20,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 final class InvitationRoutes {
 
     private static final List<String> SETTABLE_STATUSES = List.of(Invitation.ACCEPTED, Invitation.REVOKED);
+    /** The known fields of connector-kit's {@code sendMessagePayloadGuard}, all optional strings. */
+    private static final List<String> MESSAGE_PAYLOAD_FIELDS = List.of("code", "link", "locale", "uiLocales");
 
     private final TenantState state;
     private final Views views;
@@ -84,7 +86,7 @@ final class InvitationRoutes {
         // Logto first marks this invitee's stale pending invitations Expired, which frees the partial unique index
         state.invitations().stream()
                 .filter(invitation -> invitee.equals(invitation.invitee()) && organizationId.equals(invitation.organizationId())
-                        && Invitation.EXPIRED.equals(invitation.statusAt(now)) && Invitation.PENDING.equals(invitation.status()))
+                        && invitation.isStalePending(now))
                 .toList()
                 .forEach(invitation -> state.putInvitation(invitation.withStatus(Invitation.EXPIRED, invitation.acceptedUserId(), now)));
         boolean duplicate = state.invitations().stream()
@@ -160,6 +162,9 @@ final class InvitationRoutes {
     private Response sendMessage(Request request) {
         JsonNode body = request.body();
         Guard guard = Guard.body(body);
+        for (String key : MESSAGE_PAYLOAD_FIELDS) {
+            guard.optionalString(key, 0, -1, false);
+        }
         guard.validate();
         Invitation invitation = find(request.pathParam("id"));
         if (!state.emailConnector()) {

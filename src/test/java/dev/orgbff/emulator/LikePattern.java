@@ -34,9 +34,13 @@ final class LikePattern {
         return new LikePattern(Pattern.compile(regex.toString(), flags));
     }
 
-    /** Logto's keyword search {@code q}: {@code ilike '%q%'} (so {@code %} and {@code _} inside q are wildcards too). */
-    static LikePattern keyword(String q) {
-        return of("%" + q + "%", false);
+    /**
+     * Logto's keyword search {@code q}: {@code ilike '%q%'} (so {@code %} and {@code _} inside q are
+     * wildcards too). Without a q the pattern matches every non-null value, which filters nothing because
+     * each searched entity has a non-null id or name among its searched columns.
+     */
+    static LikePattern keyword(@Nullable String q) {
+        return of("%" + (q == null ? "" : q) + "%", false);
     }
 
     /** SQL semantics: NULL never matches. */

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
@@ -35,10 +36,14 @@ import tools.jackson.databind.node.JsonNodeFactory;
  *
  * <pre>{@code
  * try (LogtoEmulator logto = LogtoEmulator.start(0)) {
+ *     logto.createOrganizationScope("invite:member", null);
+ *     logto.createOrganizationRole("admin", "Administrators", "invite:member");
  *     String alice = logto.createUser("alice", "alice@example.com", "Alice");
  *     String acme = logto.createOrganization("Acme", null);
  *     logto.addMember(acme, alice, "admin");
- *     String token = logto.userToken(alice);
+ *     String token = logto.userToken(alice);          // for calls to the BFF
+ *     // ... exercise the BFF against logto.endpoint() with logto.m2mAppId() / m2mAppSecret() ...
+ *     int calls = logto.calls("GET /api/organizations/{id}/users");
  * }
  * }</pre>
  */
@@ -64,6 +69,7 @@ public final class LogtoEmulator implements AutoCloseable {
     private final String m2mAppId;
     private final String m2mAppSecret;
     private final String spaAppId;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private LogtoEmulator(HttpServer server) {
         this.server = server;
@@ -86,7 +92,7 @@ public final class LogtoEmulator implements AutoCloseable {
         new OrganizationScopeRoutes(state, views).register(routes);
         new InvitationRoutes(state, views).register(routes);
         RouteTable devRoutes = new RouteTable();
-        new DevRoutes(state, this).register(devRoutes);
+        new DevRoutes(state, this::userToken).register(devRoutes);
 
         // a cached pool: injected latency and held requests must not queue the other requests behind them
         this.executor = Executors.newCachedThreadPool(daemonThreads());
@@ -141,9 +147,12 @@ public final class LogtoEmulator implements AutoCloseable {
         return m2mAppSecret;
     }
 
-    /** Stops the server; requests held by a {@link Fault#timeout()} are let go first. */
+    /** Stops the server; requests held by a {@link Fault#timeout()} are let go first. Calling it again does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         faults.releaseHeld();
         server.stop(0);
         executor.shutdownNow();

@@ -50,11 +50,11 @@ final class MemberRoutes {
         Field<String> roleId = guard.optionalString("organizationRoleId", 1, -1, false);
         guard.validate();
         String organizationId = request.pathParam("id");
-        LikePattern keyword = q.value() == null || q.value().isEmpty() ? null : LikePattern.keyword(q.value());
+        LikePattern keyword = LikePattern.keyword(q.value());
         List<JsonNode> rows = state.memberIds(organizationId).stream()
                 .map(state::user)
                 .filter(Objects::nonNull)
-                .filter(user -> keyword == null || keyword.matches(user.id()) || keyword.matches(user.primaryEmail())
+                .filter(user -> keyword.matches(user.id()) || keyword.matches(user.primaryEmail())
                         || keyword.matches(user.primaryPhone()) || keyword.matches(user.username())
                         || keyword.matches(user.name()))
                 .filter(user -> roleId.value() == null

@@ -47,9 +47,9 @@ final class OrganizationRoleRoutes {
         Guard guard = Guard.query(request.queryObject());
         Field<String> q = guard.optionalString("q", 0, -1, false);
         guard.validate();
-        LikePattern keyword = q.value() == null || q.value().isEmpty() ? null : LikePattern.keyword(q.value());
+        LikePattern keyword = LikePattern.keyword(q.value());
         List<JsonNode> rows = state.roles().stream()
-                .filter(role -> keyword == null || keyword.matches(role.id()) || keyword.matches(role.name())
+                .filter(role -> keyword.matches(role.id()) || keyword.matches(role.name())
                         || keyword.matches(role.description()))
                 .sorted(Comparator.comparing(OrganizationRole::name))
                 .map(role -> (JsonNode) views.roleWithScopes(role))

@@ -1,10 +1,8 @@
 package dev.orgbff.emulator;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -41,10 +39,10 @@ final class OrganizationRoutes {
         Field<String> q = guard.optionalString("q", 0, -1, false);
         Field<String> showFeatured = guard.optionalString("showFeatured", 0, -1, false);
         guard.validate();
-        LikePattern keyword = q.value() == null || q.value().isEmpty() ? null : LikePattern.keyword(q.value());
-        boolean featured = isTruthy(showFeatured.value());
+        LikePattern keyword = LikePattern.keyword(q.value());
+        boolean featured = Request.isYes(showFeatured.value());
         List<JsonNode> rows = state.organizations().stream()
-                .filter(org -> keyword == null || keyword.matches(org.id()) || keyword.matches(org.name()))
+                .filter(org -> keyword.matches(org.id()) || keyword.matches(org.name()))
                 .map(org -> featured ? withFeaturedUsers(org) : views.organization(org))
                 .map(JsonNode.class::cast)
                 .toList();
@@ -159,10 +157,5 @@ final class OrganizationRoutes {
 
     private static ObjectNode orEmpty(Field<ObjectNode> field) {
         return field.value() == null ? JsonNodeFactory.instance.objectNode() : field.value();
-    }
-
-    /** {@code yes()} from {@code @silverhand/essentials}. */
-    static boolean isTruthy(@Nullable String value) {
-        return value != null && List.of("1", "true", "y", "yes", "yep", "yeah").contains(value.toLowerCase(Locale.ROOT));
     }
 }

@@ -33,9 +33,9 @@ final class OrganizationScopeRoutes {
         Guard guard = Guard.query(request.queryObject());
         Field<String> q = guard.optionalString("q", 0, -1, false);
         guard.validate();
-        LikePattern keyword = q.value() == null || q.value().isEmpty() ? null : LikePattern.keyword(q.value());
+        LikePattern keyword = LikePattern.keyword(q.value());
         List<JsonNode> rows = state.scopes().stream()
-                .filter(scope -> keyword == null || keyword.matches(scope.name()))
+                .filter(scope -> keyword.matches(scope.name()))
                 .sorted(Comparator.comparing(OrganizationScope::name))
                 .map(scope -> (JsonNode) views.scope(scope))
                 .toList();

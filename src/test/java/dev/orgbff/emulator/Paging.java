@@ -45,8 +45,9 @@ final class Paging {
     }
 
     private static Paging parse(Request request, boolean optional) {
-        List<String> pages = request.koaQuery().getOrDefault("page", List.of());
-        List<String> sizes = request.koaQuery().getOrDefault("page_size", List.of());
+        Map<String, List<String>> query = request.koaQuery();
+        List<String> pages = query.getOrDefault("page", List.of());
+        List<String> sizes = query.getOrDefault("page_size", List.of());
         String rawPage = pages.isEmpty() ? null : String.join(",", pages);
         String rawSize = sizes.isEmpty() ? null : String.join(",", sizes);
         boolean disabled = optional && isEmpty(rawPage) && isEmpty(rawSize);

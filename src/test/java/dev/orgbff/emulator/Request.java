@@ -118,6 +118,11 @@ final class Request {
         return object;
     }
 
+    /** {@code yes()} from {@code @silverhand/essentials}, Logto's reading of a boolean query flag such as {@code showFeatured=true}. */
+    static boolean isYes(@Nullable String value) {
+        return value != null && List.of("1", "true", "y", "yes", "yep", "yeah").contains(value.toLowerCase(Locale.ROOT));
+    }
+
     @Nullable String header(String name) {
         return exchange.getRequestHeaders().getFirst(name);
     }

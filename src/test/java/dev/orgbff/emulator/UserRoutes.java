@@ -96,10 +96,10 @@ final class UserRoutes {
     /** The profile; {@code includeSsoIdentities} adds {@code ssoIdentities: []}, {@code includePasswordHash} the (null) hash fields. */
     private Response get(Request request) {
         ObjectNode profile = views.userProfile(find(request.pathParam("userId")));
-        if (OrganizationRoutes.isTruthy(request.query("includeSsoIdentities"))) {
+        if (Request.isYes(request.query("includeSsoIdentities"))) {
             profile.putArray("ssoIdentities");
         }
-        if (OrganizationRoutes.isTruthy(request.query("includePasswordHash"))) {
+        if (Request.isYes(request.query("includePasswordHash"))) {
             profile.putNull("passwordDigest");
             profile.putNull("passwordAlgorithm");
         }

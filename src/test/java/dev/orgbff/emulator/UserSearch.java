@@ -49,7 +49,7 @@ final class UserSearch {
             and = "and".equals(jointValue);
         }
         String caseValue = first(query, "isCaseSensitive");
-        boolean caseSensitive = OrganizationRoutes.isTruthy(caseValue == null ? "false" : caseValue);
+        boolean caseSensitive = Request.isYes(caseValue);
 
         Map<String, String> modes = new LinkedHashMap<>();
         Map<String, List<String>> values = new LinkedHashMap<>();
