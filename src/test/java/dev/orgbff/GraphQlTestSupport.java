@@ -7,11 +7,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,7 +25,7 @@ import dev.orgbff.emulator.LogtoEmulator;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureHttpGraphQlTester
 @AutoConfigureWebTestClient
-@Import(GraphQlTestSupport.Clocks.class)
+@Import(TestClockConfiguration.class)
 public abstract class GraphQlTestSupport {
 
     protected static final LogtoEmulator logto = LogtoEmulator.start(0);
@@ -52,6 +49,7 @@ public abstract class GraphQlTestSupport {
         registry.add("logto.management.app-id", logto::m2mAppId);
         registry.add("logto.management.app-secret", logto::m2mAppSecret);
         registry.add("logto.timeout", () -> "2s");
+        registry.add("management.endpoint.health.cache.time-to-live", () -> "0s"); // each test sees Logto as it is now
     }
 
     @BeforeEach
@@ -72,15 +70,5 @@ public abstract class GraphQlTestSupport {
     /** A tester that sends {@code token} as the bearer token. */
     protected HttpGraphQlTester withToken(String token) {
         return graphQlTester.mutate().headers(headers -> headers.setBearerAuth(token)).build();
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clocks {
-
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock();
-        }
     }
 }

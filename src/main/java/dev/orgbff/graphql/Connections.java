@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 public class Connections {
 
     /** The most items one page may ask for. */
-    public static final int MAX_FIRST = 100;
+    private static final int MAX_FIRST = 100;
     private static final int DEFAULT_FIRST = 20;
 
     private final OffsetCursorStrategy cursors;
@@ -36,7 +36,8 @@ public class Connections {
         if (first < 0 || first > MAX_FIRST) {
             return Mono.error(new BadRequestException("first", "must be between 0 and " + MAX_FIRST));
         }
-        return items.map(list -> slice(list, range.position().map(after -> after + 1).orElse(0), first));
+        int from = range.position().map(after -> after + 1).orElse(0); // the cursor strategy keeps after below Integer.MAX_VALUE
+        return items.map(list -> slice(list, from, first));
     }
 
     private <T> Connection<T> slice(List<T> items, int from, int first) {

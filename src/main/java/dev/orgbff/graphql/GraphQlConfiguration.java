@@ -2,6 +2,8 @@ package dev.orgbff.graphql;
 
 import java.util.regex.Pattern;
 
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLScalarType;
 
@@ -12,7 +14,8 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
  * The schema's scalars (extended-scalars {@code DateTime}, {@code JSON}, and {@code EmailAddress} with
- * Logto's own email pattern) and the offset cursors behind {@code Subrange<Integer>} controller arguments.
+ * Logto's own email pattern), the offset cursors behind {@code Subrange<Integer>} controller arguments, and
+ * graphql-java's depth and complexity limits set by {@link QueryLimits}.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
@@ -29,6 +32,17 @@ class GraphQlConfiguration {
                 .addPattern(EMAIL)
                 .build();
         return wiring -> wiring.scalar(dateTime).scalar(ExtendedScalars.Json).scalar(emailAddress);
+    }
+
+    @Bean
+    MaxQueryDepthInstrumentation maxQueryDepthInstrumentation(QueryLimits limits) {
+        return new MaxQueryDepthInstrumentation(limits.maxDepth());
+    }
+
+    @Bean
+    MaxQueryComplexityInstrumentation maxQueryComplexityInstrumentation(QueryLimits limits) {
+        return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), (field, childComplexity) ->
+                ("Mutation".equals(field.getParentType().getName()) ? limits.mutationComplexity() : 1) + childComplexity);
     }
 
     @Bean

@@ -1,7 +1,5 @@
 package dev.orgbff.graphql;
 
-import jakarta.validation.ConstraintViolationException;
-
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.schema.DataFetchingEnvironment;
@@ -17,9 +15,8 @@ import dev.orgbff.logto.LogtoUnavailableException;
 
 /**
  * Turns exceptions from resolvers and DataLoaders into classified GraphQL errors with short, stable
- * messages of our own: {@link NotFoundException} → {@code NOT_FOUND}, {@link BadRequestException} and
- * bean-validation violations → {@code BAD_REQUEST} naming the argument, {@link LogtoUnavailableException}
- * → {@code UPSTREAM_UNAVAILABLE}. Anything else is left to Spring's opaque {@code INTERNAL_ERROR}; upstream
+ * messages of our own: {@link NotFoundException} → {@code NOT_FOUND}, {@link BadRequestException} →
+ * {@code BAD_REQUEST} naming the argument, {@link LogtoUnavailableException} → {@code UPSTREAM_UNAVAILABLE}. Anything else is left to Spring's opaque {@code INTERNAL_ERROR}; upstream
  * bodies, tokens and stack traces never reach the client.
  */
 @Component
@@ -35,25 +32,11 @@ class GraphQlExceptionResolver extends DataFetcherExceptionResolverAdapter {
         if (exception instanceof BadRequestException) {
             return error(ErrorType.BAD_REQUEST, exception.getMessage(), environment);
         }
-        if (exception instanceof ConstraintViolationException violations) {
-            String message = violations.getConstraintViolations().stream()
-                    .map(violation -> "Argument '" + argumentName(violation.getPropertyPath().toString()) + "' " + violation.getMessage())
-                    .sorted()
-                    .reduce((a, b) -> a + "; " + b)
-                    .orElse("Invalid argument");
-            return error(ErrorType.BAD_REQUEST, message, environment);
-        }
         if (exception instanceof LogtoUnavailableException) {
             log.warn("Logto unavailable while resolving {}: {}", environment.getExecutionStepInfo().getPath(), exception.getMessage());
             return error(UpstreamErrorType.UPSTREAM_UNAVAILABLE, "Logto is unavailable; try again later", environment);
         }
         return null;
-    }
-
-    /** {@code organization.id} becomes {@code id}: the method name is not part of the GraphQL argument. */
-    private static String argumentName(String propertyPath) {
-        int dot = propertyPath.indexOf('.');
-        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
     }
 
     private static GraphQLError error(ErrorClassification type, @Nullable String message,

@@ -9,7 +9,7 @@ import org.springframework.graphql.data.pagination.CursorStrategy;
  * Cursors for offset-based lists: the zero-based position of an item, Base64-encoded so that clients
  * treat it as opaque. A cursor this API did not issue is a {@link BadRequestException} naming {@code after}.
  */
-public final class OffsetCursorStrategy implements CursorStrategy<Integer> {
+final class OffsetCursorStrategy implements CursorStrategy<Integer> {
 
     private static final String PREFIX = "offset:";
 
@@ -29,7 +29,7 @@ public final class OffsetCursorStrategy implements CursorStrategy<Integer> {
             String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             if (decoded.startsWith(PREFIX)) {
                 int position = Integer.parseInt(decoded.substring(PREFIX.length()));
-                if (position >= 0) {
+                if (position >= 0 && position < Integer.MAX_VALUE) {
                     return position;
                 }
             }

@@ -8,7 +8,7 @@ import org.springframework.graphql.execution.ErrorType;
  * GraphQL error classifications of this service beyond Spring's {@link ErrorType}; the name appears in
  * {@code extensions.classification}.
  */
-public enum UpstreamErrorType implements ErrorClassification {
+enum UpstreamErrorType implements ErrorClassification {
 
     /** Logto could not be reached, timed out or rate-limited this service; trying again later may work. */
     UPSTREAM_UNAVAILABLE

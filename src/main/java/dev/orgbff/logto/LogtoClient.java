@@ -1,10 +1,13 @@
 package dev.orgbff.logto;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -18,8 +21,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * The Logto Management API, typed: one method per call this service makes, named after what it returns.
  * Every method is lazy (nothing is sent until subscription) and fails with {@link LogtoApiException} when
  * Logto answers an error status, or with {@link LogtoUnavailableException} when Logto cannot be reached,
- * times out, answers 502/503/504 or rate-limits (429). Reads are retried on those transient failures;
- * writes never are. Requests carry the M2M token.
+ * times out, answers 502/503/504 or rate-limits (429). Reads and deletes are retried on those transient
+ * failures; other writes are not. Requests carry the M2M token; a request Logto answers 401 (its token
+ * was revoked or its keys rotated, so nothing was done) is sent once more with a fresh token.
  */
 public class LogtoClient {
 
@@ -27,6 +31,7 @@ public class LogtoClient {
     static final int MAX_PAGE_SIZE = 100;
 
     private static final ParameterizedTypeReference<List<Organization>> ORGANIZATIONS = new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<List<User>> USERS = new ParameterizedTypeReference<>() { };
 
     private final LogtoHttp http;
 
@@ -65,12 +70,25 @@ public class LogtoClient {
     }
 
     /**
-     * {@code GET /api/users/{userId}}: one user. Fails with {@link LogtoApiException} 404
-     * {@code entity.not_found} when the user does not exist.
+     * {@code GET /api/users?search.id=…&mode.id=exact&isCaseSensitive=true&page_size=100}: the users with
+     * these ids, in one call per 100 ids (CONTRACT.md §3), in no particular order. Ids that match no user
+     * are simply absent.
      */
-    public Mono<User> user(String userId) {
-        return http.get("/api/users/{userId}", Map.of("userId", userId), LogtoHttp.NO_QUERY,
-                response -> response.bodyToMono(User.class));
+    public Flux<User> users(Collection<String> userIds) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(userIds));
+        return Flux.range(0, (ids.size() + MAX_PAGE_SIZE - 1) / MAX_PAGE_SIZE)
+                .map(chunk -> ids.subList(chunk * MAX_PAGE_SIZE, Math.min(ids.size(), (chunk + 1) * MAX_PAGE_SIZE)))
+                .flatMap(this::userChunk);
+    }
+
+    private Flux<User> userChunk(List<String> ids) {
+        MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
+        query.put("search.id", ids);
+        query.add("mode.id", "exact");
+        // keeps Logto's SQL an indexed `id = any(...)` instead of `lower(id)`
+        query.add("isCaseSensitive", "true");
+        query.add("page_size", String.valueOf(MAX_PAGE_SIZE));
+        return http.get("/api/users", Map.of(), query, response -> response.bodyToMono(USERS)).flatMapIterable(users -> users);
     }
 
     /**
@@ -90,8 +108,7 @@ public class LogtoClient {
      * (204). Fails with {@link LogtoApiException} 404 {@code entity.not_found} when it does not exist.
      */
     public Mono<Void> deleteOrganization(String organizationId) {
-        return http.write(HttpMethod.DELETE, "/api/organizations/{id}", Map.of("id", organizationId), null,
-                WebClient.ResponseSpec::toBodilessEntity).then();
+        return http.delete("/api/organizations/{id}", Map.of("id", organizationId));
     }
 
     /**
@@ -105,20 +122,18 @@ public class LogtoClient {
     }
 
     /**
-     * {@code POST /api/organizations/{id}/users/{userId}/roles} with {@code organizationRoleNames}: gives a
-     * member more roles, named as in the template (201). Emits the ids of the roles given. Fails with
-     * {@link LogtoApiException} 422 {@code organization.require_membership} for a non-member and 422
-     * {@code organization.role_names_not_found} for a name the template lacks.
+     * {@code POST /api/organizations/{id}/users/{userId}/roles} with {@code organizationRoleIds}: gives a
+     * member more roles (201). Fails with {@link LogtoApiException} 422
+     * {@code organization.require_membership} for a non-member and 422
+     * {@code entity.relation_foreign_key_not_found} for an unknown role.
      */
-    public Mono<List<String>> assignOrganizationRolesByName(String organizationId, String userId, List<String> roleNames) {
+    public Mono<Void> assignOrganizationRoles(String organizationId, String userId, List<String> roleIds) {
         return http.write(HttpMethod.POST, "/api/organizations/{id}/users/{userId}/roles",
-                        Map.of("id", organizationId, "userId", userId),
-                        BodyInserters.fromValue(new RoleAssignment(null, roleNames)),
-                        response -> response.bodyToMono(RoleIds.class))
-                .map(RoleIds::organizationRoleIds);
+                Map.of("id", organizationId, "userId", userId),
+                BodyInserters.fromValue(new RoleIds(roleIds)), WebClient.ResponseSpec::toBodilessEntity).then();
     }
 
-    /** {@code GET /api/status}: completes when Logto answers 2xx, Logto's own liveness route. */
+    /** {@code GET /api/status}: completes when Logto answers 2xx; Logto's own liveness route. */
     public Mono<Void> status() {
         return http.get("/api/status", Map.of(), LogtoHttp.NO_QUERY, WebClient.ResponseSpec::toBodilessEntity).then();
     }
@@ -128,10 +143,6 @@ public class LogtoClient {
     }
 
     private record UserIds(List<String> userIds) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    private record RoleAssignment(@Nullable List<String> organizationRoleIds, @Nullable List<String> organizationRoleNames) {
     }
 
     private record RoleIds(List<String> organizationRoleIds) {

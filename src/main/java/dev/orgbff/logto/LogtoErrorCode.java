@@ -4,9 +4,7 @@ package dev.orgbff.logto;
 public enum LogtoErrorCode {
 
     /** 404: an entity fetched, updated or deleted by id does not exist. */
-    ENTITY_NOT_FOUND("entity.not_found"),
-    /** 422: role names given by name are not in the organization template. */
-    ROLE_NAMES_NOT_FOUND("organization.role_names_not_found");
+    ENTITY_NOT_FOUND("entity.not_found");
 
     private final String code;
 

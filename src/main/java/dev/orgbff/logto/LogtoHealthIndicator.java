@@ -7,9 +7,11 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code logto} health contributor: UP when Logto answers {@code GET /api/status} with this service's
- * M2M token, so it also catches revoked or wrong M2M credentials. Details are shown only to authorized
- * callers (Boot's default), and never contain upstream bodies or credentials.
+ * The {@code logto} health contributor: UP when Logto answers {@code GET /api/status}, sent like every
+ * Management API call with this service's M2M token. So it is DOWN when Logto cannot be reached or, while
+ * no token is cached, refuses the M2M credentials; a token lacking the {@code all} scope shows only in
+ * Management API calls. {@code management.endpoint.health.cache.time-to-live} keeps probes from reaching
+ * Logto on every request; details (never upstream bodies or credentials) are hidden by Boot's default.
  */
 @Component("logto")
 class LogtoHealthIndicator extends AbstractReactiveHealthIndicator {

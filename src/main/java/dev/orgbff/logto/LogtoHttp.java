@@ -31,7 +31,8 @@ import org.springframework.web.util.UriBuilder;
 /**
  * Sends one request to Logto and turns every failure into {@link LogtoApiException} or
  * {@link LogtoUnavailableException}: a per-attempt timeout, Logto error bodies {@code {code, message}}
- * mapped by status, and retries for reads only (GET is idempotent; writes are never repeated).
+ * mapped by status, and retries on transient failures for idempotent requests only (GET and DELETE);
+ * other writes are sent once.
  */
 final class LogtoHttp {
 
@@ -62,7 +63,17 @@ final class LogtoHttp {
         return Mono.defer(() -> send(HttpMethod.GET, route, pathVariables, query, null, body)).retryWhen(readRetry);
     }
 
-    /** A write (POST, PUT, PATCH, DELETE), sent once; {@code body} reads the successful response. */
+    /**
+     * A DELETE, retried on transient failures like a read: deleting twice ends in the same state. A retry
+     * after a lost answer may get 404, which the caller decides about.
+     */
+    Mono<Void> delete(String route, Map<String, ?> pathVariables) {
+        return Mono.defer(() -> send(HttpMethod.DELETE, route, pathVariables, NO_QUERY, null, WebClient.ResponseSpec::toBodilessEntity))
+                .retryWhen(readRetry)
+                .then();
+    }
+
+    /** A write that is not idempotent (POST, PUT, PATCH), sent once; {@code body} reads the successful response. */
     <T> Mono<T> write(HttpMethod method, String route, Map<String, ?> pathVariables,
             @Nullable BodyInserter<?, ? super ClientHttpRequest> requestBody, Function<WebClient.ResponseSpec, Mono<T>> body) {
         return Mono.defer(() -> send(method, route, pathVariables, NO_QUERY, requestBody, body));

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -85,12 +86,18 @@ final class ManagementTokenProvider implements ExchangeFilterFunction {
                                 .with("resource", management.resource())
                                 .with("scope", "all"),
                         response -> response.bodyToMono(TokenResponse.class))
-                .map(response -> new Token(response.accessToken(), clock.instant()
-                        .plusSeconds(response.expiresIn() - Math.min(REFRESH_AHEAD_SECONDS, response.expiresIn() / 2))))
+                .filter(response -> response.accessToken() != null && !response.accessToken().isBlank())
+                .switchIfEmpty(Mono.error(() -> new LogtoApiException("POST " + TOKEN_ROUTE, 200, "no access_token")))
+                .map(response -> new Token(response.accessToken(), clock.instant().plusSeconds(usableSeconds(response.expiresIn()))))
                 .doOnNext(token -> log.debug("Fetched a Management API token, refreshed after {}", token.refreshAt()))
                 .doOnError(LogtoApiException.class, error -> log.warn(
                         "Logto refused the M2M token request ({}): check logto.management.app-id, app-secret and resource",
                         error.getMessage()));
+    }
+
+    /** Refresh ahead of expiry, but use even a very short-lived token for a second rather than loop on refreshes. */
+    private static long usableSeconds(long expiresIn) {
+        return Math.max(1, expiresIn - Math.min(REFRESH_AHEAD_SECONDS, expiresIn / 2));
     }
 
     private ClientRequest withToken(ClientRequest request, String token) {
@@ -104,7 +111,7 @@ final class ManagementTokenProvider implements ExchangeFilterFunction {
         }
     }
 
-    private record TokenResponse(@JsonProperty("access_token") String accessToken, @JsonProperty("expires_in") long expiresIn) {
+    private record TokenResponse(@JsonProperty("access_token") @Nullable String accessToken, @JsonProperty("expires_in") long expiresIn) {
         @Override
         public String toString() {
             return "TokenResponse[expiresIn=" + expiresIn + "]";

@@ -21,6 +21,14 @@ public record OrganizationRole(
         @Nullable String type,
         @Nullable List<OrganizationScopeRef> scopes) {
 
+    /** Logto's type of the roles that can be given to users (the other type is {@code MachineToMachine}). */
+    public static final String USER_TYPE = "User";
+
+    /** Whether this role can be given to users. */
+    public boolean isForUsers() {
+        return USER_TYPE.equals(type);
+    }
+
     /** The names of the permissions this role grants. */
     public List<String> permissions() {
         return scopes == null ? List.of() : scopes.stream().map(OrganizationScopeRef::name).toList();

@@ -1,8 +1,10 @@
 package dev.orgbff.logto;
 
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -22,12 +24,20 @@ public final class OrganizationTemplate {
     }
 
     /**
-     * The roles with these ids, keyed by id; ids the template no longer has (a role deleted since it was
-     * assigned) are left out.
+     * The roles with these ids, sorted by name; ids the template no longer has (a role deleted since it
+     * was assigned) are left out.
      */
-    public Map<String, OrganizationRole> roles(Collection<String> roleIds) {
-        Map<String, OrganizationRole> found = new HashMap<>();
-        roleIds.forEach(id -> Optional.ofNullable(rolesById.get(id)).ifPresent(role -> found.put(id, role)));
-        return found;
+    public List<OrganizationRole> roles(Collection<String> roleIds) {
+        return roleIds.stream()
+                .distinct()
+                .map(rolesById::get)
+                .filter(Objects::nonNull)
+                .sorted(Comparator.comparing(OrganizationRole::name))
+                .toList();
+    }
+
+    /** The role with this name, if the template has one. */
+    public Optional<OrganizationRole> roleNamed(String name) {
+        return rolesById.values().stream().filter(role -> role.name().equals(name)).findFirst();
     }
 }

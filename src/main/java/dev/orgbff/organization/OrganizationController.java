@@ -16,13 +16,15 @@ import org.springframework.stereotype.Controller;
 
 import dev.orgbff.logto.Organization;
 import dev.orgbff.logto.OrganizationRole;
+import dev.orgbff.logto.OrganizationTemplate;
 import dev.orgbff.security.OrganizationAccess;
 import dev.orgbff.security.Viewer;
 
 /**
  * Maps {@code Query.organization}, {@code Mutation.createOrganization} and the viewer-specific fields of
- * {@code Organization}. {@code viewerRoles} and {@code viewerPermissions} share the request's
- * {@code organizationRoles} DataLoader, so any number of organizations costs one template call: no N+1.
+ * {@code Organization}. {@code viewerRoles}, {@code viewerPermissions} and {@code createOrganization} share
+ * the request's {@code organizationTemplate} DataLoader, so any number of organizations costs one template
+ * call: no N+1.
  */
 @Controller
 class OrganizationController {
@@ -42,18 +44,19 @@ class OrganizationController {
     }
 
     @MutationMapping
-    Mono<CreateOrganizationPayload> createOrganization(@Argument CreateOrganizationInput input, @AuthenticationPrincipal Jwt caller) {
-        return organizations.create(Viewer.of(caller), input);
+    Mono<CreateOrganizationPayload> createOrganization(@Argument CreateOrganizationInput input, @AuthenticationPrincipal Jwt caller,
+            DataLoader<String, OrganizationTemplate> organizationTemplate) {
+        return organizations.create(Viewer.of(caller), input, organizationTemplate);
     }
 
     @SchemaMapping
-    Mono<List<OrganizationRole>> viewerRoles(Organization organization, DataLoader<String, OrganizationRole> organizationRoles) {
-        return access.roles(organization, organizationRoles);
+    Mono<List<OrganizationRole>> viewerRoles(Organization organization, DataLoader<String, OrganizationTemplate> organizationTemplate) {
+        return access.roles(organization, organizationTemplate);
     }
 
     @SchemaMapping
     Mono<Set<String>> viewerPermissions(Organization organization, @AuthenticationPrincipal Jwt caller,
-            DataLoader<String, OrganizationRole> organizationRoles) {
-        return access.permissions(Viewer.of(caller), organization, organizationRoles);
+            DataLoader<String, OrganizationTemplate> organizationTemplate) {
+        return access.permissions(Viewer.of(caller), organization, organizationTemplate);
     }
 }

@@ -14,9 +14,13 @@ import org.springframework.stereotype.Service;
 import dev.orgbff.graphql.NotFoundException;
 import dev.orgbff.graphql.UserError;
 import dev.orgbff.graphql.UserErrorCode;
+import dev.orgbff.logto.LogtoApiException;
 import dev.orgbff.logto.LogtoClient;
+import dev.orgbff.logto.LogtoErrorCode;
 import dev.orgbff.logto.Organization;
+import dev.orgbff.logto.OrganizationRole;
 import dev.orgbff.logto.OrganizationRoleRef;
+import dev.orgbff.logto.OrganizationTemplate;
 import dev.orgbff.security.AccessProperties;
 import dev.orgbff.security.OrganizationAccess;
 import dev.orgbff.security.Viewer;
@@ -53,41 +57,62 @@ class OrganizationService {
     }
 
     /**
-     * Creates an organization and makes the viewer its admin: {@code POST /api/organizations}, then
-     * {@code POST /api/organizations/{id}/users} and {@code POST /api/organizations/{id}/users/{userId}/roles}
-     * (by role name, so the template needs no extra read). Invalid input gives user errors and no upstream
-     * call. If adding the member or the role fails, the organization is deleted again
-     * ({@code DELETE /api/organizations/{id}}) and the payload reports {@code ORGANIZATION_SETUP_FAILED}.
-     * A failure of the first call itself (nothing created) is emitted as an error.
+     * Creates an organization and makes the viewer its admin. Invalid input gives user errors and no
+     * upstream call. The admin role ({@code orgbff.access.admin-role}) is resolved to its id through the
+     * request's template before anything is written ({@code GET /api/organization-roles}, shared with the
+     * payload's {@code viewerRoles}); then {@code POST /api/organizations},
+     * {@code POST /api/organizations/{id}/users} and {@code POST /api/organizations/{id}/users/{userId}/roles}.
+     * If adding the member or the role fails, the organization is deleted again
+     * ({@code DELETE /api/organizations/{id}}, retried) and the payload reports
+     * {@code ORGANIZATION_SETUP_FAILED}.
+     *
+     * <p>Emits {@link IllegalStateException} before any write when the template has no user role with the
+     * admin role's name (a configuration error), and the Logto exceptions of the first write, which leaves
+     * nothing behind.
      */
-    Mono<CreateOrganizationPayload> create(Viewer viewer, CreateOrganizationInput input) {
+    Mono<CreateOrganizationPayload> create(Viewer viewer, CreateOrganizationInput input,
+            DataLoader<String, OrganizationTemplate> organizationTemplate) {
         String name = input.name().strip();
         String description = input.description() == null || input.description().isBlank() ? null : input.description().strip();
         List<UserError> errors = validate(name, description);
         if (!errors.isEmpty()) {
             return Mono.just(CreateOrganizationPayload.failed(errors));
         }
-        return logto.createOrganization(name, description)
-                .flatMap(created -> makeAdmin(created, viewer).onErrorResume(failure -> undo(created, failure)));
+        return access.template(organizationTemplate)
+                .map(this::adminRole)
+                .flatMap(adminRole -> logto.createOrganization(name, description)
+                        .flatMap(created -> makeAdmin(created, viewer, adminRole).onErrorResume(failure -> undo(created, failure))));
     }
 
-    private Mono<CreateOrganizationPayload> makeAdmin(Organization created, Viewer viewer) {
-        String adminRole = policy.adminRole();
+    private OrganizationRole adminRole(OrganizationTemplate template) {
+        return template.roleNamed(policy.adminRole())
+                .filter(OrganizationRole::isForUsers)
+                .orElseThrow(() -> new IllegalStateException("The Logto organization template has no user role named '"
+                        + policy.adminRole() + "' (orgbff.access.admin-role), so organizations cannot be created"));
+    }
+
+    private Mono<CreateOrganizationPayload> makeAdmin(Organization created, Viewer viewer, OrganizationRole adminRole) {
         return logto.addOrganizationUsers(created.id(), List.of(viewer.userId()))
-                .then(logto.assignOrganizationRolesByName(created.id(), viewer.userId(), List.of(adminRole)))
-                .map(roleIds -> CreateOrganizationPayload.created(created.withOrganizationRoles(
-                        roleIds.stream().map(id -> new OrganizationRoleRef(id, adminRole)).toList())));
+                .then(logto.assignOrganizationRoles(created.id(), viewer.userId(), List.of(adminRole.id())))
+                .thenReturn(CreateOrganizationPayload.created(
+                        created.withOrganizationRoles(List.of(new OrganizationRoleRef(adminRole.id(), adminRole.name())))));
     }
 
     /** Compensation: an organization nobody administers must not survive a failed setup. */
     private Mono<CreateOrganizationPayload> undo(Organization created, Throwable failure) {
         log.warn("Setting up the new organization {} failed ({}); deleting it again", created.id(), failure.getMessage());
         return logto.deleteOrganization(created.id())
-                .doOnError(error -> log.error("Could not delete organization {} after its setup failed ({}); "
-                        + "it has no members and must be deleted by hand", created.id(), error.getMessage()))
-                .onErrorComplete()
+                // a retried delete whose first try got through finds nothing left: the goal is reached
+                .onErrorResume(LogtoApiException.class,
+                        error -> error.is(LogtoErrorCode.ENTITY_NOT_FOUND) ? Mono.empty() : Mono.error(error))
                 .thenReturn(CreateOrganizationPayload.failed(List.of(UserError.of(UserErrorCode.ORGANIZATION_SETUP_FAILED,
-                        "The organization could not be set up, so it was not created. Try again."))));
+                        "The organization could not be set up, so it was not created. Try again."))))
+                .onErrorResume(error -> {
+                    log.error("Could not delete organization {} after its setup failed ({}); it has no admin and must be "
+                            + "deleted by hand", created.id(), error.getMessage());
+                    return Mono.just(CreateOrganizationPayload.failed(List.of(UserError.of(UserErrorCode.ORGANIZATION_SETUP_FAILED,
+                            "The organization could not be set up. It may still be listed without an admin; ask support to remove it."))));
+                });
     }
 
     private static List<UserError> validate(String name, @Nullable String description) {

@@ -1,7 +1,6 @@
 package dev.orgbff.security;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -12,12 +11,14 @@ import org.springframework.stereotype.Component;
 
 import dev.orgbff.logto.Organization;
 import dev.orgbff.logto.OrganizationRole;
+import dev.orgbff.logto.OrganizationTemplate;
 
 /**
  * The caller's organizations, roles and permissions, read live from Logto through the per-request
- * DataLoaders of {@link AccessLoaders} (so several fields or checks in one request share one upstream
- * call). Roles come from the caller's membership; permissions are the union of those roles' organization
- * scopes in the template, narrowed by an organization-scoped token ({@link Viewer#effectivePermissions}).
+ * DataLoaders of {@link AccessLoaders}, so that every field and check of one request shares one upstream
+ * call per kind of data. Roles come from the caller's membership; permissions are the union of those
+ * roles' organization scopes in the template, narrowed by an organization-scoped token
+ * ({@link Viewer#effectivePermissions}).
  */
 @Component
 public class OrganizationAccess {
@@ -33,11 +34,15 @@ public class OrganizationAccess {
     }
 
     /**
-     * The organization with this id if the viewer is a member, carrying the viewer's roles; empty when the
-     * viewer is not a member or it does not exist (the two are not told apart).
+     * The organization with this id, carrying the viewer's roles, if the viewer is a member and their
+     * token may act there; empty otherwise. A missing organization, one the viewer is not a member of and
+     * one their token is not scoped to are not told apart.
      */
     public Mono<Organization> membership(Viewer viewer, String organizationId,
             DataLoader<String, List<Organization>> userOrganizations) {
+        if (!viewer.mayAct(organizationId)) {
+            return Mono.empty();
+        }
         return organizations(viewer, userOrganizations)
                 .flatMap(organizations -> Mono.justOrEmpty(organizations.stream()
                         .filter(organization -> organization.id().equals(organizationId))
@@ -45,26 +50,30 @@ public class OrganizationAccess {
     }
 
     /**
-     * The viewer's roles in an organization obtained from {@link #membership} or {@link #organizations},
-     * as template roles with descriptions, sorted by name. Costs the template once per request.
+     * The organization template: every role with its permissions. Costs {@code GET /api/organization-roles}
+     * (all pages) once per request.
      *
-     * @param organizationRoles the request's {@code organizationRoles} DataLoader
+     * @param organizationTemplate the request's {@code organizationTemplate} DataLoader
      */
-    public Mono<List<OrganizationRole>> roles(Organization organization, DataLoader<String, OrganizationRole> organizationRoles) {
-        return Mono.fromFuture(() -> organizationRoles.loadMany(organization.organizationRoleIds()))
-                .map(roles -> roles.stream()
-                        .filter(Objects::nonNull)
-                        .sorted((a, b) -> a.name().compareTo(b.name()))
-                        .toList());
+    public Mono<OrganizationTemplate> template(DataLoader<String, OrganizationTemplate> organizationTemplate) {
+        return Mono.fromFuture(() -> organizationTemplate.load(AccessLoaders.TEMPLATE_KEY));
     }
 
     /**
-     * The viewer's effective organization permissions (org scopes) there, sorted by name: the union of
-     * their roles' permissions, narrowed by an organization-scoped token.
+     * The viewer's roles in an organization obtained from {@link #membership} or {@link #organizations},
+     * as template roles with descriptions, sorted by name.
+     */
+    public Mono<List<OrganizationRole>> roles(Organization organization, DataLoader<String, OrganizationTemplate> organizationTemplate) {
+        return template(organizationTemplate).map(template -> template.roles(organization.organizationRoleIds()));
+    }
+
+    /**
+     * The viewer's effective organization permissions (organization scopes) there, sorted by name: the
+     * union of their roles' permissions, narrowed by an organization-scoped token.
      */
     public Mono<Set<String>> permissions(Viewer viewer, Organization organization,
-            DataLoader<String, OrganizationRole> organizationRoles) {
-        return roles(organization, organizationRoles)
+            DataLoader<String, OrganizationTemplate> organizationTemplate) {
+        return roles(organization, organizationTemplate)
                 .map(roles -> roles.stream().flatMap(role -> role.permissions().stream()).collect(Collectors.toSet()))
                 .map(permissions -> viewer.effectivePermissions(organization.id(), permissions));
     }

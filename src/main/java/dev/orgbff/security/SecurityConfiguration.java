@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.orgbff.logto.LogtoProperties;
 
@@ -45,8 +46,11 @@ class SecurityConfiguration {
     }
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(LogtoProperties logto) {
+    ReactiveJwtDecoder jwtDecoder(LogtoProperties logto, WebClient.Builder builder) {
+        // a JWKS endpoint that hangs must fail authentication in time instead of stalling every request
+        WebClient jwks = builder.clone().filter((request, next) -> next.exchange(request).timeout(logto.timeout())).build();
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(logto.jwksUri())
+                .webClient(jwks)
                 .jwsAlgorithms(algorithms -> algorithms.addAll(List.of(
                         SignatureAlgorithm.ES256, SignatureAlgorithm.ES384, SignatureAlgorithm.ES512,
                         SignatureAlgorithm.RS256, SignatureAlgorithm.RS384, SignatureAlgorithm.RS512,

@@ -16,44 +16,52 @@ import org.springframework.security.oauth2.jwt.Jwt;
  *
  * @param userId the Logto user id ({@code sub})
  * @param tokenOrganizationId the organization the token is scoped to, or {@code null} for a token of this
- *     API: an organization token's {@code aud} {@code urn:logto:organization:<id>}, or the
+ *     API as a whole: an organization token's {@code aud} {@code urn:logto:organization:<id>}, or the
  *     {@code organization_id} claim of an organization-level API resource token
- * @param tokenScopes the token's {@code scope} claim, split on spaces
+ * @param tokenPermissions the organization permissions an organization token carries in {@code scope};
+ *     {@code null} for other tokens, whose {@code scope} holds API resource permissions instead
+ *     (CONTRACT.md §9)
  */
-public record Viewer(String userId, @Nullable String tokenOrganizationId, Set<String> tokenScopes) {
+public record Viewer(String userId, @Nullable String tokenOrganizationId, @Nullable Set<String> tokenPermissions) {
 
     /** The audience prefix of Logto organization tokens (RFC 0001): {@code urn:logto:organization:<id>}. */
     public static final String ORGANIZATION_AUDIENCE_PREFIX = "urn:logto:organization:";
 
     /** The viewer a validated token describes. */
     public static Viewer of(Jwt token) {
-        String organizationId = token.getClaimAsString("organization_id");
-        if (organizationId == null) {
-            List<String> audience = token.getAudience() == null ? List.of() : token.getAudience();
-            organizationId = audience.stream()
-                    .filter(aud -> aud.startsWith(ORGANIZATION_AUDIENCE_PREFIX))
-                    .map(aud -> aud.substring(ORGANIZATION_AUDIENCE_PREFIX.length()))
-                    .findFirst().orElse(null);
+        List<String> audience = token.getAudience() == null ? List.of() : token.getAudience();
+        String organizationTokenFor = audience.stream()
+                .filter(aud -> aud.startsWith(ORGANIZATION_AUDIENCE_PREFIX))
+                .map(aud -> aud.substring(ORGANIZATION_AUDIENCE_PREFIX.length()))
+                .findFirst().orElse(null);
+        if (organizationTokenFor != null) {
+            String scope = token.getClaimAsString("scope");
+            Set<String> permissions = scope == null ? Set.of() : Arrays.stream(scope.split(" "))
+                    .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+            return new Viewer(token.getSubject(), organizationTokenFor, permissions);
         }
-        String scope = token.getClaimAsString("scope");
-        Set<String> scopes = scope == null ? Set.of() : Arrays.stream(scope.split(" "))
-                .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
-        return new Viewer(token.getSubject(), organizationId, scopes);
+        return new Viewer(token.getSubject(), token.getClaimAsString("organization_id"), null);
+    }
+
+    /**
+     * Whether the token may be used for this organization at all: a token scoped to one organization
+     * never works for another (FLOWS.md §4.5); a token of the whole API works for every organization.
+     */
+    public boolean mayAct(String organizationId) {
+        return tokenOrganizationId == null || tokenOrganizationId.equals(organizationId);
     }
 
     /**
      * The viewer's effective permissions in an organization, given the permissions their roles there grant
-     * (read live from Logto). A token scoped to that organization narrows them to the token's scopes; a
-     * token scoped to another organization grants none there; a token of this API leaves them as they are.
-     * Never widens. Sorted by name.
+     * (read live from Logto), sorted by name. An organization token narrows them to its {@code scope}; a
+     * token scoped to another organization grants none. Never widens.
      */
     public Set<String> effectivePermissions(String organizationId, Set<String> rolePermissions) {
-        if (tokenOrganizationId == null) {
-            return new TreeSet<>(rolePermissions);
-        }
-        if (!tokenOrganizationId.equals(organizationId)) {
+        if (!mayAct(organizationId)) {
             return new TreeSet<>();
         }
-        return rolePermissions.stream().filter(tokenScopes::contains).collect(Collectors.toCollection(TreeSet::new));
+        return rolePermissions.stream()
+                .filter(permission -> tokenPermissions == null || tokenPermissions.contains(permission))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -33,8 +33,8 @@ class ViewerController {
     }
 
     @SchemaMapping
-    Mono<User> user(Viewer viewer) {
-        return viewers.user(viewer);
+    Mono<User> user(Viewer viewer, DataLoader<String, User> users) {
+        return viewers.user(viewer, users);
     }
 
     @SchemaMapping

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 
 import dev.orgbff.graphql.Connection;
 import dev.orgbff.graphql.Connections;
-import dev.orgbff.logto.LogtoClient;
+import dev.orgbff.graphql.NotFoundException;
 import dev.orgbff.logto.Organization;
 import dev.orgbff.logto.User;
 import dev.orgbff.security.OrganizationAccess;
@@ -26,19 +26,21 @@ class ViewerService {
             .comparing((Organization organization) -> organization.name(), String.CASE_INSENSITIVE_ORDER)
             .thenComparing(Organization::id);
 
-    private final LogtoClient logto;
     private final OrganizationAccess access;
     private final Connections connections;
 
-    ViewerService(LogtoClient logto, OrganizationAccess access, Connections connections) {
-        this.logto = logto;
+    ViewerService(OrganizationAccess access, Connections connections) {
         this.access = access;
         this.connections = connections;
     }
 
-    /** The viewer's profile, from {@code GET /api/users/{userId}}. */
-    Mono<User> user(Viewer viewer) {
-        return logto.user(viewer.userId());
+    /**
+     * The viewer's profile, through the {@code users} DataLoader ({@code GET /api/users?search.id=…}).
+     * Emits {@link NotFoundException} when the user was deleted while their token is still valid.
+     */
+    Mono<User> user(Viewer viewer, DataLoader<String, User> users) {
+        return Mono.fromFuture(() -> users.load(viewer.userId()))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("User not found")));
     }
 
     /**

@@ -23,7 +23,7 @@ class OffsetCursorStrategyTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "!!!", "b2Zmc2V0Oi0x", "aGVsbG8", "b2Zmc2V0OmFiYw"})
+    @ValueSource(strings = {"", "!!!", "b2Zmc2V0Oi0x", "aGVsbG8", "b2Zmc2V0OmFiYw", "b2Zmc2V0OjIxNDc0ODM2NDc", "b2Zmc2V0Ojk5OTk5OTk5OTk5"})
     void fromCursor_foreignCursor_badRequestNamingAfter(String cursor) {
         // when / then
         assertThatThrownBy(() -> cursors.fromCursor(cursor))

@@ -138,12 +138,16 @@ class LogtoClientTests extends GraphQlTestSupport {
     void upstreamCalls_countedByMethodAndRouteTemplate() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
-        double before = count("GET", "/api/users/{userId}/organizations", "200");
+        double organizationsBefore = count("GET", "/api/users/{userId}/organizations", "200");
+        double templateBefore = count("GET", "/api/organization-roles", "200");
+        double failedBefore = count("GET", "/api/users/{userId}/organizations", "503");
+        logto.failNext(USER_ORGANIZATIONS, Fault.status(503, "unavailable"));
         // when
         as(demo.alice()).documentName("viewerOrganizations").execute().path("viewer.organizations.totalCount").hasValue();
         // then
-        assertThat(count("GET", "/api/users/{userId}/organizations", "200")).isEqualTo(before + 1);
-        assertThat(count("GET", "/api/organization-roles", "200")).isGreaterThanOrEqualTo(1);
+        assertThat(count("GET", "/api/users/{userId}/organizations", "503")).isEqualTo(failedBefore + 1);
+        assertThat(count("GET", "/api/users/{userId}/organizations", "200")).isEqualTo(organizationsBefore + 1);
+        assertThat(count("GET", "/api/organization-roles", "200")).isEqualTo(templateBefore + 1);
     }
 
     @Test

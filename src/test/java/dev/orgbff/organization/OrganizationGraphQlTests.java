@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.graphql.ResponseError;
+import org.springframework.http.MediaType;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -198,14 +199,94 @@ class OrganizationGraphQlTests extends GraphQlTestSupport {
     }
 
     @Test
-    void createOrganization_adminRoleMissingFromTemplate_deletesOrganizationAndReportsSetupFailure() {
+    void createOrganization_adminRoleMissingFromTemplate_internalErrorWithoutAnyWrite() {
         // given
         String erin = logto.createUser("erin", "erin@example.test", "Erin");
+        logto.resetCalls();
         // when
         var response = as(erin).documentName("createOrganization").variable("input", Map.of("name", "Initech")).execute();
         // then
-        response.path("createOrganization.userErrors[0].code").entity(String.class).isEqualTo("ORGANIZATION_SETUP_FAILED");
+        response.errors().satisfy(errors -> assertThat(errors).singleElement()
+                .satisfies(error -> assertThat(error.getErrorType()).isEqualTo(ErrorType.INTERNAL_ERROR)));
+        assertThat(logto.calls()).containsOnlyKeys("GET /api/organization-roles");
         assertThat(logto.organizationIds()).isEmpty();
+    }
+
+    @Test
+    void createOrganization_undoDeleteFailsOnce_deleteRetriedAndNoOrganizationLeft() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.failNext("POST /api/organizations/{id}/users/{userId}/roles", Fault.status(500, "unexpected"));
+        logto.failNext("DELETE /api/organizations/{id}", Fault.status(503, "unavailable"));
+        logto.resetCalls();
+        // when
+        var response = as(demo.carol()).documentName("createOrganization").variable("input", Map.of("name", "Initech")).execute();
+        // then
+        response.path("createOrganization.userErrors[0].code").entity(String.class).isEqualTo("ORGANIZATION_SETUP_FAILED");
+        response.path("createOrganization.userErrors[0].message").entity(String.class)
+                .isEqualTo("The organization could not be set up, so it was not created. Try again.");
+        assertThat(logto.organizationIds()).containsExactlyInAnyOrder(demo.acme(), demo.globex());
+        assertThat(logto.calls("DELETE /api/organizations/{id}")).isEqualTo(2);
+    }
+
+    @Test
+    void createOrganization_undoImpossible_saysTheOrganizationMayRemain() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.failNext("POST /api/organizations/{id}/users/{userId}/roles", Fault.status(500, "unexpected"));
+        logto.fail("DELETE /api/organizations/{id}", Fault.status(500, "unexpected"));
+        // when
+        var response = as(demo.carol()).documentName("createOrganization").variable("input", Map.of("name", "Initech")).execute();
+        // then
+        response.path("createOrganization.organization").valueIsNull();
+        response.path("createOrganization.userErrors[0].code").entity(String.class).isEqualTo("ORGANIZATION_SETUP_FAILED");
+        response.path("createOrganization.userErrors[0].message").entity(String.class)
+                .satisfies(message -> assertThat(message).contains("may still be listed"));
+        assertThat(logto.calls("DELETE /api/organizations/{id}")).isEqualTo(1); // a 500 is not retried
+    }
+
+    @Test
+    void createOrganization_noToken_unauthorizedWithoutUpstreamCall() {
+        // given
+        DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var response = webTestClient.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", "mutation { createOrganization(input: {name: \"Initech\"}) { userErrors { code } } }"))
+                .exchange();
+        // then
+        response.expectStatus().isUnauthorized();
+        assertThat(logto.calls()).isEmpty();
+        assertThat(logto.organizationIds()).hasSize(2);
+    }
+
+    @Test
+    void organization_tokenScopedToAnotherOrganization_answersLikeMissingOrganization() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.addMember(demo.globex(), demo.alice(), "member");
+        String acmeToken = logto.token(demo.alice()).audience("urn:logto:organization:" + demo.acme()).scope("invite:member").sign();
+        // when
+        var response = withToken(acmeToken).documentName("organization").variable("id", demo.globex()).execute();
+        // then
+        response.errors().satisfy(errors -> assertThat(errors).singleElement()
+                .satisfies(error -> assertThat(error.getErrorType()).isEqualTo(ErrorType.NOT_FOUND)));
+        response.path("organization").valueIsNull();
+    }
+
+    @Test
+    void organization_missingId_validationErrorWithoutUpstreamCall() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var response = as(demo.alice()).document("{ organization { id } }").execute();
+        // then
+        response.errors().satisfy(errors -> {
+            assertThat(errors).hasSize(1);
+            assertThat(errors.get(0).getMessage()).contains("id");
+        });
+        assertThat(logto.calls()).isEmpty();
     }
 
     @Test

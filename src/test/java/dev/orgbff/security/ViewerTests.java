@@ -13,7 +13,7 @@ class ViewerTests {
     @Test
     void effectivePermissions_apiToken_keepsRolePermissions() {
         // given
-        Viewer viewer = new Viewer("u1", null, Set.of("read:data"));
+        Viewer viewer = new Viewer("u1", null, null);
         // when
         Set<String> permissions = viewer.effectivePermissions("org1", ADMIN);
         // then
@@ -21,7 +21,7 @@ class ViewerTests {
     }
 
     @Test
-    void effectivePermissions_tokenForThatOrganization_narrowsToTokenScopes() {
+    void effectivePermissions_organizationTokenForThatOrganization_narrowsToTokenScopes() {
         // given
         Viewer viewer = new Viewer("u1", "org1", Set.of("invite:member", "write:everything"));
         // when
@@ -31,12 +31,23 @@ class ViewerTests {
     }
 
     @Test
-    void effectivePermissions_tokenForAnotherOrganization_grantsNone() {
+    void effectivePermissions_organizationLevelApiTokenForThatOrganization_keepsRolePermissions() {
         // given
-        Viewer viewer = new Viewer("u1", "org2", Set.of("invite:member"));
+        Viewer viewer = new Viewer("u1", "org1", null);
         // when
         Set<String> permissions = viewer.effectivePermissions("org1", ADMIN);
         // then
-        assertThat(permissions).isEmpty();
+        assertThat(permissions).containsExactly("delete:organization", "invite:member", "manage:member");
+    }
+
+    @Test
+    void effectivePermissions_tokenForAnotherOrganization_grantsNone() {
+        // given
+        Viewer organizationToken = new Viewer("u1", "org2", Set.of("invite:member"));
+        Viewer organizationLevelApiToken = new Viewer("u1", "org2", null);
+        // when / then
+        assertThat(organizationToken.effectivePermissions("org1", ADMIN)).isEmpty();
+        assertThat(organizationLevelApiToken.effectivePermissions("org1", ADMIN)).isEmpty();
+        assertThat(organizationToken.mayAct("org1")).isFalse();
     }
 }

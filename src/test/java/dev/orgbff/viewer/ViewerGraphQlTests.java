@@ -1,5 +1,7 @@
 package dev.orgbff.viewer;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -78,7 +80,13 @@ class ViewerGraphQlTests extends GraphQlTestSupport {
         var response = as(erin).documentName("viewerOrganizations").variable("first", 100).execute();
         // then
         response.path("viewer.organizations.edges").entityList(Object.class).hasSize(count);
-        response.path("viewer.organizations.edges[*].node.viewerPermissions").entityList(Object.class).hasSize(count);
+        for (int i = 0; i < count; i++) {
+            String node = "viewer.organizations.edges[" + i + "].node";
+            response.path(node + ".name").entity(String.class).isEqualTo(String.format("Org %02d", i));
+            response.path(node + ".viewerRoles[*].name").entityList(String.class).containsExactly(i % 2 == 0 ? "admin" : "member");
+            response.path(node + ".viewerPermissions").entityList(String.class)
+                    .containsExactly(i % 2 == 0 ? DemoTenant.ADMIN_PERMISSIONS : new String[] {"invite:member"});
+        }
         assertThat(logto.calls("GET /api/users/{userId}/organizations")).isEqualTo(1);
         assertThat(logto.calls("GET /api/organization-roles")).isEqualTo(1);
         assertThat(logto.apiCalls()).isEqualTo(2);
@@ -189,18 +197,23 @@ class ViewerGraphQlTests extends GraphQlTestSupport {
     }
 
     @Test
-    void viewerOrganizations_apiTokenWithOrganizationId_narrowsPermissions() {
+    void viewerOrganizations_apiTokenWithOrganizationId_keepsPermissionsThereAndGrantsNoneElsewhere() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
+        logto.addMember(demo.globex(), demo.alice(), "member");
         String token = logto.token(demo.alice())
                 .audience(logto.apiResource())
                 .organizationId(demo.acme())
-                .scope("delete:member read:data")
+                .scope("read:reports write:reports") // API resource permissions, not organization permissions
                 .sign();
         // when
         var response = withToken(token).documentName("viewerOrganizations").execute();
         // then
-        response.path("viewer.organizations.edges[0].node.viewerPermissions").entityList(String.class).containsExactly("delete:member");
+        response.path("viewer.organizations.edges[0].node.name").entity(String.class).isEqualTo("Acme");
+        response.path("viewer.organizations.edges[0].node.viewerPermissions").entityList(String.class)
+                .containsExactly(DemoTenant.ADMIN_PERMISSIONS);
+        response.path("viewer.organizations.edges[1].node.name").entity(String.class).isEqualTo("Globex");
+        response.path("viewer.organizations.edges[1].node.viewerPermissions").entityList(String.class).hasSize(0);
     }
 
     @Test
@@ -218,6 +231,58 @@ class ViewerGraphQlTests extends GraphQlTestSupport {
                     .containsEntry("primaryEmail", "bob@acme.test");
             assertThat(user.get("avatar")).isNull();
         });
-        assertThat(logto.calls("GET /api/users/{userId}")).isEqualTo(1);
+        assertThat(logto.calls("GET /api/users")).isEqualTo(1);
+        assertThat(logto.apiCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void viewer_userAskedFiveTimesWithAliases_costsOneUpstreamCall() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var response = as(demo.bob()).documentName("viewerAliases").execute();
+        // then
+        response.path("a.user.name").entity(String.class).isEqualTo("Bob Brown");
+        response.path("e.user.name").entity(String.class).isEqualTo("Bob Brown");
+        assertThat(logto.calls("GET /api/users")).isEqualTo(1);
+        assertThat(logto.apiCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void viewer_userDeletedWhileTokenStillValid_notFound() {
+        // given
+        String ghost = "ghost0000001"; // a token for a user id Logto does not know
+        // when
+        var response = as(ghost).documentName("viewer").execute();
+        // then
+        response.errors().satisfy(errors -> {
+            assertThat(errors).hasSize(1);
+            assertThat(errors.get(0).getErrorType()).isEqualTo(ErrorType.NOT_FOUND);
+            assertThat(errors.get(0).getMessage()).isEqualTo("User not found");
+        });
+    }
+
+    @Test
+    void viewerOrganizations_userDeletedWhileTokenStillValid_noOrganizations() {
+        // given
+        DemoTenant.seedTemplate(logto);
+        // when
+        var response = as("ghost0000001").documentName("viewerOrganizations").execute();
+        // then
+        response.path("viewer.organizations.totalCount").entity(Integer.class).isEqualTo(0);
+    }
+
+    @Test
+    void viewerOrganizations_cursorPastTheEnd_returnsEmptyPage() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        String lastPossible = Base64.getUrlEncoder().withoutPadding().encodeToString("offset:2147483646".getBytes(StandardCharsets.UTF_8));
+        // when
+        var response = as(demo.alice()).documentName("viewerOrganizations").variable("after", lastPossible).execute();
+        // then
+        response.path("viewer.organizations.edges").entityList(Object.class).hasSize(0);
+        response.path("viewer.organizations.totalCount").entity(Integer.class).isEqualTo(1);
+        response.path("viewer.organizations.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
     }
 }

@@ -1,0 +1,25 @@
+package dev.orgbff.graphql;
+
+import jakarta.validation.constraints.Positive;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Limits on one GraphQL operation ({@code orgbff.graphql.*}), so that a single request cannot fan out into
+ * more Logto calls than Logto's Management API rate limit (about 200 requests per 10 s on Logto Cloud)
+ * comfortably allows. An operation over a limit is refused before anything runs.
+ *
+ * @param maxDepth the deepest field nesting, introspection included
+ * @param maxComplexity the most fields an operation may select, each counted once per selection (aliases
+ *     count again), with a mutation field counting {@code mutationComplexity}
+ * @param mutationComplexity the weight of one mutation field: each runs several Logto writes
+ */
+@Validated
+@ConfigurationProperties("orgbff.graphql")
+record QueryLimits(
+        @Positive @DefaultValue("15") int maxDepth,
+        @Positive @DefaultValue("400") int maxComplexity,
+        @Positive @DefaultValue("100") int mutationComplexity) {
+}
