@@ -52,7 +52,7 @@ final class MemberRoutes {
         String organizationId = request.pathParam("id");
         LikePattern keyword = LikePattern.keyword(q.value());
         List<JsonNode> rows = state.memberIds(organizationId).stream()
-                .map(state::user)
+                .map(state.users()::get)
                 .filter(Objects::nonNull)
                 .filter(user -> keyword.matches(user.id()) || keyword.matches(user.primaryEmail())
                         || keyword.matches(user.primaryPhone()) || keyword.matches(user.username())
@@ -158,9 +158,9 @@ final class MemberRoutes {
     private Response scopes(Request request) {
         Set<String> scopeIds = new LinkedHashSet<>();
         state.memberRoleIds(request.pathParam("id"), request.pathParam("userId"))
-                .forEach(roleId -> scopeIds.addAll(state.roleScopeIds(roleId)));
+                .forEach(roleId -> scopeIds.addAll(state.roleScopes().get(roleId)));
         List<JsonNode> rows = scopeIds.stream()
-                .map(state::scope)
+                .map(state.scopes()::get)
                 .filter(Objects::nonNull)
                 .sorted(Comparator.comparing(OrganizationScope::name))
                 .map(scope -> (JsonNode) views.scope(scope))
@@ -210,12 +210,12 @@ final class MemberRoutes {
      * foreign-key check at the end of the statement, so a MachineToMachine role wins over an unknown id.
      */
     private void requireUserRoles(Collection<String> roleIds) {
-        boolean machineRole = roleIds.stream().map(state::role)
+        boolean machineRole = roleIds.stream().map(state.roles()::get)
                 .anyMatch(role -> role != null && OrganizationRole.MACHINE_TO_MACHINE.equals(role.type()));
         if (machineRole) {
             throw ApiError.constraint();
         }
-        if (!roleIds.stream().allMatch(roleId -> state.role(roleId) != null)) {
+        if (!state.roles().containsAll(roleIds)) {
             throw ApiError.foreignKey();
         }
     }
@@ -225,7 +225,7 @@ final class MemberRoutes {
         if (userIds.isEmpty()) {
             return;
         }
-        if (state.organization(organizationId) == null || !userIds.stream().allMatch(userId -> state.user(userId) != null)) {
+        if (!state.organizations().contains(organizationId) || !state.users().containsAll(userIds)) {
             throw ApiError.foreignKey();
         }
     }

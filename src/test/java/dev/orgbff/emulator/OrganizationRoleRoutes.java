@@ -1,5 +1,6 @@
 package dev.orgbff.emulator;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,8 +76,8 @@ final class OrganizationRoleRoutes {
         }
         OrganizationRole role = new OrganizationRole(state.newId(IdGenerator.STANDARD), name, description.value(),
                 type.value() == null ? OrganizationRole.USER : type.value());
-        state.putRole(role);
-        state.replaceRoleScopes(role.id(), scopeIds);
+        state.roles().put(role);
+        state.roleScopes().replace(role.id(), scopeIds);
         return Response.json(201, views.role(role));
     }
 
@@ -95,7 +96,7 @@ final class OrganizationRoleRoutes {
         if (!(name.present() || description.present() || type.present())) {
             throw ApiError.emptyUpdate();
         }
-        OrganizationRole current = state.role(request.pathParam("id"));
+        OrganizationRole current = state.roles().get(request.pathParam("id"));
         if (current == null) {
             throw ApiError.notExists("organization_role");
         }
@@ -106,7 +107,7 @@ final class OrganizationRoleRoutes {
         OrganizationRole updated = new OrganizationRole(current.id(), name.present() ? name.value() : current.name(),
                 description.present() ? description.value() : current.description(),
                 type.present() ? type.value() : current.type());
-        state.putRole(updated);
+        state.roles().put(updated);
         return Response.json(200, views.role(updated));
     }
 
@@ -121,8 +122,8 @@ final class OrganizationRoleRoutes {
     private Response scopes(Request request) {
         OrganizationRole role = find(request);
         Paging paging = Paging.optional(request);
-        List<JsonNode> rows = state.roleScopeIds(role.id()).stream()
-                .map(state::scope)
+        List<JsonNode> rows = state.roleScopes().get(role.id()).stream()
+                .map(state.scopes()::get)
                 .filter(Objects::nonNull)
                 .sorted(Comparator.comparing(OrganizationScope::name))
                 .map(scope -> (JsonNode) views.scope(scope))
@@ -137,7 +138,7 @@ final class OrganizationRoleRoutes {
         List<String> scopeIds = guard.requiredStringArray("organizationScopeIds", 1, 1);
         guard.validate();
         requireScopes(scopeIds);
-        scopeIds.forEach(scopeId -> state.addRoleScope(role.id(), scopeId));
+        scopeIds.forEach(scopeId -> state.roleScopes().add(role.id(), scopeId));
         return Response.createdText();
     }
 
@@ -147,13 +148,13 @@ final class OrganizationRoleRoutes {
         Set<String> scopeIds = new LinkedHashSet<>(guard.requiredStringArray("organizationScopeIds", 0, 1));
         guard.validate();
         requireScopes(scopeIds);
-        state.replaceRoleScopes(role.id(), scopeIds);
+        state.roleScopes().replace(role.id(), scopeIds);
         return Response.noContent();
     }
 
     private Response removeScope(Request request) {
         OrganizationRole role = find(request);
-        if (!state.removeRoleScope(role.id(), request.pathParam("organizationScopeId"))) {
+        if (!state.roleScopes().remove(role.id(), request.pathParam("organizationScopeId"))) {
             throw ApiError.notFound();
         }
         return Response.noContent();
@@ -190,18 +191,16 @@ final class OrganizationRoleRoutes {
 
     /** The role's own {@code findById} uses {@code pool.one}: an unknown role is 404 {@code entity.not_found}. */
     private OrganizationRole find(Request request) {
-        OrganizationRole role = state.role(request.pathParam("id"));
+        OrganizationRole role = state.roles().get(request.pathParam("id"));
         if (role == null) {
             throw ApiError.notFound();
         }
         return role;
     }
 
-    private void requireScopes(Iterable<String> scopeIds) {
-        for (String scopeId : scopeIds) {
-            if (state.scope(scopeId) == null) {
-                throw ApiError.foreignKey();
-            }
+    private void requireScopes(Collection<String> scopeIds) {
+        if (!state.scopes().containsAll(scopeIds)) {
+            throw ApiError.foreignKey();
         }
     }
 }

@@ -54,7 +54,7 @@ final class OrganizationRoutes {
         Set<String> memberIds = state.memberIds(organization.id());
         row.put("usersCount", memberIds.size());
         ArrayNode featured = row.putArray("featuredUsers");
-        memberIds.stream().limit(FEATURED_USERS).map(state::user).forEach(user -> {
+        memberIds.stream().limit(FEATURED_USERS).map(state.users()::get).forEach(user -> {
             ObjectNode preview = featured.addObject();
             preview.put("id", user.id());
             preview.put("avatar", user.avatar());
@@ -78,7 +78,7 @@ final class OrganizationRoutes {
         Organization organization = new Organization(state.newId(IdGenerator.SHORT), name, description.value(),
                 orEmpty(customData), Boolean.TRUE.equals(isMfaRequired.value()), orEmpty(color), orEmpty(branding),
                 customCss.value(), createdAtNode != null && createdAtNode.isNumber() ? createdAtNode.longValue() : now);
-        state.putOrganization(organization);
+        state.organizations().put(organization);
         return Response.json(201, views.organization(organization));
     }
 
@@ -101,7 +101,7 @@ final class OrganizationRoutes {
                 || color.present() || branding.present() || customCss.present())) {
             throw ApiError.emptyUpdate();
         }
-        Organization current = state.organization(request.pathParam("id"));
+        Organization current = state.organizations().get(request.pathParam("id"));
         if (current == null) {
             throw ApiError.notExists("organization");
         }
@@ -112,7 +112,7 @@ final class OrganizationRoutes {
                 color.present() ? color.value() : current.color(),
                 branding.present() ? branding.value() : current.branding(),
                 customCss.present() ? customCss.value() : current.customCss(), current.createdAt());
-        state.putOrganization(updated);
+        state.organizations().put(updated);
         return Response.json(200, views.organization(updated));
     }
 
@@ -124,7 +124,7 @@ final class OrganizationRoutes {
     }
 
     private Organization find(String id) {
-        Organization organization = state.organization(id);
+        Organization organization = state.organizations().get(id);
         if (organization == null) {
             throw ApiError.notExistsWithId("organizations", id);
         }

@@ -51,13 +51,13 @@ final class OrganizationScopeRoutes {
             throw ApiError.unique();
         }
         OrganizationScope scope = new OrganizationScope(state.newId(IdGenerator.STANDARD), name, description.value());
-        state.putScope(scope);
+        state.scopes().put(scope);
         return Response.json(201, views.scope(scope));
     }
 
     private Response get(Request request) {
         String id = request.pathParam("id");
-        OrganizationScope scope = state.scope(id);
+        OrganizationScope scope = state.scopes().get(id);
         if (scope == null) {
             throw ApiError.notExistsWithId("organization_scopes", id);
         }
@@ -72,7 +72,7 @@ final class OrganizationScopeRoutes {
         if (!(name.present() || description.present())) {
             throw ApiError.emptyUpdate();
         }
-        OrganizationScope current = state.scope(request.pathParam("id"));
+        OrganizationScope current = state.scopes().get(request.pathParam("id"));
         if (current == null) {
             throw ApiError.notExists("organization_scope");
         }
@@ -82,7 +82,7 @@ final class OrganizationScopeRoutes {
         }
         OrganizationScope updated = new OrganizationScope(current.id(), name.present() ? name.value() : current.name(),
                 description.present() ? description.value() : current.description());
-        state.putScope(updated);
+        state.scopes().put(updated);
         return Response.json(200, views.scope(updated));
     }
 

@@ -89,8 +89,8 @@ final class Views {
     ObjectNode roleWithScopes(OrganizationRole role) {
         ObjectNode node = role(role);
         ArrayNode scopes = node.putArray("scopes");
-        state.roleScopeIds(role.id()).stream()
-                .map(state::scope)
+        state.roleScopes().get(role.id()).stream()
+                .map(state.scopes()::get)
                 .filter(Objects::nonNull)
                 .sorted(Comparator.comparing(OrganizationScope::id))
                 .forEach(scope -> scopes.addObject().put("id", scope.id()).put("name", scope.name()));
@@ -117,7 +117,7 @@ final class Views {
     /** The stored roles with the given ids, sorted by name. */
     List<OrganizationRole> roles(Collection<String> roleIds) {
         return roleIds.stream()
-                .map(state::role)
+                .map(state.roles()::get)
                 .filter(Objects::nonNull)
                 .sorted(Comparator.comparing(OrganizationRole::name))
                 .toList();
