@@ -119,10 +119,7 @@ final class InvitationRoutes {
 
     /** Deleting an accepted invitation keeps the membership it created (transcript step 251). */
     private Response delete(Request request) {
-        if (!state.deleteInvitation(request.pathParam("id"))) {
-            throw ApiError.notFound();
-        }
-        return Response.noContent();
+        return Response.deleted(state.deleteInvitation(request.pathParam("id")));
     }
 
     private Response updateStatus(Request request) {

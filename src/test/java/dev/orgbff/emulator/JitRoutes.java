@@ -76,10 +76,7 @@ final class JitRoutes {
     }
 
     private Response removeDomain(Request request) {
-        if (!state.jitDomains().remove(request.pathParam("id"), request.pathParam("emailDomain"))) {
-            throw ApiError.notFound();
-        }
-        return Response.noContent();
+        return Response.deleted(state.jitDomains().remove(request.pathParam("id"), request.pathParam("emailDomain")));
     }
 
     /** A generic relation route: the organization must exist (404 {@code entity.not_exists_with_id}); optional paging. */
@@ -115,10 +112,7 @@ final class JitRoutes {
 
     private Response removeRole(Request request) {
         String organizationId = requireOrganization(request);
-        if (!state.jitRoles().remove(organizationId, request.pathParam("organizationRoleId"))) {
-            throw ApiError.notFound();
-        }
-        return Response.noContent();
+        return Response.deleted(state.jitRoles().remove(organizationId, request.pathParam("organizationRoleId")));
     }
 
     private String requireOrganization(Request request) {

@@ -2,7 +2,6 @@ package dev.orgbff.emulator;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -94,10 +93,7 @@ final class MemberRoutes {
     }
 
     private Response remove(Request request) {
-        if (!state.removeMember(request.pathParam("id"), request.pathParam("userId"))) {
-            throw ApiError.notFound();
-        }
-        return Response.noContent();
+        return Response.deleted(state.removeMember(request.pathParam("id"), request.pathParam("userId")));
     }
 
     /** Gives every listed user every listed role; a non-member or an unknown role is a 422 FK error (not require_membership). */
@@ -148,10 +144,8 @@ final class MemberRoutes {
 
     private Response removeRole(Request request) {
         String userId = requireMembership(request);
-        if (!state.removeMemberRole(request.pathParam("id"), userId, request.pathParam("organizationRoleId"))) {
-            throw ApiError.notFound();
-        }
-        return Response.noContent();
+        return Response.deleted(
+                state.removeMemberRole(request.pathParam("id"), userId, request.pathParam("organizationRoleId")));
     }
 
     /** The distinct scopes of the user's roles in the organization; a non-member just has none (no membership check). */
@@ -159,10 +153,7 @@ final class MemberRoutes {
         Set<String> scopeIds = new LinkedHashSet<>();
         state.memberRoleIds(request.pathParam("id"), request.pathParam("userId"))
                 .forEach(roleId -> scopeIds.addAll(state.roleScopes().get(roleId)));
-        List<JsonNode> rows = scopeIds.stream()
-                .map(state.scopes()::get)
-                .filter(Objects::nonNull)
-                .sorted(Comparator.comparing(OrganizationScope::name))
+        List<JsonNode> rows = views.scopes(scopeIds).stream()
                 .map(scope -> (JsonNode) views.scope(scope))
                 .toList();
         return Response.json(200, JsonNodeFactory.instance.arrayNode().addAll(rows));

@@ -117,10 +117,7 @@ final class OrganizationRoutes {
     }
 
     private Response delete(Request request) {
-        if (!state.deleteOrganization(request.pathParam("id"))) {
-            throw ApiError.notFound();
-        }
-        return Response.noContent();
+        return Response.deleted(state.deleteOrganization(request.pathParam("id")));
     }
 
     private Organization find(String id) {

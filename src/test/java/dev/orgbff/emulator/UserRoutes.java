@@ -108,10 +108,7 @@ final class UserRoutes {
 
     /** Deleting a user ends their memberships and roles too (transcript steps 125, 126). */
     private Response delete(Request request) {
-        if (!state.deleteUser(request.pathParam("userId"))) {
-            throw ApiError.notFound();
-        }
-        return Response.noContent();
+        return Response.deleted(state.deleteUser(request.pathParam("userId")));
     }
 
     /** Every organization of the user with their {@code organizationRoles}; unpaginated, paging parameters are ignored. */

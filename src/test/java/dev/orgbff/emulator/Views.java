@@ -114,12 +114,21 @@ final class Views {
         return array;
     }
 
-    /** The stored roles with the given ids, sorted by name. */
+    /** The stored roles with the given ids, sorted by name (unknown ids are skipped). */
     List<OrganizationRole> roles(Collection<String> roleIds) {
-        return roleIds.stream()
-                .map(state.roles()::get)
+        return byName(state.roles(), roleIds);
+    }
+
+    /** The stored scopes with the given ids, sorted by name (unknown ids are skipped). */
+    List<OrganizationScope> scopes(Collection<String> scopeIds) {
+        return byName(state.scopes(), scopeIds);
+    }
+
+    private static <T extends TemplateEntry> List<T> byName(Table<T> table, Collection<String> ids) {
+        return ids.stream()
+                .map(table::get)
                 .filter(Objects::nonNull)
-                .sorted(Comparator.comparing(OrganizationRole::name))
+                .sorted(Comparator.comparing(TemplateEntry::name))
                 .toList();
     }
 
