@@ -168,7 +168,7 @@ public final class LogtoEmulator implements AutoCloseable {
      */
     public String createOrganizationScope(String name, @Nullable String description) {
         synchronized (state) {
-            if (state.scopeByName(name) != null) {
+            if (state.scopes().byName(name) != null) {
                 throw new IllegalArgumentException("organization scope exists: " + name);
             }
             OrganizationScope scope = new OrganizationScope(state.newId(IdGenerator.STANDARD), name, description);
@@ -185,12 +185,12 @@ public final class LogtoEmulator implements AutoCloseable {
      */
     public String createOrganizationRole(String name, @Nullable String description, String... scopeNames) {
         synchronized (state) {
-            if (state.roleByName(name) != null) {
+            if (state.roles().byName(name) != null) {
                 throw new IllegalArgumentException("organization role exists: " + name);
             }
             List<String> scopeIds = new ArrayList<>();
             for (String scopeName : scopeNames) {
-                OrganizationScope scope = state.scopeByName(scopeName);
+                OrganizationScope scope = state.scopes().byName(scopeName);
                 if (scope == null) {
                     throw new IllegalArgumentException("unknown organization scope: " + scopeName);
                 }
@@ -258,7 +258,7 @@ public final class LogtoEmulator implements AutoCloseable {
             }
             List<String> roleIds = new ArrayList<>();
             for (String roleName : roleNames) {
-                OrganizationRole role = state.roleByName(roleName);
+                OrganizationRole role = state.roles().byName(roleName);
                 if (role == null || !OrganizationRole.USER.equals(role.type())) {
                     throw new IllegalArgumentException("unknown user role: " + roleName);
                 }

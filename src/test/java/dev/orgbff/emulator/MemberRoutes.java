@@ -179,7 +179,7 @@ final class MemberRoutes {
         List<String> missing = new ArrayList<>();
         List<String> resolved = new ArrayList<>(ids);
         for (String name : names) {
-            OrganizationRole role = state.roleByName(name);
+            OrganizationRole role = state.roles().byName(name);
             if (role == null) {
                 missing.add(name);
             } else {

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * answer in any order; insertion order is one valid answer). Rows are deleted through
  * {@link TenantState}, whose deletes cascade; {@link #remove} alone does not.
  */
-final class Table<T> {
+class Table<T> {
 
     private final Function<T, String> idOf;
     private final Map<String, T> rows = new LinkedHashMap<>();

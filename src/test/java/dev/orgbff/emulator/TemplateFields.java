@@ -25,7 +25,7 @@ record TemplateFields(Field<String> name, Field<String> description) {
     }
 
     /** POST's check after the guard: 422 {@code entity.unique_integrity_violation} when the name is taken. */
-    void requireFreeName(Table<? extends TemplateEntry> table) {
+    void requireFreeName(TemplateTable<?> table) {
         requireFreeName(table, null);
     }
 
@@ -34,7 +34,7 @@ record TemplateFields(Field<String> name, Field<String> description) {
      * {@code otherFields}, 404 {@code entity.not_exists} when no row has {@code id} ({@code entity} is the
      * singular table name), 422 when another row has the new name. Answers the row to update.
      */
-    <T extends TemplateEntry> T updateTarget(Table<T> table, String id, String entity, Field<?>... otherFields) {
+    <T extends TemplateEntry> T updateTarget(TemplateTable<T> table, String id, String entity, Field<?>... otherFields) {
         if (!(name.present() || description.present() || Stream.of(otherFields).anyMatch(Field::present))) {
             throw ApiError.emptyUpdate();
         }
@@ -46,9 +46,9 @@ record TemplateFields(Field<String> name, Field<String> description) {
         return current;
     }
 
-    private void requireFreeName(Table<? extends TemplateEntry> table, @Nullable String ownId) {
+    private void requireFreeName(TemplateTable<?> table, @Nullable String ownId) {
         String newName = name.value();
-        TemplateEntry other = newName == null ? null : table.find(entry -> entry.name().equals(newName));
+        TemplateEntry other = newName == null ? null : table.byName(newName);
         if (other != null && !other.id().equals(ownId)) {
             throw ApiError.unique();
         }

@@ -23,8 +23,8 @@ final class TenantState {
     private final IdGenerator ids = new IdGenerator();
     private final Table<Organization> organizations = new Table<>(Organization::id);
     private final Table<User> users = new Table<>(User::id);
-    private final Table<OrganizationRole> roles = new Table<>(OrganizationRole::id);
-    private final Table<OrganizationScope> scopes = new Table<>(OrganizationScope::id);
+    private final TemplateTable<OrganizationRole> roles = new TemplateTable<>();
+    private final TemplateTable<OrganizationScope> scopes = new TemplateTable<>();
     private final Table<Invitation> invitations = new Table<>(Invitation::id);
     /** organization id → member user ids */
     private final Relation<String> members = new Relation<>();
@@ -178,12 +178,8 @@ final class TenantState {
 
     // ---------------------------------------------------------------- organization template
 
-    Table<OrganizationRole> roles() {
+    TemplateTable<OrganizationRole> roles() {
         return roles;
-    }
-
-    @Nullable OrganizationRole roleByName(String name) {
-        return roles.find(role -> role.name().equals(name));
     }
 
     /** Deletes a role and every relation that names it: member roles, its scopes, invitation roles, JIT roles. */
@@ -203,12 +199,8 @@ final class TenantState {
         return true;
     }
 
-    Table<OrganizationScope> scopes() {
+    TemplateTable<OrganizationScope> scopes() {
         return scopes;
-    }
-
-    @Nullable OrganizationScope scopeByName(String name) {
-        return scopes.find(scope -> scope.name().equals(name));
     }
 
     /** Deletes a scope; roles that held it simply lose it (transcript steps 89, 90). */

@@ -104,15 +104,15 @@ final class Views {
 
     /** The stored roles with the given ids, sorted by name (unknown ids are skipped). */
     List<OrganizationRole> roles(Collection<String> roleIds) {
-        return byName(state.roles(), roleIds);
+        return sortedByName(state.roles(), roleIds);
     }
 
     /** The stored scopes with the given ids, sorted by name (unknown ids are skipped). */
     List<OrganizationScope> scopes(Collection<String> scopeIds) {
-        return byName(state.scopes(), scopeIds);
+        return sortedByName(state.scopes(), scopeIds);
     }
 
-    private static <T extends TemplateEntry> List<T> byName(Table<T> table, Collection<String> ids) {
+    private static <T extends TemplateEntry> List<T> sortedByName(Table<T> table, Collection<String> ids) {
         return ids.stream()
                 .map(table::get)
                 .filter(Objects::nonNull)
