@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -81,6 +82,26 @@ final class Guard {
         return !input.isObject();
     }
 
+    /**
+     * The field's value when it is present and {@code accepted}; otherwise null, after adding zod's
+     * {@code invalid_type} issue for a value of another type, or for a missing field that is {@code required}
+     * (unless the whole input is already invalid: zod then reports only that).
+     */
+    private @Nullable JsonNode typed(String key, String expected, boolean required, Predicate<JsonNode> accepted) {
+        JsonNode value = value(key);
+        if (value == null) {
+            if (required && !rootInvalid()) {
+                invalidType(path(key), expected, null);
+            }
+            return null;
+        }
+        if (!accepted.test(value)) {
+            invalidType(path(key), expected, value);
+            return null;
+        }
+        return value;
+    }
+
     /** Answers 400 {@code guard.invalid_input} when any issue was found. */
     void validate() {
         if (!issues.isEmpty()) {
@@ -131,19 +152,12 @@ final class Guard {
     }
 
     private Field<String> string(String key, int min, int max, boolean nullable, boolean required) {
-        JsonNode value = value(key);
+        JsonNode value = typed(key, "string", required, node -> node.isString() || (nullable && node.isNull()));
         if (value == null) {
-            if (required && !rootInvalid()) {
-                invalidType(path(key), "string", null);
-            }
             return Field.absent();
         }
-        if (value.isNull() && nullable) {
+        if (value.isNull()) {
             return Field.of(null);
-        }
-        if (!value.isString()) {
-            invalidType(path(key), "string", value);
-            return Field.absent();
         }
         String text = value.stringValue();
         checkLength(path(key), text, min, max);
@@ -153,68 +167,37 @@ final class Guard {
     // ---------------------------------------------------------------- other scalars
 
     Field<Boolean> optionalBoolean(String key) {
-        JsonNode value = value(key);
-        if (value == null) {
-            return Field.absent();
-        }
-        if (!value.isBoolean()) {
-            invalidType(path(key), "boolean", value);
-            return Field.absent();
-        }
-        return Field.of(value.booleanValue());
+        JsonNode value = typed(key, "boolean", false, JsonNode::isBoolean);
+        return value == null ? Field.absent() : Field.of(value.booleanValue());
     }
 
     /** {@code z.number()}, required; answers 0 when invalid (the guard then fails anyway). */
     double requiredNumber(String key) {
-        JsonNode value = value(key);
-        if (value == null || !value.isNumber()) {
-            if (!rootInvalid()) {
-                invalidType(path(key), "number", value);
-            }
-            return 0;
-        }
-        return value.doubleValue();
+        JsonNode value = typed(key, "number", true, JsonNode::isNumber);
+        return value == null ? 0 : value.doubleValue();
     }
 
     /** A JSON object such as {@code customData} (see {@link #nested} to check its fields). */
     Field<ObjectNode> optionalObject(String key) {
-        JsonNode value = value(key);
-        if (value == null) {
-            return Field.absent();
-        }
-        if (!value.isObject()) {
-            invalidType(path(key), "object", value);
-            return Field.absent();
-        }
-        return Field.of((ObjectNode) value.deepCopy());
+        JsonNode value = typed(key, "object", false, JsonNode::isObject);
+        return value == null ? Field.absent() : Field.of((ObjectNode) value.deepCopy());
     }
 
     /** {@code z.enum(options)}, optional. */
     Field<String> optionalEnum(String key, List<String> options) {
-        JsonNode value = value(key);
-        if (value == null) {
-            return Field.absent();
-        }
-        return Field.of(checkEnum(key, value, options));
+        return enumValue(key, options, false);
     }
 
     /** {@code z.enum(options)}, required. */
     String requiredEnum(String key, List<String> options) {
-        JsonNode value = value(key);
-        if (value == null) {
-            if (!rootInvalid()) {
-                invalidType(path(key), joinOptions(options), null);
-            }
-            return "";
-        }
-        String result = checkEnum(key, value, options);
-        return result == null ? "" : result;
+        Field<String> field = enumValue(key, options, true);
+        return field.value() == null ? "" : field.value();
     }
 
-    private @Nullable String checkEnum(String key, JsonNode value, List<String> options) {
-        if (!value.isString()) {
-            invalidType(path(key), joinOptions(options), value);
-            return null;
+    private Field<String> enumValue(String key, List<String> options, boolean required) {
+        JsonNode value = typed(key, joinOptions(options), required, JsonNode::isString);
+        if (value == null) {
+            return Field.absent();
         }
         String text = value.stringValue();
         if (!options.contains(text)) {
@@ -223,9 +206,9 @@ final class Guard {
             ArrayNode optionNodes = issue.putArray("options");
             options.forEach(optionNodes::add);
             issue.put("received", text);
-            return null;
+            return Field.absent();
         }
-        return text;
+        return Field.of(text);
     }
 
     // ---------------------------------------------------------------- arrays
@@ -242,15 +225,8 @@ final class Guard {
     }
 
     private Field<List<String>> stringArray(String key, int minItems, int itemMin, boolean required) {
-        JsonNode value = value(key);
+        JsonNode value = typed(key, "array", required, JsonNode::isArray);
         if (value == null) {
-            if (required && !rootInvalid()) {
-                invalidType(path(key), "array", null);
-            }
-            return Field.absent();
-        }
-        if (!value.isArray()) {
-            invalidType(path(key), "array", value);
             return Field.absent();
         }
         List<String> items = new ArrayList<>();

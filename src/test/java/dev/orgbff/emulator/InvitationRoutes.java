@@ -78,7 +78,7 @@ final class InvitationRoutes {
             throw ApiError.invalidInput(400, "The value of `expiresAt` must be in the future.");
         }
         boolean alreadyMember = state.memberIds(organizationId).stream()
-                .map(state::user)
+                .map(state.users()::get)
                 .anyMatch(user -> user != null && invitee.equals(user.primaryEmail()));
         if (alreadyMember) {
             throw ApiError.invalidInput(422, "The invitee is already a member of the organization.");
@@ -88,15 +88,16 @@ final class InvitationRoutes {
                 .filter(invitation -> invitee.equals(invitation.invitee()) && organizationId.equals(invitation.organizationId())
                         && invitation.isStalePending(now))
                 .toList()
-                .forEach(invitation -> state.putInvitation(invitation.withStatus(Invitation.EXPIRED, invitation.acceptedUserId(), now)));
+                .forEach(invitation -> state.invitations()
+                        .put(invitation.withStatus(Invitation.EXPIRED, invitation.acceptedUserId(), now)));
         boolean duplicate = state.invitations().stream()
                 .anyMatch(invitation -> Invitation.PENDING.equals(invitation.status()) && invitee.equals(invitation.invitee())
                         && organizationId.equals(invitation.organizationId()));
         if (duplicate) {
             throw ApiError.unique();
         }
-        if (state.organization(organizationId) == null || (inviterId != null && state.user(inviterId) == null)
-                || !roleIds.stream().allMatch(roleId -> state.role(roleId) != null)) {
+        if (!state.organizations().contains(organizationId) || (inviterId != null && !state.users().contains(inviterId))
+                || !state.roles().containsAll(roleIds)) {
             throw ApiError.foreignKey();
         }
         if (messagePayload != null && !state.emailConnector()) {
@@ -105,7 +106,7 @@ final class InvitationRoutes {
         Invitation invitation = new Invitation(state.newId(IdGenerator.STANDARD), inviterId, invitee, null, organizationId,
                 Invitation.PENDING, now, now, (long) expiresAt, List.copyOf(new LinkedHashSet<>(roleIds)),
                 state.nextSequence());
-        state.putInvitation(invitation);
+        state.invitations().put(invitation);
         if (messagePayload != null) {
             state.recordMessage(new SentMessage(invitation.id(), invitee, messagePayload.deepCopy(), now));
         }
@@ -118,10 +119,7 @@ final class InvitationRoutes {
 
     /** Deleting an accepted invitation keeps the membership it created (transcript step 251). */
     private Response delete(Request request) {
-        if (!state.deleteInvitation(request.pathParam("id"))) {
-            throw ApiError.notFound();
-        }
-        return Response.noContent();
+        return Response.deleted(state.deleteInvitation(request.pathParam("id")));
     }
 
     private Response updateStatus(Request request) {
@@ -140,10 +138,10 @@ final class InvitationRoutes {
         }
         if (!accepting) {
             Invitation revoked = invitation.withStatus(Invitation.REVOKED, invitation.acceptedUserId(), now);
-            state.putInvitation(revoked);
+            state.invitations().put(revoked);
             return Response.json(200, views.invitation(revoked, now));
         }
-        User user = state.user(acceptedUserId);
+        User user = state.users().get(acceptedUserId);
         if (user == null) {
             throw ApiError.notFound();
         }
@@ -154,7 +152,7 @@ final class InvitationRoutes {
         state.addMember(invitation.organizationId(), user.id());
         invitation.roleIds().forEach(roleId -> state.addMemberRole(invitation.organizationId(), user.id(), roleId));
         Invitation accepted = invitation.withStatus(Invitation.ACCEPTED, user.id(), now);
-        state.putInvitation(accepted);
+        state.invitations().put(accepted);
         return Response.json(200, views.invitation(accepted, now));
     }
 
@@ -175,7 +173,7 @@ final class InvitationRoutes {
     }
 
     private Invitation find(String id) {
-        Invitation invitation = state.invitation(id);
+        Invitation invitation = state.invitations().get(id);
         if (invitation == null) {
             throw ApiError.notFound();
         }

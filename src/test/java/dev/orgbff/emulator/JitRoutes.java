@@ -1,5 +1,6 @@
 package dev.orgbff.emulator;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +38,7 @@ final class JitRoutes {
     private Response domains(Request request) {
         String organizationId = request.pathParam("id");
         Paging paging = Paging.optional(request);
-        List<JsonNode> rows = state.jitDomains(organizationId).stream()
+        List<JsonNode> rows = state.jitDomains().get(organizationId).stream()
                 .map(domain -> (JsonNode) views.jitDomain(organizationId, domain))
                 .toList();
         return paging.respond(request, rows);
@@ -48,13 +49,13 @@ final class JitRoutes {
         String domain = guard.requiredString("emailDomain", 1, -1);
         guard.validate();
         String organizationId = request.pathParam("id");
-        if (state.organization(organizationId) == null) {
+        if (!state.organizations().contains(organizationId)) {
             throw ApiError.foreignKey();
         }
-        if (state.jitDomains(organizationId).contains(domain)) {
+        if (state.jitDomains().contains(organizationId, domain)) {
             throw ApiError.unique();
         }
-        state.addJitDomain(organizationId, domain);
+        state.jitDomains().add(organizationId, domain);
         return Response.json(201, views.jitDomain(organizationId, domain));
     }
 
@@ -64,28 +65,25 @@ final class JitRoutes {
         List<String> domains = guard.requiredStringArray("emailDomains", 0, 1);
         guard.validate();
         String organizationId = request.pathParam("id");
-        if (!domains.isEmpty() && state.organization(organizationId) == null) {
+        if (!domains.isEmpty() && !state.organizations().contains(organizationId)) {
             throw ApiError.foreignKey();
         }
         if (new HashSet<>(domains).size() != domains.size()) {
             throw ApiError.unique();
         }
-        state.replaceJitDomains(organizationId, domains);
+        state.jitDomains().replace(organizationId, domains);
         return Response.noContent();
     }
 
     private Response removeDomain(Request request) {
-        if (!state.removeJitDomain(request.pathParam("id"), request.pathParam("emailDomain"))) {
-            throw ApiError.notFound();
-        }
-        return Response.noContent();
+        return Response.deleted(state.jitDomains().remove(request.pathParam("id"), request.pathParam("emailDomain")));
     }
 
     /** A generic relation route: the organization must exist (404 {@code entity.not_exists_with_id}); optional paging. */
     private Response roles(Request request) {
         String organizationId = requireOrganization(request);
         Paging paging = Paging.optional(request);
-        List<JsonNode> rows = views.roles(state.jitRoleIds(organizationId)).stream()
+        List<JsonNode> rows = views.roles(state.jitRoles().get(organizationId)).stream()
                 .map(role -> (JsonNode) views.role(role))
                 .toList();
         return paging.respond(request, rows);
@@ -98,7 +96,7 @@ final class JitRoutes {
         List<String> roleIds = guard.requiredStringArray("organizationRoleIds", 1, 1);
         guard.validate();
         requireRoles(roleIds);
-        roleIds.forEach(roleId -> state.addJitRole(organizationId, roleId));
+        roleIds.forEach(roleId -> state.jitRoles().add(organizationId, roleId));
         return Response.createdText();
     }
 
@@ -108,31 +106,26 @@ final class JitRoutes {
         Set<String> roleIds = new LinkedHashSet<>(guard.requiredStringArray("organizationRoleIds", 0, 1));
         guard.validate();
         requireRoles(roleIds);
-        state.replaceJitRoles(organizationId, roleIds);
+        state.jitRoles().replace(organizationId, roleIds);
         return Response.noContent();
     }
 
     private Response removeRole(Request request) {
         String organizationId = requireOrganization(request);
-        if (!state.removeJitRole(organizationId, request.pathParam("organizationRoleId"))) {
-            throw ApiError.notFound();
-        }
-        return Response.noContent();
+        return Response.deleted(state.jitRoles().remove(organizationId, request.pathParam("organizationRoleId")));
     }
 
     private String requireOrganization(Request request) {
         String organizationId = request.pathParam("id");
-        if (state.organization(organizationId) == null) {
+        if (!state.organizations().contains(organizationId)) {
             throw ApiError.notExistsWithId("organizations", organizationId);
         }
         return organizationId;
     }
 
-    private void requireRoles(Iterable<String> roleIds) {
-        for (String roleId : roleIds) {
-            if (state.role(roleId) == null) {
-                throw ApiError.foreignKey();
-            }
+    private void requireRoles(Collection<String> roleIds) {
+        if (!state.roles().containsAll(roleIds)) {
+            throw ApiError.foreignKey();
         }
     }
 }

@@ -43,6 +43,14 @@ final class LikePattern {
         return of("%" + (q == null ? "" : q) + "%", false);
     }
 
+    /** The {@link #keyword} of a list route whose only query field is {@code q}, an optional string (400 otherwise). */
+    static LikePattern keywordQuery(Request request) {
+        Guard guard = Guard.query(request.queryObject());
+        Field<String> q = guard.optionalString("q", 0, -1, false);
+        guard.validate();
+        return keyword(q.value());
+    }
+
     /** SQL semantics: NULL never matches. */
     boolean matches(@Nullable String value) {
         return value != null && pattern.matcher(value).matches();

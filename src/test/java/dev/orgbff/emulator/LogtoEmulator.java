@@ -168,11 +168,11 @@ public final class LogtoEmulator implements AutoCloseable {
      */
     public String createOrganizationScope(String name, @Nullable String description) {
         synchronized (state) {
-            if (state.scopeByName(name) != null) {
+            if (state.scopes().byName(name) != null) {
                 throw new IllegalArgumentException("organization scope exists: " + name);
             }
             OrganizationScope scope = new OrganizationScope(state.newId(IdGenerator.STANDARD), name, description);
-            state.putScope(scope);
+            state.scopes().put(scope);
             return scope.id();
         }
     }
@@ -185,12 +185,12 @@ public final class LogtoEmulator implements AutoCloseable {
      */
     public String createOrganizationRole(String name, @Nullable String description, String... scopeNames) {
         synchronized (state) {
-            if (state.roleByName(name) != null) {
+            if (state.roles().byName(name) != null) {
                 throw new IllegalArgumentException("organization role exists: " + name);
             }
             List<String> scopeIds = new ArrayList<>();
             for (String scopeName : scopeNames) {
-                OrganizationScope scope = state.scopeByName(scopeName);
+                OrganizationScope scope = state.scopes().byName(scopeName);
                 if (scope == null) {
                     throw new IllegalArgumentException("unknown organization scope: " + scopeName);
                 }
@@ -198,8 +198,8 @@ public final class LogtoEmulator implements AutoCloseable {
             }
             OrganizationRole role = new OrganizationRole(state.newId(IdGenerator.STANDARD), name, description,
                     OrganizationRole.USER);
-            state.putRole(role);
-            state.replaceRoleScopes(role.id(), scopeIds);
+            state.roles().put(role);
+            state.roleScopes().replace(role.id(), scopeIds);
             return role.id();
         }
     }
@@ -222,7 +222,7 @@ public final class LogtoEmulator implements AutoCloseable {
             User user = new User(state.newId(IdGenerator.SHORT), username, primaryEmail, null, name, null,
                     JsonNodeFactory.instance.objectNode(),
                     JsonNodeFactory.instance.objectNode(), false, now, now, state.nextSequence());
-            state.putUser(user);
+            state.users().put(user);
             return user.id();
         }
     }
@@ -238,7 +238,7 @@ public final class LogtoEmulator implements AutoCloseable {
                     JsonNodeFactory.instance.objectNode(), false,
                     JsonNodeFactory.instance.objectNode(),
                     JsonNodeFactory.instance.objectNode(), null, state.now());
-            state.putOrganization(organization);
+            state.organizations().put(organization);
             return organization.id();
         }
     }
@@ -250,15 +250,15 @@ public final class LogtoEmulator implements AutoCloseable {
      */
     public void addMember(String organizationId, String userId, String... roleNames) {
         synchronized (state) {
-            if (state.organization(organizationId) == null) {
+            if (!state.organizations().contains(organizationId)) {
                 throw new IllegalArgumentException("unknown organization: " + organizationId);
             }
-            if (state.user(userId) == null) {
+            if (!state.users().contains(userId)) {
                 throw new IllegalArgumentException("unknown user: " + userId);
             }
             List<String> roleIds = new ArrayList<>();
             for (String roleName : roleNames) {
-                OrganizationRole role = state.roleByName(roleName);
+                OrganizationRole role = state.roles().byName(roleName);
                 if (role == null || !OrganizationRole.USER.equals(role.type())) {
                     throw new IllegalArgumentException("unknown user role: " + roleName);
                 }
@@ -272,7 +272,7 @@ public final class LogtoEmulator implements AutoCloseable {
     /** True while the organization exists. */
     public boolean organizationExists(String organizationId) {
         synchronized (state) {
-            return state.organization(organizationId) != null;
+            return state.organizations().contains(organizationId);
         }
     }
 
@@ -295,7 +295,7 @@ public final class LogtoEmulator implements AutoCloseable {
         synchronized (state) {
             Set<String> names = new TreeSet<>();
             state.memberRoleIds(organizationId, userId).stream()
-                    .map(state::role)
+                    .map(state.roles()::get)
                     .filter(Objects::nonNull)
                     .forEach(role -> names.add(role.name()));
             return names;

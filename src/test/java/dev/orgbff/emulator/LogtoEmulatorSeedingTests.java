@@ -5,33 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Seeding and inspection: what tests set up directly is what the Management API then shows, and the reverse. */
-class LogtoEmulatorSeedingTests {
-
-    private static LogtoEmulator logto;
-    private ManagementApiClient client;
-
-    @BeforeAll
-    static void startEmulator() {
-        logto = LogtoEmulator.start(0);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        logto.close();
-    }
-
-    @BeforeEach
-    void resetEmulator() {
-        logto.reset();
-        client = new ManagementApiClient(logto);
-    }
+class LogtoEmulatorSeedingTests extends LogtoEmulatorTestBase {
 
     @Test
     void addMember_withRoleNames_showsInMemberRowsAndTheUsersOrganizations() {

@@ -14,33 +14,11 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Tokens: what the emulator signs, what its JWKS verifies, and how {@code /api} and {@code /dev/token} treat them. */
-class LogtoEmulatorTokenTests {
-
-    private static LogtoEmulator logto;
-    private ManagementApiClient client;
-
-    @BeforeAll
-    static void startEmulator() {
-        logto = LogtoEmulator.start(0);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        logto.close();
-    }
-
-    @BeforeEach
-    void resetEmulator() {
-        logto.reset();
-        client = new ManagementApiClient(logto);
-    }
+class LogtoEmulatorTokenTests extends LogtoEmulatorTestBase {
 
     @Test
     void userToken_verifiedAgainstTheJwks_isAnEs384AccessTokenForTheApiResource() throws Exception {

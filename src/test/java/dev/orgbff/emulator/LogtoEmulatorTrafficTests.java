@@ -12,32 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The test-only traffic controls others rely on: call counting, faults, latency and reset. */
-class LogtoEmulatorTrafficTests {
-
-    private static LogtoEmulator logto;
-    private ManagementApiClient client;
-
-    @BeforeAll
-    static void startEmulator() {
-        logto = LogtoEmulator.start(0);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        logto.close();
-    }
-
-    @BeforeEach
-    void resetEmulator() {
-        logto.reset();
-        client = new ManagementApiClient(logto);
-    }
+class LogtoEmulatorTrafficTests extends LogtoEmulatorTestBase {
 
     @Test
     void calls_requestsWithPathParameters_countedUnderTheirRouteTemplate() {

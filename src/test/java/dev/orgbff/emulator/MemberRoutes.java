@@ -2,7 +2,6 @@ package dev.orgbff.emulator;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -52,7 +51,7 @@ final class MemberRoutes {
         String organizationId = request.pathParam("id");
         LikePattern keyword = LikePattern.keyword(q.value());
         List<JsonNode> rows = state.memberIds(organizationId).stream()
-                .map(state::user)
+                .map(state.users()::get)
                 .filter(Objects::nonNull)
                 .filter(user -> keyword.matches(user.id()) || keyword.matches(user.primaryEmail())
                         || keyword.matches(user.primaryPhone()) || keyword.matches(user.username())
@@ -94,10 +93,7 @@ final class MemberRoutes {
     }
 
     private Response remove(Request request) {
-        if (!state.removeMember(request.pathParam("id"), request.pathParam("userId"))) {
-            throw ApiError.notFound();
-        }
-        return Response.noContent();
+        return Response.deleted(state.removeMember(request.pathParam("id"), request.pathParam("userId")));
     }
 
     /** Gives every listed user every listed role; a non-member or an unknown role is a 422 FK error (not require_membership). */
@@ -148,21 +144,16 @@ final class MemberRoutes {
 
     private Response removeRole(Request request) {
         String userId = requireMembership(request);
-        if (!state.removeMemberRole(request.pathParam("id"), userId, request.pathParam("organizationRoleId"))) {
-            throw ApiError.notFound();
-        }
-        return Response.noContent();
+        return Response.deleted(
+                state.removeMemberRole(request.pathParam("id"), userId, request.pathParam("organizationRoleId")));
     }
 
     /** The distinct scopes of the user's roles in the organization; a non-member just has none (no membership check). */
     private Response scopes(Request request) {
         Set<String> scopeIds = new LinkedHashSet<>();
         state.memberRoleIds(request.pathParam("id"), request.pathParam("userId"))
-                .forEach(roleId -> scopeIds.addAll(state.roleScopeIds(roleId)));
-        List<JsonNode> rows = scopeIds.stream()
-                .map(state::scope)
-                .filter(Objects::nonNull)
-                .sorted(Comparator.comparing(OrganizationScope::name))
+                .forEach(roleId -> scopeIds.addAll(state.roleScopes().get(roleId)));
+        List<JsonNode> rows = views.scopes(scopeIds).stream()
                 .map(scope -> (JsonNode) views.scope(scope))
                 .toList();
         return Response.json(200, JsonNodeFactory.instance.arrayNode().addAll(rows));
@@ -188,7 +179,7 @@ final class MemberRoutes {
         List<String> missing = new ArrayList<>();
         List<String> resolved = new ArrayList<>(ids);
         for (String name : names) {
-            OrganizationRole role = state.roleByName(name);
+            OrganizationRole role = state.roles().byName(name);
             if (role == null) {
                 missing.add(name);
             } else {
@@ -210,12 +201,12 @@ final class MemberRoutes {
      * foreign-key check at the end of the statement, so a MachineToMachine role wins over an unknown id.
      */
     private void requireUserRoles(Collection<String> roleIds) {
-        boolean machineRole = roleIds.stream().map(state::role)
+        boolean machineRole = roleIds.stream().map(state.roles()::get)
                 .anyMatch(role -> role != null && OrganizationRole.MACHINE_TO_MACHINE.equals(role.type()));
         if (machineRole) {
             throw ApiError.constraint();
         }
-        if (!roleIds.stream().allMatch(roleId -> state.role(roleId) != null)) {
+        if (!state.roles().containsAll(roleIds)) {
             throw ApiError.foreignKey();
         }
     }
@@ -225,7 +216,7 @@ final class MemberRoutes {
         if (userIds.isEmpty()) {
             return;
         }
-        if (state.organization(organizationId) == null || !userIds.stream().allMatch(userId -> state.user(userId) != null)) {
+        if (!state.organizations().contains(organizationId) || !state.users().containsAll(userIds)) {
             throw ApiError.foreignKey();
         }
     }

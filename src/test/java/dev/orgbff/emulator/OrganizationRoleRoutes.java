@@ -1,9 +1,9 @@
 package dev.orgbff.emulator;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
@@ -44,10 +44,7 @@ final class OrganizationRoleRoutes {
     /** Mandatory paging, ordered by name; {@code q} is {@code ilike '%q%'} on id, name and description; rows carry scopes. */
     private Response list(Request request) {
         Paging paging = Paging.mandatory(request);
-        Guard guard = Guard.query(request.queryObject());
-        Field<String> q = guard.optionalString("q", 0, -1, false);
-        guard.validate();
-        LikePattern keyword = LikePattern.keyword(q.value());
+        LikePattern keyword = LikePattern.keywordQuery(request);
         List<JsonNode> rows = state.roles().stream()
                 .filter(role -> keyword.matches(role.id()) || keyword.matches(role.name())
                         || keyword.matches(role.description()))
@@ -60,23 +57,20 @@ final class OrganizationRoleRoutes {
     /** 201 with the plain role; a duplicate name or an unknown scope id creates nothing (422). */
     private Response create(Request request) {
         Guard guard = Guard.body(request.body());
-        String name = guard.requiredString("name", 1, 128);
-        Field<String> description = guard.optionalString("description", 0, 256, true);
+        TemplateFields fields = TemplateFields.forCreate(guard);
         Field<String> type = guard.optionalEnum("type", TYPES);
         List<String> scopeIds = guard.optionalStringArray("organizationScopeIds", 0).orElse(List.of());
         List<String> resourceScopeIds = guard.optionalStringArray("resourceScopeIds", 0).orElse(List.of());
         guard.validate();
-        if (state.roleByName(name) != null) {
-            throw ApiError.unique();
-        }
+        fields.requireFreeName(state.roles());
         requireScopes(scopeIds);
         if (!resourceScopeIds.isEmpty()) {
             throw ApiError.foreignKey();
         }
-        OrganizationRole role = new OrganizationRole(state.newId(IdGenerator.STANDARD), name, description.value(),
-                type.value() == null ? OrganizationRole.USER : type.value());
-        state.putRole(role);
-        state.replaceRoleScopes(role.id(), scopeIds);
+        OrganizationRole role = new OrganizationRole(state.newId(IdGenerator.STANDARD), fields.name().value(),
+                fields.description().value(), type.value() == null ? OrganizationRole.USER : type.value());
+        state.roles().put(role);
+        state.roleScopes().replace(role.id(), scopeIds);
         return Response.json(201, views.role(role));
     }
 
@@ -88,43 +82,25 @@ final class OrganizationRoleRoutes {
     /** Changes name, description or type (a type change is allowed, transcript step 83). */
     private Response update(Request request) {
         Guard guard = Guard.body(request.body());
-        Field<String> name = guard.optionalString("name", 1, 128, false);
-        Field<String> description = guard.optionalString("description", 0, 256, true);
+        TemplateFields fields = TemplateFields.forUpdate(guard);
         Field<String> type = guard.optionalEnum("type", TYPES);
         guard.validate();
-        if (!(name.present() || description.present() || type.present())) {
-            throw ApiError.emptyUpdate();
-        }
-        OrganizationRole current = state.role(request.pathParam("id"));
-        if (current == null) {
-            throw ApiError.notExists("organization_role");
-        }
-        OrganizationRole other = name.value() == null ? null : state.roleByName(name.value());
-        if (other != null && !other.id().equals(current.id())) {
-            throw ApiError.unique();
-        }
-        OrganizationRole updated = new OrganizationRole(current.id(), name.present() ? name.value() : current.name(),
-                description.present() ? description.value() : current.description(),
-                type.present() ? type.value() : current.type());
-        state.putRole(updated);
+        OrganizationRole current = fields.updateTarget(state.roles(), request.pathParam("id"), "organization_role", type);
+        OrganizationRole updated = new OrganizationRole(current.id(), fields.name().orElse(current.name()),
+                fields.description().orElse(current.description()), type.orElse(current.type()));
+        state.roles().put(updated);
         return Response.json(200, views.role(updated));
     }
 
     private Response delete(Request request) {
-        if (!state.deleteRole(request.pathParam("id"))) {
-            throw ApiError.notFound();
-        }
-        return Response.noContent();
+        return Response.deleted(state.deleteRole(request.pathParam("id")));
     }
 
     /** Optional paging; rows ordered by name. */
     private Response scopes(Request request) {
         OrganizationRole role = find(request);
         Paging paging = Paging.optional(request);
-        List<JsonNode> rows = state.roleScopeIds(role.id()).stream()
-                .map(state::scope)
-                .filter(Objects::nonNull)
-                .sorted(Comparator.comparing(OrganizationScope::name))
+        List<JsonNode> rows = views.scopes(state.roleScopes().get(role.id())).stream()
                 .map(scope -> (JsonNode) views.scope(scope))
                 .toList();
         return paging.respond(request, rows);
@@ -137,7 +113,7 @@ final class OrganizationRoleRoutes {
         List<String> scopeIds = guard.requiredStringArray("organizationScopeIds", 1, 1);
         guard.validate();
         requireScopes(scopeIds);
-        scopeIds.forEach(scopeId -> state.addRoleScope(role.id(), scopeId));
+        scopeIds.forEach(scopeId -> state.roleScopes().add(role.id(), scopeId));
         return Response.createdText();
     }
 
@@ -147,16 +123,13 @@ final class OrganizationRoleRoutes {
         Set<String> scopeIds = new LinkedHashSet<>(guard.requiredStringArray("organizationScopeIds", 0, 1));
         guard.validate();
         requireScopes(scopeIds);
-        state.replaceRoleScopes(role.id(), scopeIds);
+        state.roleScopes().replace(role.id(), scopeIds);
         return Response.noContent();
     }
 
     private Response removeScope(Request request) {
         OrganizationRole role = find(request);
-        if (!state.removeRoleScope(role.id(), request.pathParam("organizationScopeId"))) {
-            throw ApiError.notFound();
-        }
-        return Response.noContent();
+        return Response.deleted(state.roleScopes().remove(role.id(), request.pathParam("organizationScopeId")));
     }
 
     private Response resourceScopes(Request request) {
@@ -190,18 +163,16 @@ final class OrganizationRoleRoutes {
 
     /** The role's own {@code findById} uses {@code pool.one}: an unknown role is 404 {@code entity.not_found}. */
     private OrganizationRole find(Request request) {
-        OrganizationRole role = state.role(request.pathParam("id"));
+        OrganizationRole role = state.roles().get(request.pathParam("id"));
         if (role == null) {
             throw ApiError.notFound();
         }
         return role;
     }
 
-    private void requireScopes(Iterable<String> scopeIds) {
-        for (String scopeId : scopeIds) {
-            if (state.scope(scopeId) == null) {
-                throw ApiError.foreignKey();
-            }
+    private void requireScopes(Collection<String> scopeIds) {
+        if (!state.scopes().containsAll(scopeIds)) {
+            throw ApiError.foreignKey();
         }
     }
 }

@@ -54,7 +54,7 @@ final class OrganizationRoutes {
         Set<String> memberIds = state.memberIds(organization.id());
         row.put("usersCount", memberIds.size());
         ArrayNode featured = row.putArray("featuredUsers");
-        memberIds.stream().limit(FEATURED_USERS).map(state::user).forEach(user -> {
+        memberIds.stream().limit(FEATURED_USERS).map(state.users()::get).forEach(user -> {
             ObjectNode preview = featured.addObject();
             preview.put("id", user.id());
             preview.put("avatar", user.avatar());
@@ -66,19 +66,15 @@ final class OrganizationRoutes {
     private Response create(Request request) {
         Guard guard = Guard.body(request.body());
         String name = guard.requiredString("name", 1, 128);
-        Field<String> description = guard.optionalString("description", 0, 256, true);
-        Field<ObjectNode> customData = guard.optionalObject("customData");
-        Field<Boolean> isMfaRequired = guard.optionalBoolean("isMfaRequired");
-        Field<ObjectNode> color = color(guard);
-        Field<ObjectNode> branding = branding(guard);
-        Field<String> customCss = guard.optionalString("customCss", 0, -1, true);
+        Columns columns = Columns.read(guard);
         JsonNode createdAtNode = request.body().get("createdAt");
         guard.validate();
         long now = state.now();
-        Organization organization = new Organization(state.newId(IdGenerator.SHORT), name, description.value(),
-                orEmpty(customData), Boolean.TRUE.equals(isMfaRequired.value()), orEmpty(color), orEmpty(branding),
-                customCss.value(), createdAtNode != null && createdAtNode.isNumber() ? createdAtNode.longValue() : now);
-        state.putOrganization(organization);
+        Organization organization = new Organization(state.newId(IdGenerator.SHORT), name, columns.description().value(),
+                orEmpty(columns.customData()), Boolean.TRUE.equals(columns.isMfaRequired().value()),
+                orEmpty(columns.color()), orEmpty(columns.branding()), columns.customCss().value(),
+                createdAtNode != null && createdAtNode.isNumber() ? createdAtNode.longValue() : now);
+        state.organizations().put(organization);
         return Response.json(201, views.organization(organization));
     }
 
@@ -90,41 +86,32 @@ final class OrganizationRoutes {
     private Response update(Request request) {
         Guard guard = Guard.body(request.body());
         Field<String> name = guard.optionalString("name", 1, 128, false);
-        Field<String> description = guard.optionalString("description", 0, 256, true);
-        Field<ObjectNode> customData = guard.optionalObject("customData");
-        Field<Boolean> isMfaRequired = guard.optionalBoolean("isMfaRequired");
-        Field<ObjectNode> color = color(guard);
-        Field<ObjectNode> branding = branding(guard);
-        Field<String> customCss = guard.optionalString("customCss", 0, -1, true);
+        Columns columns = Columns.read(guard);
         guard.validate();
-        if (!(name.present() || description.present() || customData.present() || isMfaRequired.present()
-                || color.present() || branding.present() || customCss.present())) {
+        if (!(name.present() || columns.anyPresent())) {
             throw ApiError.emptyUpdate();
         }
-        Organization current = state.organization(request.pathParam("id"));
+        Organization current = state.organizations().get(request.pathParam("id"));
         if (current == null) {
             throw ApiError.notExists("organization");
         }
-        Organization updated = new Organization(current.id(), name.present() ? name.value() : current.name(),
-                description.present() ? description.value() : current.description(),
-                customData.present() ? customData.value() : current.customData(),
-                isMfaRequired.present() ? isMfaRequired.value() : current.isMfaRequired(),
-                color.present() ? color.value() : current.color(),
-                branding.present() ? branding.value() : current.branding(),
-                customCss.present() ? customCss.value() : current.customCss(), current.createdAt());
-        state.putOrganization(updated);
+        Organization updated = new Organization(current.id(), name.orElse(current.name()),
+                columns.description().orElse(current.description()),
+                columns.customData().orElse(current.customData()),
+                columns.isMfaRequired().orElse(current.isMfaRequired()),
+                columns.color().orElse(current.color()),
+                columns.branding().orElse(current.branding()),
+                columns.customCss().orElse(current.customCss()), current.createdAt());
+        state.organizations().put(updated);
         return Response.json(200, views.organization(updated));
     }
 
     private Response delete(Request request) {
-        if (!state.deleteOrganization(request.pathParam("id"))) {
-            throw ApiError.notFound();
-        }
-        return Response.noContent();
+        return Response.deleted(state.deleteOrganization(request.pathParam("id")));
     }
 
     private Organization find(String id) {
-        Organization organization = state.organization(id);
+        Organization organization = state.organizations().get(id);
         if (organization == null) {
             throw ApiError.notExistsWithId("organizations", id);
         }
@@ -132,7 +119,7 @@ final class OrganizationRoutes {
     }
 
     /** {@code color}: an object whose {@code primaryColor}/{@code darkPrimaryColor} are hex colours. */
-    private static Field<ObjectNode> color(Guard guard) {
+    private static Field<ObjectNode> readColor(Guard guard) {
         Field<ObjectNode> color = guard.optionalObject("color");
         if (color.value() != null) {
             Guard nested = guard.nested("color", color.value());
@@ -144,7 +131,7 @@ final class OrganizationRoutes {
     }
 
     /** {@code branding}: an object of URLs. */
-    private static Field<ObjectNode> branding(Guard guard) {
+    private static Field<ObjectNode> readBranding(Guard guard) {
         Field<ObjectNode> branding = guard.optionalObject("branding");
         if (branding.value() != null) {
             Guard nested = guard.nested("branding", branding.value());
@@ -153,6 +140,29 @@ final class OrganizationRoutes {
             }
         }
         return branding;
+    }
+
+    /**
+     * The body fields POST and PATCH share, after {@code name}. They are read in the guard schema's key
+     * order, which is the order zod reports their issues in.
+     */
+    private record Columns(Field<String> description, Field<ObjectNode> customData, Field<Boolean> isMfaRequired,
+            Field<ObjectNode> color, Field<ObjectNode> branding, Field<String> customCss) {
+
+        static Columns read(Guard guard) {
+            Field<String> description = guard.optionalString("description", 0, 256, true);
+            Field<ObjectNode> customData = guard.optionalObject("customData");
+            Field<Boolean> isMfaRequired = guard.optionalBoolean("isMfaRequired");
+            Field<ObjectNode> color = readColor(guard);
+            Field<ObjectNode> branding = readBranding(guard);
+            Field<String> customCss = guard.optionalString("customCss", 0, -1, true);
+            return new Columns(description, customData, isMfaRequired, color, branding, customCss);
+        }
+
+        boolean anyPresent() {
+            return description.present() || customData.present() || isMfaRequired.present() || color.present()
+                    || branding.present() || customCss.present();
+        }
     }
 
     private static ObjectNode orEmpty(Field<ObjectNode> field) {

@@ -3,5 +3,5 @@ package dev.orgbff.emulator;
 import org.jspecify.annotations.Nullable;
 
 /** A permission (scope) of the organization template. */
-record OrganizationScope(String id, String name, @Nullable String description) {
+record OrganizationScope(String id, String name, @Nullable String description) implements TemplateEntry {
 }

@@ -30,10 +30,7 @@ final class OrganizationScopeRoutes {
     /** Optional paging (no parameters: every scope, no {@code Total-Number}), ordered by name; {@code q} matches the name. */
     private Response list(Request request) {
         Paging paging = Paging.optional(request);
-        Guard guard = Guard.query(request.queryObject());
-        Field<String> q = guard.optionalString("q", 0, -1, false);
-        guard.validate();
-        LikePattern keyword = LikePattern.keyword(q.value());
+        LikePattern keyword = LikePattern.keywordQuery(request);
         List<JsonNode> rows = state.scopes().stream()
                 .filter(scope -> keyword.matches(scope.name()))
                 .sorted(Comparator.comparing(OrganizationScope::name))
@@ -44,20 +41,18 @@ final class OrganizationScopeRoutes {
 
     private Response create(Request request) {
         Guard guard = Guard.body(request.body());
-        String name = guard.requiredString("name", 1, 128);
-        Field<String> description = guard.optionalString("description", 0, 256, true);
+        TemplateFields fields = TemplateFields.forCreate(guard);
         guard.validate();
-        if (state.scopeByName(name) != null) {
-            throw ApiError.unique();
-        }
-        OrganizationScope scope = new OrganizationScope(state.newId(IdGenerator.STANDARD), name, description.value());
-        state.putScope(scope);
+        fields.requireFreeName(state.scopes());
+        OrganizationScope scope = new OrganizationScope(state.newId(IdGenerator.STANDARD), fields.name().value(),
+                fields.description().value());
+        state.scopes().put(scope);
         return Response.json(201, views.scope(scope));
     }
 
     private Response get(Request request) {
         String id = request.pathParam("id");
-        OrganizationScope scope = state.scope(id);
+        OrganizationScope scope = state.scopes().get(id);
         if (scope == null) {
             throw ApiError.notExistsWithId("organization_scopes", id);
         }
@@ -66,31 +61,17 @@ final class OrganizationScopeRoutes {
 
     private Response update(Request request) {
         Guard guard = Guard.body(request.body());
-        Field<String> name = guard.optionalString("name", 1, 128, false);
-        Field<String> description = guard.optionalString("description", 0, 256, true);
+        TemplateFields fields = TemplateFields.forUpdate(guard);
         guard.validate();
-        if (!(name.present() || description.present())) {
-            throw ApiError.emptyUpdate();
-        }
-        OrganizationScope current = state.scope(request.pathParam("id"));
-        if (current == null) {
-            throw ApiError.notExists("organization_scope");
-        }
-        OrganizationScope other = name.value() == null ? null : state.scopeByName(name.value());
-        if (other != null && !other.id().equals(current.id())) {
-            throw ApiError.unique();
-        }
-        OrganizationScope updated = new OrganizationScope(current.id(), name.present() ? name.value() : current.name(),
-                description.present() ? description.value() : current.description());
-        state.putScope(updated);
+        OrganizationScope current = fields.updateTarget(state.scopes(), request.pathParam("id"), "organization_scope");
+        OrganizationScope updated = new OrganizationScope(current.id(), fields.name().orElse(current.name()),
+                fields.description().orElse(current.description()));
+        state.scopes().put(updated);
         return Response.json(200, views.scope(updated));
     }
 
     /** Roles holding the scope simply lose it. */
     private Response delete(Request request) {
-        if (!state.deleteScope(request.pathParam("id"))) {
-            throw ApiError.notFound();
-        }
-        return Response.noContent();
+        return Response.deleted(state.deleteScope(request.pathParam("id")));
     }
 }

@@ -39,6 +39,14 @@ record Response(int status, Map<String, List<String>> headers, byte @Nullable []
         return empty(204);
     }
 
+    /** A DELETE's answer: 204 when it removed a row, otherwise 404 {@code entity.not_found}. */
+    static Response deleted(boolean removed) {
+        if (!removed) {
+            throw ApiError.notFound();
+        }
+        return noContent();
+    }
+
     /** Koa's answer to a 201 whose handler set no body: the status text as plain text (CONTRACT.md correction 5). */
     static Response createdText() {
         return text(201, "Created");

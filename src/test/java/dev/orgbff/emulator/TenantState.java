@@ -2,12 +2,8 @@ package dev.orgbff.emulator;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -16,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Everything one Logto tenant stores that the emulated routes touch: organizations, users, the
  * organization template, memberships and member roles, invitations, JIT settings and sent messages.
- * Deletes cascade the way Logto's foreign keys do ({@code on delete cascade}).
+ * Rows are read and written through their {@link Table} or {@link Relation}; deletes go through this
+ * class, because they cascade the way Logto's foreign keys do ({@code on delete cascade}).
  *
  * <p>Not thread-safe by itself: every caller holds this object's monitor ({@code synchronized (state)}),
  * which makes each request atomic, including Logto's all-or-nothing writes.
@@ -24,19 +21,21 @@ import org.jspecify.annotations.Nullable;
 final class TenantState {
 
     private final IdGenerator ids = new IdGenerator();
-    private final Map<String, Organization> organizations = new LinkedHashMap<>();
-    private final Map<String, User> users = new LinkedHashMap<>();
-    private final Map<String, OrganizationRole> roles = new LinkedHashMap<>();
-    private final Map<String, OrganizationScope> scopes = new LinkedHashMap<>();
-    private final Map<String, Invitation> invitations = new LinkedHashMap<>();
+    private final Table<Organization> organizations = new Table<>(Organization::id);
+    private final Table<User> users = new Table<>(User::id);
+    private final TemplateTable<OrganizationRole> roles = new TemplateTable<>();
+    private final TemplateTable<OrganizationScope> scopes = new TemplateTable<>();
+    private final Table<Invitation> invitations = new Table<>(Invitation::id);
     /** organization id → member user ids */
-    private final Map<String, Set<String>> members = new HashMap<>();
+    private final Relation<String> members = new Relation<>();
     /** (organization, user) → organization role ids */
-    private final Map<Membership, Set<String>> memberRoles = new HashMap<>();
+    private final Relation<Membership> memberRoles = new Relation<>();
     /** organization role id → organization scope ids */
-    private final Map<String, Set<String>> roleScopes = new HashMap<>();
-    private final Map<String, Set<String>> jitDomains = new HashMap<>();
-    private final Map<String, Set<String>> jitRoles = new HashMap<>();
+    private final Relation<String> roleScopes = new Relation<>();
+    /** organization id → JIT email domains */
+    private final Relation<String> jitDomains = new Relation<>();
+    /** organization id → JIT organization role ids */
+    private final Relation<String> jitRoles = new Relation<>();
     private final List<SentMessage> messages = new ArrayList<>();
     private boolean emailConnector;
     private long sequence;
@@ -55,8 +54,8 @@ final class TenantState {
         String id;
         do {
             id = ids.next(length);
-        } while (organizations.containsKey(id) || users.containsKey(id) || roles.containsKey(id)
-                || scopes.containsKey(id) || invitations.containsKey(id));
+        } while (organizations.contains(id) || users.contains(id) || roles.contains(id)
+                || scopes.contains(id) || invitations.contains(id));
         return id;
     }
 
@@ -78,54 +77,37 @@ final class TenantState {
 
     // ---------------------------------------------------------------- organizations
 
-    @Nullable Organization organization(String id) {
-        return organizations.get(id);
-    }
-
-    /** All organizations in insertion order (Logto's list has no ORDER BY; insertion order is one valid answer). */
-    Collection<Organization> organizations() {
-        return organizations.values();
-    }
-
-    void putOrganization(Organization organization) {
-        organizations.put(organization.id(), organization);
+    Table<Organization> organizations() {
+        return organizations;
     }
 
     /** Deletes an organization with its memberships, member roles, invitations and JIT settings. */
     boolean deleteOrganization(String id) {
-        if (organizations.remove(id) == null) {
+        if (!organizations.remove(id)) {
             return false;
         }
-        members.remove(id);
-        memberRoles.keySet().removeIf(membership -> membership.organizationId().equals(id));
-        invitations.values().removeIf(invitation -> invitation.organizationId().equals(id));
-        jitDomains.remove(id);
-        jitRoles.remove(id);
+        members.removeKey(id);
+        memberRoles.removeKeys(membership -> membership.organizationId().equals(id));
+        invitations.removeIf(invitation -> invitation.organizationId().equals(id));
+        jitDomains.removeKey(id);
+        jitRoles.removeKey(id);
         return true;
     }
 
     // ---------------------------------------------------------------- users
 
-    @Nullable User user(String id) {
-        return users.get(id);
-    }
-
-    Collection<User> users() {
-        return users.values();
-    }
-
-    void putUser(User user) {
-        users.put(user.id(), user);
+    Table<User> users() {
+        return users;
     }
 
     @Nullable User userByUsername(String username) {
-        return users.values().stream().filter(user -> username.equals(user.username())).findFirst().orElse(null);
+        return users.find(user -> username.equals(user.username()));
     }
 
     /** Logto compares primary emails case-insensitively for uniqueness (transcript steps 96, 97). */
     boolean emailTaken(String email) {
         String lower = email.toLowerCase(Locale.ROOT);
-        return users.values().stream()
+        return users.stream()
                 .anyMatch(user -> user.primaryEmail() != null && user.primaryEmail().toLowerCase(Locale.ROOT).equals(lower));
     }
 
@@ -134,102 +116,81 @@ final class TenantState {
     }
 
     boolean phoneTaken(String phone) {
-        return users.values().stream().anyMatch(user -> phone.equals(user.primaryPhone()));
+        return users.stream().anyMatch(user -> phone.equals(user.primaryPhone()));
     }
 
     /** Deletes a user with their memberships, member roles and the invitations they sent or accepted. */
     boolean deleteUser(String id) {
-        if (users.remove(id) == null) {
+        if (!users.remove(id)) {
             return false;
         }
-        members.values().forEach(userIds -> userIds.remove(id));
-        memberRoles.keySet().removeIf(membership -> membership.userId().equals(id));
-        invitations.values().removeIf(invitation -> id.equals(invitation.inviterId()) || id.equals(invitation.acceptedUserId()));
+        members.removeValue(id);
+        memberRoles.removeKeys(membership -> membership.userId().equals(id));
+        invitations.removeIf(invitation -> id.equals(invitation.inviterId()) || id.equals(invitation.acceptedUserId()));
         return true;
     }
 
     // ---------------------------------------------------------------- memberships
 
     boolean isMember(String organizationId, String userId) {
-        Set<String> userIds = members.get(organizationId);
-        return userIds != null && userIds.contains(userId);
+        return members.contains(organizationId, userId);
     }
 
     /** Member user ids in ascending order (Logto orders member rows by user id). */
     Set<String> memberIds(String organizationId) {
-        return new TreeSet<>(members.getOrDefault(organizationId, Set.of()));
+        return new TreeSet<>(members.get(organizationId));
     }
 
     /** Idempotent, like Logto's {@code on conflict do nothing}. */
     void addMember(String organizationId, String userId) {
-        members.computeIfAbsent(organizationId, key -> new LinkedHashSet<>()).add(userId);
+        members.add(organizationId, userId);
     }
 
     /** Removes a membership; the member's roles in that organization go with it (FK {@code on delete cascade}). */
     boolean removeMember(String organizationId, String userId) {
-        Set<String> userIds = members.get(organizationId);
-        if (userIds == null || !userIds.remove(userId)) {
+        if (!members.remove(organizationId, userId)) {
             return false;
         }
-        memberRoles.remove(new Membership(organizationId, userId));
+        memberRoles.removeKey(new Membership(organizationId, userId));
         return true;
     }
 
     /** Ids of the organizations a user belongs to, in organization insertion order. */
     List<String> organizationIdsOf(String userId) {
-        List<String> result = new ArrayList<>();
-        for (String organizationId : organizations.keySet()) {
-            if (isMember(organizationId, userId)) {
-                result.add(organizationId);
-            }
-        }
-        return result;
+        return organizations.stream().map(Organization::id).filter(id -> isMember(id, userId)).toList();
     }
 
     Set<String> memberRoleIds(String organizationId, String userId) {
-        return new LinkedHashSet<>(memberRoles.getOrDefault(new Membership(organizationId, userId), Set.of()));
+        return memberRoles.get(new Membership(organizationId, userId));
     }
 
     void addMemberRole(String organizationId, String userId, String roleId) {
-        memberRoles.computeIfAbsent(new Membership(organizationId, userId), key -> new LinkedHashSet<>()).add(roleId);
+        memberRoles.add(new Membership(organizationId, userId), roleId);
     }
 
     boolean removeMemberRole(String organizationId, String userId, String roleId) {
-        Set<String> roleIds = memberRoles.get(new Membership(organizationId, userId));
-        return roleIds != null && roleIds.remove(roleId);
+        return memberRoles.remove(new Membership(organizationId, userId), roleId);
     }
 
     void replaceMemberRoles(String organizationId, String userId, Collection<String> roleIds) {
-        memberRoles.put(new Membership(organizationId, userId), new LinkedHashSet<>(roleIds));
+        memberRoles.replace(new Membership(organizationId, userId), roleIds);
     }
 
     // ---------------------------------------------------------------- organization template
 
-    @Nullable OrganizationRole role(String id) {
-        return roles.get(id);
-    }
-
-    Collection<OrganizationRole> roles() {
-        return roles.values();
-    }
-
-    @Nullable OrganizationRole roleByName(String name) {
-        return roles.values().stream().filter(role -> role.name().equals(name)).findFirst().orElse(null);
-    }
-
-    void putRole(OrganizationRole role) {
-        roles.put(role.id(), role);
+    TemplateTable<OrganizationRole> roles() {
+        return roles;
     }
 
     /** Deletes a role and every relation that names it: member roles, its scopes, invitation roles, JIT roles. */
     boolean deleteRole(String id) {
-        if (roles.remove(id) == null) {
+        if (!roles.remove(id)) {
             return false;
         }
-        roleScopes.remove(id);
-        memberRoles.values().forEach(roleIds -> roleIds.remove(id));
-        jitRoles.values().forEach(roleIds -> roleIds.remove(id));
-        invitations.replaceAll((invitationId, invitation) -> invitation.roleIds().contains(id)
+        roleScopes.removeKey(id);
+        memberRoles.removeValue(id);
+        jitRoles.removeValue(id);
+        invitations.replaceAll(invitation -> invitation.roleIds().contains(id)
                 ? new Invitation(invitation.id(), invitation.inviterId(), invitation.invitee(), invitation.acceptedUserId(),
                         invitation.organizationId(), invitation.status(), invitation.createdAt(), invitation.updatedAt(),
                         invitation.expiresAt(), invitation.roleIds().stream().filter(roleId -> !roleId.equals(id)).toList(),
@@ -238,100 +199,44 @@ final class TenantState {
         return true;
     }
 
-    @Nullable OrganizationScope scope(String id) {
-        return scopes.get(id);
-    }
-
-    Collection<OrganizationScope> scopes() {
-        return scopes.values();
-    }
-
-    @Nullable OrganizationScope scopeByName(String name) {
-        return scopes.values().stream().filter(scope -> scope.name().equals(name)).findFirst().orElse(null);
-    }
-
-    void putScope(OrganizationScope scope) {
-        scopes.put(scope.id(), scope);
+    TemplateTable<OrganizationScope> scopes() {
+        return scopes;
     }
 
     /** Deletes a scope; roles that held it simply lose it (transcript steps 89, 90). */
     boolean deleteScope(String id) {
-        if (scopes.remove(id) == null) {
+        if (!scopes.remove(id)) {
             return false;
         }
-        roleScopes.values().forEach(scopeIds -> scopeIds.remove(id));
+        roleScopes.removeValue(id);
         return true;
     }
 
-    Set<String> roleScopeIds(String roleId) {
-        return new LinkedHashSet<>(roleScopes.getOrDefault(roleId, Set.of()));
-    }
-
-    void addRoleScope(String roleId, String scopeId) {
-        roleScopes.computeIfAbsent(roleId, key -> new LinkedHashSet<>()).add(scopeId);
-    }
-
-    void replaceRoleScopes(String roleId, Collection<String> scopeIds) {
-        roleScopes.put(roleId, new LinkedHashSet<>(scopeIds));
-    }
-
-    boolean removeRoleScope(String roleId, String scopeId) {
-        Set<String> scopeIds = roleScopes.get(roleId);
-        return scopeIds != null && scopeIds.remove(scopeId);
+    /** Organization role id → its organization scope ids. */
+    Relation<String> roleScopes() {
+        return roleScopes;
     }
 
     // ---------------------------------------------------------------- invitations
 
-    @Nullable Invitation invitation(String id) {
-        return invitations.get(id);
-    }
-
-    Collection<Invitation> invitations() {
-        return invitations.values();
-    }
-
-    void putInvitation(Invitation invitation) {
-        invitations.put(invitation.id(), invitation);
+    Table<Invitation> invitations() {
+        return invitations;
     }
 
     boolean deleteInvitation(String id) {
-        return invitations.remove(id) != null;
+        return invitations.remove(id);
     }
 
     // ---------------------------------------------------------------- just-in-time provisioning
 
-    List<String> jitDomains(String organizationId) {
-        return new ArrayList<>(jitDomains.getOrDefault(organizationId, Set.of()));
+    /** Organization id → the email domains whose users join it just in time, in the order they were added. */
+    Relation<String> jitDomains() {
+        return jitDomains;
     }
 
-    void addJitDomain(String organizationId, String domain) {
-        jitDomains.computeIfAbsent(organizationId, key -> new LinkedHashSet<>()).add(domain);
-    }
-
-    void replaceJitDomains(String organizationId, Collection<String> domains) {
-        jitDomains.put(organizationId, new LinkedHashSet<>(domains));
-    }
-
-    boolean removeJitDomain(String organizationId, String domain) {
-        Set<String> domains = jitDomains.get(organizationId);
-        return domains != null && domains.remove(domain);
-    }
-
-    Set<String> jitRoleIds(String organizationId) {
-        return new LinkedHashSet<>(jitRoles.getOrDefault(organizationId, Set.of()));
-    }
-
-    void addJitRole(String organizationId, String roleId) {
-        jitRoles.computeIfAbsent(organizationId, key -> new LinkedHashSet<>()).add(roleId);
-    }
-
-    void replaceJitRoles(String organizationId, Collection<String> roleIds) {
-        jitRoles.put(organizationId, new LinkedHashSet<>(roleIds));
-    }
-
-    boolean removeJitRole(String organizationId, String roleId) {
-        Set<String> roleIds = jitRoles.get(organizationId);
-        return roleIds != null && roleIds.remove(roleId);
+    /** Organization id → the organization role ids just-in-time members get. */
+    Relation<String> jitRoles() {
+        return jitRoles;
     }
 
     // ---------------------------------------------------------------- email connector

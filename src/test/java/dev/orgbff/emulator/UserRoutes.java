@@ -89,7 +89,7 @@ final class UserRoutes {
         User user = new User(state.newId(IdGenerator.SHORT), username.value(), primaryEmail.value(), primaryPhone.value(),
                 name.value(), avatar.value(), orEmpty(customData.value()), orEmpty(profile.value()),
                 password.value() != null || passwordDigest.value() != null, now, now, state.nextSequence());
-        state.putUser(user);
+        state.users().put(user);
         return Response.json(200, views.userProfile(user));
     }
 
@@ -108,10 +108,7 @@ final class UserRoutes {
 
     /** Deleting a user ends their memberships and roles too (transcript steps 125, 126). */
     private Response delete(Request request) {
-        if (!state.deleteUser(request.pathParam("userId"))) {
-            throw ApiError.notFound();
-        }
-        return Response.noContent();
+        return Response.deleted(state.deleteUser(request.pathParam("userId")));
     }
 
     /** Every organization of the user with their {@code organizationRoles}; unpaginated, paging parameters are ignored. */
@@ -119,7 +116,7 @@ final class UserRoutes {
         String userId = find(request.pathParam("userId")).id();
         ArrayNode rows = JsonNodeFactory.instance.arrayNode();
         for (String organizationId : state.organizationIdsOf(userId)) {
-            ObjectNode row = views.organization(state.organization(organizationId));
+            ObjectNode row = views.organization(state.organizations().get(organizationId));
             row.set("organizationRoles", views.roleRefs(state.memberRoleIds(organizationId, userId)));
             rows.add(row);
         }
@@ -128,7 +125,7 @@ final class UserRoutes {
 
     /** {@code findUserById} uses {@code pool.one}, so an unknown user is 404 {@code entity.not_found}. */
     private User find(String userId) {
-        User user = state.user(userId);
+        User user = state.users().get(userId);
         if (user == null) {
             throw ApiError.notFound();
         }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,11 +27,7 @@ final class Views {
     }
 
     ObjectNode organization(Organization organization) {
-        ObjectNode node = NODES.objectNode();
-        node.put("tenantId", TENANT_ID);
-        node.put("id", organization.id());
-        node.put("name", organization.name());
-        node.put("description", organization.description());
+        ObjectNode node = namedRow(organization.id(), organization.name(), organization.description());
         node.set("customData", organization.customData().deepCopy());
         node.put("isMfaRequired", organization.isMfaRequired());
         node.set("color", organization.color().deepCopy());
@@ -76,11 +73,7 @@ final class Views {
     }
 
     ObjectNode role(OrganizationRole role) {
-        ObjectNode node = NODES.objectNode();
-        node.put("tenantId", TENANT_ID);
-        node.put("id", role.id());
-        node.put("name", role.name());
-        node.put("description", role.description());
+        ObjectNode node = namedRow(role.id(), role.name(), role.description());
         node.put("type", role.type());
         return node;
     }
@@ -89,8 +82,8 @@ final class Views {
     ObjectNode roleWithScopes(OrganizationRole role) {
         ObjectNode node = role(role);
         ArrayNode scopes = node.putArray("scopes");
-        state.roleScopeIds(role.id()).stream()
-                .map(state::scope)
+        state.roleScopes().get(role.id()).stream()
+                .map(state.scopes()::get)
                 .filter(Objects::nonNull)
                 .sorted(Comparator.comparing(OrganizationScope::id))
                 .forEach(scope -> scopes.addObject().put("id", scope.id()).put("name", scope.name()));
@@ -99,12 +92,7 @@ final class Views {
     }
 
     ObjectNode scope(OrganizationScope scope) {
-        ObjectNode node = NODES.objectNode();
-        node.put("tenantId", TENANT_ID);
-        node.put("id", scope.id());
-        node.put("name", scope.name());
-        node.put("description", scope.description());
-        return node;
+        return namedRow(scope.id(), scope.name(), scope.description());
     }
 
     /** {@code [{id, name}]} of the given role ids, sorted by role name (unknown ids are skipped). */
@@ -114,19 +102,27 @@ final class Views {
         return array;
     }
 
-    /** The stored roles with the given ids, sorted by name. */
+    /** The stored roles with the given ids, sorted by name (unknown ids are skipped). */
     List<OrganizationRole> roles(Collection<String> roleIds) {
-        return roleIds.stream()
-                .map(state::role)
+        return sortedByName(state.roles(), roleIds);
+    }
+
+    /** The stored scopes with the given ids, sorted by name (unknown ids are skipped). */
+    List<OrganizationScope> scopes(Collection<String> scopeIds) {
+        return sortedByName(state.scopes(), scopeIds);
+    }
+
+    private static <T extends TemplateEntry> List<T> sortedByName(Table<T> table, Collection<String> ids) {
+        return ids.stream()
+                .map(table::get)
                 .filter(Objects::nonNull)
-                .sorted(Comparator.comparing(OrganizationRole::name))
+                .sorted(Comparator.comparing(TemplateEntry::name))
                 .toList();
     }
 
     /** An invitation with its status as of {@code nowMillis} (Expired is computed on read). */
     ObjectNode invitation(Invitation invitation, long nowMillis) {
-        ObjectNode node = NODES.objectNode();
-        node.put("tenantId", TENANT_ID);
+        ObjectNode node = tenantRow();
         node.put("id", invitation.id());
         node.put("inviterId", invitation.inviterId());
         node.put("invitee", invitation.invitee());
@@ -141,10 +137,25 @@ final class Views {
     }
 
     ObjectNode jitDomain(String organizationId, String emailDomain) {
-        ObjectNode node = NODES.objectNode();
-        node.put("tenantId", TENANT_ID);
+        ObjectNode node = tenantRow();
         node.put("organizationId", organizationId);
         node.put("emailDomain", emailDomain);
+        return node;
+    }
+
+    /** A new object starting with {@code tenantId}, for the rows that carry it (CONTRACT.md correction 6). */
+    private static ObjectNode tenantRow() {
+        ObjectNode node = NODES.objectNode();
+        node.put("tenantId", TENANT_ID);
+        return node;
+    }
+
+    /** The leading keys organizations, roles and scopes share: {@code tenantId, id, name, description}. */
+    private static ObjectNode namedRow(String id, String name, @Nullable String description) {
+        ObjectNode node = tenantRow();
+        node.put("id", id);
+        node.put("name", name);
+        node.put("description", description);
         return node;
     }
 }
