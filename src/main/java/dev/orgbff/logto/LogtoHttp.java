@@ -32,7 +32,8 @@ import org.springframework.web.util.UriBuilder;
  * Sends one request to Logto and turns every failure into {@link LogtoApiException} or
  * {@link LogtoUnavailableException}: a per-attempt timeout, Logto error bodies {@code {code, message}}
  * mapped by status, and retries on transient failures for idempotent requests only (GET and DELETE);
- * other writes are sent once.
+ * other writes are sent once (apart from {@link ManagementTokenProvider}'s one resend after a 401, which
+ * Logto answers before doing anything).
  */
 final class LogtoHttp {
 
