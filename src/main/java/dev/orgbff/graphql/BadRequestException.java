@@ -1,16 +1,16 @@
 package dev.orgbff.graphql;
 
 /**
- * An argument is malformed (a cursor this API did not issue, a page size out of range); resolved as a
- * {@code BAD_REQUEST} GraphQL error whose message names the argument.
+ * An argument is malformed (a cursor this API did not issue, a page size out of range, a search text with
+ * control characters); resolved as a {@code BAD_REQUEST} GraphQL error whose message names the argument.
  */
-class BadRequestException extends RuntimeException {
+public class BadRequestException extends RuntimeException {
 
     /**
      * @param argument the argument's name, e.g. {@code first}
      * @param problem what is wrong with it, e.g. "must be between 0 and 100"
      */
-    BadRequestException(String argument, String problem) {
+    public BadRequestException(String argument, String problem) {
         super("Argument '" + argument + "' " + problem);
     }
 

@@ -15,9 +15,10 @@ import dev.orgbff.logto.LogtoUnavailableException;
 
 /**
  * Turns exceptions from resolvers and DataLoaders into classified GraphQL errors with short, stable
- * messages of our own: {@link NotFoundException} → {@code NOT_FOUND}, {@link BadRequestException} →
- * {@code BAD_REQUEST} naming the argument, {@link LogtoUnavailableException} → {@code UPSTREAM_UNAVAILABLE}. Anything else is left to Spring's opaque {@code INTERNAL_ERROR}; upstream
- * bodies, tokens and stack traces never reach the client.
+ * messages of our own: {@link NotFoundException} → {@code NOT_FOUND}, {@link ForbiddenException} →
+ * {@code FORBIDDEN}, {@link BadRequestException} → {@code BAD_REQUEST} naming the argument,
+ * {@link LogtoUnavailableException} → {@code UPSTREAM_UNAVAILABLE}. Anything else is left to Spring's
+ * opaque {@code INTERNAL_ERROR}; upstream bodies, tokens and stack traces never reach the client.
  */
 @Component
 class GraphQlExceptionResolver extends DataFetcherExceptionResolverAdapter {
@@ -27,16 +28,25 @@ class GraphQlExceptionResolver extends DataFetcherExceptionResolverAdapter {
     @Override
     protected @Nullable GraphQLError resolveToSingleError(Throwable exception, DataFetchingEnvironment environment) {
         if (exception instanceof NotFoundException) {
-            return error(ErrorType.NOT_FOUND, exception.getMessage(), environment);
+            return refused(ErrorType.NOT_FOUND, exception, environment);
+        }
+        if (exception instanceof ForbiddenException) {
+            return refused(ErrorType.FORBIDDEN, exception, environment);
         }
         if (exception instanceof BadRequestException) {
-            return error(ErrorType.BAD_REQUEST, exception.getMessage(), environment);
+            return refused(ErrorType.BAD_REQUEST, exception, environment);
         }
         if (exception instanceof LogtoUnavailableException) {
             log.warn("Logto unavailable while resolving {}: {}", environment.getExecutionStepInfo().getPath(), exception.getMessage());
             return error(UpstreamErrorType.UPSTREAM_UNAVAILABLE, "Logto is unavailable; try again later", environment);
         }
         return null;
+    }
+
+    /** A client's request refused as expected: one log line, no stack trace. */
+    private static GraphQLError refused(ErrorType type, Throwable exception, DataFetchingEnvironment environment) {
+        log.info("{} at {}: {}", type, environment.getExecutionStepInfo().getPath(), exception.getMessage());
+        return error(type, exception.getMessage(), environment);
     }
 
     private static GraphQLError error(ErrorClassification type, @Nullable String message,

@@ -11,7 +11,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Wires the Logto adapter: two WebClients from Boot's shared {@link WebClient.Builder} (one for the token
  * endpoint with HTTP Basic client authentication, one for the Management API with the M2M token), both
- * counted by {@link UpstreamCallMetrics}.
+ * counted by {@link UpstreamCallMetrics}, and the typed Management API clients by Logto resource:
+ * {@link OrganizationsApi}, {@link UsersApi}, {@link TemplateApi}.
  */
 @Configuration(proxyBeanMethods = false)
 class LogtoConfiguration {
@@ -38,10 +39,25 @@ class LogtoConfiguration {
     }
 
     @Bean
-    LogtoClient logtoClient(WebClient.Builder builder, LogtoProperties logto, UpstreamCallMetrics metrics,
+    LogtoHttp managementApi(WebClient.Builder builder, LogtoProperties logto, UpstreamCallMetrics metrics,
             ManagementTokenProvider tokens) {
         // the token filter comes first so that its one retry after a 401 is counted by the metrics filter too
         WebClient managementApi = builder.clone().baseUrl(logto.baseUrl()).filter(tokens).filter(metrics).build();
-        return new LogtoClient(new LogtoHttp(managementApi, logto.timeout()));
+        return new LogtoHttp(managementApi, logto.timeout());
+    }
+
+    @Bean
+    OrganizationsApi organizationsApi(LogtoHttp managementApi) {
+        return new OrganizationsApi(managementApi);
+    }
+
+    @Bean
+    UsersApi usersApi(LogtoHttp managementApi) {
+        return new UsersApi(managementApi);
+    }
+
+    @Bean
+    TemplateApi templateApi(LogtoHttp managementApi) {
+        return new TemplateApi(managementApi);
     }
 }

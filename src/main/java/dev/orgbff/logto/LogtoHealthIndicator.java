@@ -1,10 +1,13 @@
 package dev.orgbff.logto;
 
+import java.util.Map;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The {@code logto} health contributor: UP when Logto answers {@code GET /api/status}, sent like every
@@ -16,16 +19,17 @@ import org.springframework.stereotype.Component;
 @Component("logto")
 class LogtoHealthIndicator extends AbstractReactiveHealthIndicator {
 
-    private final LogtoClient logto;
+    private final LogtoHttp managementApi;
 
-    LogtoHealthIndicator(LogtoClient logto) {
+    LogtoHealthIndicator(LogtoHttp managementApi) {
         super("Logto health check failed");
-        this.logto = logto;
+        this.managementApi = managementApi;
     }
 
     @Override
     protected Mono<Health> doHealthCheck(Health.Builder builder) {
-        return logto.status().thenReturn(builder.up().build())
+        return managementApi.get("/api/status", Map.of(), LogtoHttp.NO_QUERY, WebClient.ResponseSpec::toBodilessEntity)
+                .thenReturn(builder.up().build())
                 .onErrorResume(error -> Mono.just(builder.down().withDetail("reason", error.getClass().getSimpleName()).build()));
     }
 }

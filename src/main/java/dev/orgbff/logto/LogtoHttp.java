@@ -3,6 +3,7 @@ package dev.orgbff.logto;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -10,6 +11,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -31,12 +33,14 @@ import org.springframework.web.util.UriBuilder;
 /**
  * Sends one request to Logto and turns every failure into {@link LogtoApiException} or
  * {@link LogtoUnavailableException}: a per-attempt timeout, Logto error bodies {@code {code, message}}
- * mapped by status, and retries on transient failures for idempotent requests only (GET and DELETE);
- * other writes are sent once (apart from {@link ManagementTokenProvider}'s one resend after a 401, which
- * Logto answers before doing anything).
+ * mapped by status, and retries on transient failures for idempotent requests only (GET, PUT and
+ * DELETE); POST and PATCH are sent once (apart from {@link ManagementTokenProvider}'s one resend after a
+ * 401, which Logto answers before doing anything). Paging stays here: {@link #page} reads
+ * {@code Total-Number}, {@link #allPages} follows the pages.
  */
 final class LogtoHttp {
 
+    static final String TOTAL_NUMBER = "Total-Number";
     static final MultiValueMap<String, String> NO_QUERY = CollectionUtils.unmodifiableMultiValueMap(new LinkedMultiValueMap<>());
 
     private static final Logger log = LoggerFactory.getLogger(LogtoHttp.class);
@@ -65,6 +69,47 @@ final class LogtoHttp {
     }
 
     /**
+     * One page of a paginated list: {@code page} and {@code page_size} are added to {@code query} and the
+     * {@code Total-Number} header becomes {@link Page#totalCount()}. Retried like a GET.
+     */
+    <T> Mono<Page<T>> page(String route, Map<String, ?> pathVariables, MultiValueMap<String, String> query,
+            PageRequest page, Class<T> rowType) {
+        MultiValueMap<String, String> paged = new LinkedMultiValueMap<>(query);
+        paged.set("page", String.valueOf(page.page()));
+        paged.set("page_size", String.valueOf(page.size()));
+        return get(route, pathVariables, paged, response -> response.toEntityList(rowType).map(entity -> {
+            List<T> rows = entity.getBody() == null ? List.of() : entity.getBody();
+            String total = entity.getHeaders().getFirst(TOTAL_NUMBER);
+            // a paged Logto route always sends the header; without it, count what was seen
+            return new Page<>(rows, total == null ? (int) page.offset() + rows.size() : Integer.parseInt(total.trim()));
+        }));
+    }
+
+    /**
+     * Every row of a paginated list, fetched {@value PageRequest#MAX_SIZE} at a time, one page after the
+     * other (Logto's pages are numbered, so the next request waits for the total of the first).
+     */
+    <T> Flux<T> allPages(String route, Map<String, ?> pathVariables, MultiValueMap<String, String> query, Class<T> rowType) {
+        return page(route, pathVariables, query, new PageRequest(1, PageRequest.MAX_SIZE), rowType)
+                .map(first -> new Numbered<>(1, first))
+                .expand(last -> last.hasNext()
+                        ? page(route, pathVariables, query, new PageRequest(last.number() + 1, PageRequest.MAX_SIZE), rowType)
+                                .map(next -> new Numbered<>(last.number() + 1, next))
+                        : Mono.empty())
+                .concatMapIterable(numbered -> numbered.page().items());
+    }
+
+    /**
+     * A PUT, which replaces a whole relation (a member's roles): sending it twice ends in the same state,
+     * so it is retried on transient failures like a read.
+     */
+    Mono<Void> put(String route, Map<String, ?> pathVariables, BodyInserter<?, ? super ClientHttpRequest> requestBody) {
+        return Mono.defer(() -> send(HttpMethod.PUT, route, pathVariables, NO_QUERY, requestBody, WebClient.ResponseSpec::toBodilessEntity))
+                .retryWhen(readRetry)
+                .then();
+    }
+
+    /**
      * A DELETE, retried on transient failures like a read: deleting twice ends in the same state. A retry
      * after a lost answer may get 404, which the caller decides about.
      */
@@ -74,7 +119,7 @@ final class LogtoHttp {
                 .then();
     }
 
-    /** A write that is not idempotent (POST, PUT, PATCH), sent once; {@code body} reads the successful response. */
+    /** A write that is not idempotent (POST, PATCH), sent once; {@code body} reads the successful response. */
     <T> Mono<T> write(HttpMethod method, String route, Map<String, ?> pathVariables,
             @Nullable BodyInserter<?, ? super ClientHttpRequest> requestBody, Function<WebClient.ResponseSpec, Mono<T>> body) {
         return Mono.defer(() -> send(method, route, pathVariables, NO_QUERY, requestBody, body));
@@ -142,6 +187,13 @@ final class LogtoHttp {
     private static Mono<Void> waitRetryAfter(Throwable error) {
         Duration retryAfter = error instanceof LogtoUnavailableException unavailable ? unavailable.retryAfter() : null;
         return retryAfter == null ? Mono.empty() : Mono.delay(retryAfter).then();
+    }
+
+    /** A page with its number, so that {@link #allPages} knows which page comes next. */
+    private record Numbered<T>(int number, Page<T> page) {
+        boolean hasNext() {
+            return (long) number * PageRequest.MAX_SIZE < page.totalCount() && !page.items().isEmpty();
+        }
     }
 
     /** A Logto error body; {@code message} is Logto's i18n text, logged at DEBUG only. */

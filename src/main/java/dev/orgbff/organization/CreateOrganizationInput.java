@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The argument of {@code createOrganization}.
  *
- * @param name the new organization's name, 1 to 128 characters once trimmed
- * @param description at most 256 characters once trimmed; blank means none
+ * @param name the new organization's name, 1 to 128 characters once stripped ({@link TextInput})
+ * @param description at most 256 characters once stripped; blank means none
  */
 public record CreateOrganizationInput(String name, @Nullable String description) {
 }

@@ -10,7 +10,7 @@ import dev.orgbff.logto.Organization;
 /**
  * The result of {@code createOrganization}: the new organization, or why there is none.
  *
- * @param organization the created organization with the viewer's admin role, or {@code null}
+ * @param organization the created organization (the viewer is its admin), or {@code null}
  * @param userErrors empty on success
  */
 public record CreateOrganizationPayload(@Nullable Organization organization, List<UserError> userErrors) {

@@ -3,28 +3,22 @@ package dev.orgbff.organization;
 import java.util.List;
 import java.util.Set;
 
-import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Controller;
 
 import dev.orgbff.logto.Organization;
 import dev.orgbff.logto.OrganizationRole;
-import dev.orgbff.logto.OrganizationTemplate;
-import dev.orgbff.security.OrganizationAccess;
-import dev.orgbff.security.Viewer;
+import dev.orgbff.security.Caller;
 
 /**
- * Maps {@code Query.organization}, {@code Mutation.createOrganization} and the viewer-specific fields of
- * {@code Organization}. {@code viewerRoles}, {@code viewerPermissions} and {@code createOrganization} share
- * the request's {@code organizationTemplate} DataLoader, so any number of organizations costs one template
- * call: no N+1.
+ * Maps {@code Query.organization}, the organization mutations and the viewer-specific fields of
+ * {@code Organization}. The viewer fields of any number of organizations share the request's one
+ * memberships call and one template call: no N+1.
  */
 @Controller
 class OrganizationController {
@@ -38,25 +32,37 @@ class OrganizationController {
     }
 
     @QueryMapping
-    Mono<Organization> organization(@Argument String id, @AuthenticationPrincipal Jwt caller,
-            DataLoader<String, List<Organization>> userOrganizations) {
-        return organizations.find(Viewer.of(caller), id, userOrganizations);
+    Mono<Organization> organization(@Argument String id, Caller caller) {
+        return access.organization(caller, id);
     }
 
     @MutationMapping
-    Mono<CreateOrganizationPayload> createOrganization(@Argument CreateOrganizationInput input, @AuthenticationPrincipal Jwt caller,
-            DataLoader<String, OrganizationTemplate> organizationTemplate) {
-        return organizations.create(Viewer.of(caller), input, organizationTemplate);
+    Mono<CreateOrganizationPayload> createOrganization(@Argument CreateOrganizationInput input, Caller caller) {
+        return organizations.create(caller, input);
+    }
+
+    @MutationMapping
+    Mono<UpdateOrganizationPayload> updateOrganization(@Argument UpdateOrganizationInput input, Caller caller) {
+        return organizations.update(caller, input);
+    }
+
+    @MutationMapping
+    Mono<DeleteOrganizationPayload> deleteOrganization(@Argument DeleteOrganizationInput input, Caller caller) {
+        return organizations.delete(caller, input);
     }
 
     @SchemaMapping
-    Mono<List<OrganizationRole>> viewerRoles(Organization organization, DataLoader<String, OrganizationTemplate> organizationTemplate) {
-        return access.roles(organization, organizationTemplate);
+    Mono<List<OrganizationRole>> viewerRoles(Organization organization, Caller caller) {
+        return access.viewerRoles(caller, organization.id());
     }
 
     @SchemaMapping
-    Mono<Set<String>> viewerPermissions(Organization organization, @AuthenticationPrincipal Jwt caller,
-            DataLoader<String, OrganizationTemplate> organizationTemplate) {
-        return access.permissions(Viewer.of(caller), organization, organizationTemplate);
+    Mono<Set<String>> viewerPermissions(Organization organization, Caller caller) {
+        return access.viewerPermissions(caller, organization.id());
+    }
+
+    @SchemaMapping
+    Mono<Boolean> isViewerTokenStale(Organization organization, Caller caller) {
+        return access.isViewerTokenStale(caller, organization.id());
     }
 }

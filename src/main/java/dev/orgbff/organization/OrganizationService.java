@@ -2,58 +2,41 @@ package dev.orgbff.organization;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-import org.dataloader.DataLoader;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
+import dev.orgbff.graphql.ForbiddenException;
 import dev.orgbff.graphql.NotFoundException;
 import dev.orgbff.graphql.UserError;
 import dev.orgbff.graphql.UserErrorCode;
 import dev.orgbff.logto.LogtoApiException;
-import dev.orgbff.logto.LogtoClient;
 import dev.orgbff.logto.LogtoErrorCode;
 import dev.orgbff.logto.Organization;
+import dev.orgbff.logto.OrganizationChanges;
 import dev.orgbff.logto.OrganizationRole;
-import dev.orgbff.logto.OrganizationRoleRef;
-import dev.orgbff.logto.OrganizationTemplate;
-import dev.orgbff.security.AccessProperties;
-import dev.orgbff.security.OrganizationAccess;
-import dev.orgbff.security.Viewer;
+import dev.orgbff.logto.OrganizationsApi;
+import dev.orgbff.security.Caller;
+import dev.orgbff.template.TemplateService;
 
-/** Reading and creating organizations on behalf of the viewer. */
+/** Creating, updating and deleting organizations on behalf of the viewer. */
 @Service
 class OrganizationService {
 
-    /** Logto's limits (CONTRACT.md §1), counted in UTF-16 code units as Logto's request guard counts them. */
-    static final int MAX_NAME_LENGTH = 128;
-    static final int MAX_DESCRIPTION_LENGTH = 256;
-
     private static final Logger log = LoggerFactory.getLogger(OrganizationService.class);
 
-    private final LogtoClient logto;
+    private final OrganizationsApi logto;
     private final OrganizationAccess access;
-    private final AccessProperties policy;
+    private final TemplateService templates;
 
-    OrganizationService(LogtoClient logto, OrganizationAccess access, AccessProperties policy) {
+    OrganizationService(OrganizationsApi logto, OrganizationAccess access, TemplateService templates) {
         this.logto = logto;
         this.access = access;
-        this.policy = policy;
-    }
-
-    /**
-     * The organization with this id, carrying the viewer's roles, if the viewer is a member.
-     *
-     * @throws NotFoundException (emitted) when the viewer is not a member or no such organization exists;
-     *     the two are deliberately indistinguishable
-     */
-    Mono<Organization> find(Viewer viewer, String id, DataLoader<String, List<Organization>> userOrganizations) {
-        return access.membership(viewer, id, userOrganizations)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("Organization not found")));
+        this.templates = templates;
     }
 
     /**
@@ -66,36 +49,35 @@ class OrganizationService {
      * ({@code DELETE /api/organizations/{id}}, retried) and the payload reports
      * {@code ORGANIZATION_SETUP_FAILED}.
      *
-     * <p>Emits {@link IllegalStateException} before any write when the template has no user role with the
-     * admin role's name (a configuration error), and the Logto exceptions of the first write, which leaves
-     * nothing behind.
+     * <p>Emits {@link ForbiddenException} for a token scoped to one organization (it acts only inside
+     * that one), {@link IllegalStateException} before any write when the template has no user role with
+     * the admin role's name (a configuration error), and the Logto exceptions of the first write, which
+     * leaves nothing behind.
      */
-    Mono<CreateOrganizationPayload> create(Viewer viewer, CreateOrganizationInput input,
-            DataLoader<String, OrganizationTemplate> organizationTemplate) {
-        String name = input.name().strip();
-        String description = input.description() == null || input.description().isBlank() ? null : input.description().strip();
-        List<UserError> errors = validate(name, description);
+    Mono<CreateOrganizationPayload> create(Caller caller, CreateOrganizationInput input) {
+        List<UserError> errors = new ArrayList<>();
+        String name = new TextInput(input.name()).name(errors, "input", "name");
+        String description = input.description() == null ? null
+                : new TextInput(input.description()).description(errors, "input", "description");
         if (!errors.isEmpty()) {
             return Mono.just(CreateOrganizationPayload.failed(errors));
         }
-        return access.template(organizationTemplate)
-                .map(this::adminRole)
+        if (caller.viewer().tokenOrganizationId() != null) {
+            return Mono.error(new ForbiddenException("A token scoped to one organization cannot create organizations; "
+                    + "use an access token for this API"));
+        }
+        return templates.template(caller)
+                .map(access::adminRole)
                 .flatMap(adminRole -> logto.createOrganization(name, description)
-                        .flatMap(created -> makeAdmin(created, viewer, adminRole).onErrorResume(failure -> undo(created, failure))));
+                        .flatMap(created -> makeAdmin(caller, created, adminRole).onErrorResume(failure -> undo(created, failure))));
     }
 
-    private OrganizationRole adminRole(OrganizationTemplate template) {
-        return template.roleNamed(policy.adminRole())
-                .filter(OrganizationRole::isForUsers)
-                .orElseThrow(() -> new IllegalStateException("The Logto organization template has no user role named '"
-                        + policy.adminRole() + "' (orgbff.access.admin-role), so organizations cannot be created"));
-    }
-
-    private Mono<CreateOrganizationPayload> makeAdmin(Organization created, Viewer viewer, OrganizationRole adminRole) {
-        return logto.addOrganizationUsers(created.id(), List.of(viewer.userId()))
-                .then(logto.assignOrganizationRoles(created.id(), viewer.userId(), List.of(adminRole.id())))
-                .thenReturn(CreateOrganizationPayload.created(
-                        created.withOrganizationRoles(List.of(new OrganizationRoleRef(adminRole.id(), adminRole.name())))));
+    private Mono<CreateOrganizationPayload> makeAdmin(Caller caller, Organization created, OrganizationRole adminRole) {
+        String userId = caller.viewer().userId();
+        return logto.addMembers(created.id(), List.of(userId))
+                .then(logto.assignRoles(created.id(), userId, List.of(adminRole.id())))
+                .then(Mono.fromRunnable(() -> access.forgetMemberships(caller)))
+                .thenReturn(CreateOrganizationPayload.created(created));
     }
 
     /** Compensation: an organization nobody administers must not survive a failed setup. */
@@ -115,18 +97,71 @@ class OrganizationService {
                 });
     }
 
-    private static List<UserError> validate(String name, @Nullable String description) {
+    /**
+     * Changes an organization's name, description, custom data or MFA requirement
+     * ({@code manage:organization} by default). Invalid input gives user errors ({@code NAME_BLANK},
+     * {@code NAME_TOO_LONG}, {@code DESCRIPTION_TOO_LONG}, {@code CONTROL_CHARACTERS},
+     * {@code CUSTOM_DATA_NOT_OBJECT}) and no upstream call; then the permission check (the request's
+     * memberships and template), then {@code PATCH /api/organizations/{id}} with only the given fields. An
+     * input that changes nothing succeeds without a write (Logto refuses an empty PATCH).
+     *
+     * <p>Emits {@link NotFoundException} for a non-member or unknown organization (also when it is
+     * deleted meanwhile) and {@link ForbiddenException} without the permission, both before any write.
+     */
+    Mono<UpdateOrganizationPayload> update(Caller caller, UpdateOrganizationInput input) {
         List<UserError> errors = new ArrayList<>();
-        if (name.isEmpty()) {
-            errors.add(UserError.of(UserErrorCode.NAME_BLANK, "Enter a name.", "input", "name"));
-        } else if (name.length() > MAX_NAME_LENGTH) {
-            errors.add(UserError.of(UserErrorCode.NAME_TOO_LONG,
-                    "The name can have at most " + MAX_NAME_LENGTH + " characters.", "input", "name"));
+        OrganizationChanges changes = changes(input, errors);
+        if (!errors.isEmpty()) {
+            return Mono.just(UpdateOrganizationPayload.failed(errors));
         }
-        if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
-            errors.add(UserError.of(UserErrorCode.DESCRIPTION_TOO_LONG,
-                    "The description can have at most " + MAX_DESCRIPTION_LENGTH + " characters.", "input", "description"));
+        return access.require(caller, input.organizationId(), access.permissions().updateOrganization())
+                .flatMap(granted -> changes.isEmpty() ? Mono.just(granted.organization())
+                        : logto.updateOrganization(input.organizationId(), changes).onErrorMap(OrganizationService::deletedMeanwhile))
+                .map(UpdateOrganizationPayload::updated);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static OrganizationChanges changes(UpdateOrganizationInput input, List<UserError> errors) {
+        OrganizationChanges changes = new OrganizationChanges();
+        if (input.name() != null) {
+            changes.name(new TextInput(input.name()).name(errors, "input", "name"));
         }
-        return errors;
+        if (!input.description().isOmitted()) {
+            String description = input.description().value();
+            changes.description(description == null ? null : new TextInput(description).description(errors, "input", "description"));
+        }
+        if (input.customData() instanceof Map<?, ?> customData) {
+            changes.customData((Map<String, Object>) customData); // a GraphQL JSON object always has string keys
+        } else if (input.customData() != null) {
+            errors.add(UserError.of(UserErrorCode.CUSTOM_DATA_NOT_OBJECT, "Custom data must be a JSON object.", "input", "customData"));
+        }
+        if (input.isMfaRequired() != null) {
+            changes.isMfaRequired(input.isMfaRequired());
+        }
+        return changes;
+    }
+
+    /**
+     * Deletes an organization with its memberships and invitations ({@code delete:organization} by default):
+     * the permission check, then {@code DELETE /api/organizations/{id}} (retried; one already gone counts as
+     * deleted).
+     *
+     * <p>Emits {@link NotFoundException} for a non-member or unknown organization and
+     * {@link ForbiddenException} without the permission, both before any write.
+     */
+    Mono<DeleteOrganizationPayload> delete(Caller caller, DeleteOrganizationInput input) {
+        return access.require(caller, input.organizationId(), access.permissions().deleteOrganization())
+                .flatMap(granted -> logto.deleteOrganization(input.organizationId())
+                        .onErrorResume(LogtoApiException.class,
+                                error -> error.is(LogtoErrorCode.ENTITY_NOT_FOUND) ? Mono.empty() : Mono.error(error)))
+                .then(Mono.fromRunnable(() -> access.forgetMemberships(caller)))
+                .thenReturn(DeleteOrganizationPayload.deleted(input.organizationId()));
+    }
+
+    /** An organization deleted between the check and the write is as not found as one that never existed. */
+    private static Throwable deletedMeanwhile(Throwable error) {
+        return error instanceof LogtoApiException logtoError && logtoError.status() == 404
+                ? new NotFoundException("Organization not found")
+                : error;
     }
 }

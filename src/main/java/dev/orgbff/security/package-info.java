@@ -1,8 +1,8 @@
 /**
- * Who is calling and what they may do: the resource-server configuration that validates Logto user
- * access tokens, the {@link dev.orgbff.security.Viewer} built from a valid token, and
- * {@link dev.orgbff.security.OrganizationAccess}, which reads the caller's organization roles and
- * permissions live from Logto through per-request DataLoaders.
+ * Who is calling: the resource-server configuration that validates Logto user access tokens, the
+ * {@link dev.orgbff.security.Viewer} a valid token describes, and the per-request
+ * {@link dev.orgbff.security.Caller} (the viewer plus the request's DataLoaders, reached through typed
+ * {@link dev.orgbff.security.RequestLoader} handles) that controllers and services receive.
  */
 @NullMarked
 package dev.orgbff.security;

@@ -1,12 +1,11 @@
 package dev.orgbff.viewer;
 
 import java.util.Comparator;
-import java.util.List;
 
-import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.pagination.Subrange;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Service;
 
 import dev.orgbff.graphql.Connection;
@@ -14,43 +13,59 @@ import dev.orgbff.graphql.Connections;
 import dev.orgbff.graphql.NotFoundException;
 import dev.orgbff.logto.Organization;
 import dev.orgbff.logto.User;
-import dev.orgbff.security.OrganizationAccess;
-import dev.orgbff.security.Viewer;
+import dev.orgbff.logto.UsersApi;
+import dev.orgbff.organization.OrganizationAccess;
+import dev.orgbff.security.Caller;
+import dev.orgbff.security.RequestLoader;
 
-/** The signed-in user's own data: their profile and the organizations they belong to. */
+/**
+ * The signed-in user's own data, their profile and the organizations they belong to, and the
+ * {@code User} type: users are loaded by id through a per-request DataLoader batched into
+ * {@code GET /api/users?search.id=…} (one call per 100 distinct ids per request), so aliased or repeated
+ * user fields cost one upstream call, and users another call already returned cost none.
+ */
 @Service
-class ViewerService {
+public class ViewerService {
 
     /** Logto lists a user's organizations in no particular order; a switcher wants a stable, readable one. */
     private static final Comparator<Organization> BY_NAME = Comparator
             .comparing((Organization organization) -> organization.name(), String.CASE_INSENSITIVE_ORDER)
             .thenComparing(Organization::id);
 
+    private final RequestLoader<String, User> users;
     private final OrganizationAccess access;
     private final Connections connections;
 
-    ViewerService(OrganizationAccess access, Connections connections) {
+    ViewerService(BatchLoaderRegistry registry, UsersApi logto, OrganizationAccess access, Connections connections) {
+        this.users = RequestLoader.register(registry, "users", userIds -> logto.users(userIds).collectMap(User::id));
         this.access = access;
         this.connections = connections;
     }
 
     /**
-     * The viewer's profile, through the {@code users} DataLoader ({@code GET /api/users?search.id=…}).
-     * Emits {@link NotFoundException} when the user was deleted while their token is still valid.
+     * The viewer's profile, through the users DataLoader. Emits {@link NotFoundException} when the user was
+     * deleted while their token is still valid.
      */
-    Mono<User> user(Viewer viewer, DataLoader<String, User> users) {
-        return Mono.fromFuture(() -> users.load(viewer.userId()))
+    Mono<User> user(Caller caller) {
+        return caller.load(users, caller.viewer().userId())
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("User not found")));
     }
 
     /**
-     * One page of the viewer's organizations, sorted by name then id, each carrying the viewer's roles.
-     * One upstream call per request ({@code GET /api/users/{userId}/organizations}) through the
-     * {@code userOrganizations} DataLoader; a bad {@code first} or {@code after} fails before any call.
+     * Records users the request already read in full (e.g. from a members page), so that asking for them
+     * by id later in the same request costs no call.
      */
-    Mono<Connection<Organization>> organizations(Viewer viewer, Subrange<Integer> range,
-            DataLoader<String, List<Organization>> userOrganizations) {
-        return connections.slice(access.organizations(viewer, userOrganizations)
+    public void known(Caller caller, User user) {
+        caller.prime(users, user.id(), user);
+    }
+
+    /**
+     * One page of the viewer's organizations, sorted by name then id. One upstream call per request
+     * ({@code GET /api/users/{userId}/organizations}), shared with every membership check; a bad
+     * {@code first} or {@code after} fails before any call.
+     */
+    Mono<Connection<Organization>> organizations(Caller caller, Subrange<Integer> range) {
+        return connections.slice(access.organizations(caller)
                 .map(organizations -> organizations.stream().sorted(BY_NAME).toList()), range);
     }
 }

@@ -78,8 +78,10 @@ class OrganizationGraphQlTests extends GraphQlTestSupport {
         assertThat(logto.calls("POST /api/organizations")).isEqualTo(1);
         assertThat(logto.calls("POST /api/organizations/{id}/users")).isEqualTo(1);
         assertThat(logto.calls("POST /api/organizations/{id}/users/{userId}/roles")).isEqualTo(1);
-        assertThat(logto.calls("GET /api/organization-roles")).isEqualTo(1); // for the payload's viewerRoles
-        assertThat(logto.apiCalls()).isEqualTo(4);
+        assertThat(logto.calls("GET /api/organization-roles")).isEqualTo(1); // the admin role, then the payload's viewerRoles
+        // the payload's viewerRoles read the new membership live, after the writes
+        assertThat(logto.calls("GET /api/users/{userId}/organizations")).isEqualTo(1);
+        assertThat(logto.apiCalls()).isEqualTo(5);
     }
 
     @Test

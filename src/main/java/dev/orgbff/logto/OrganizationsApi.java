@@ -1,0 +1,163 @@
+package dev.orgbff.logto;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Logto's organizations and their members ({@code /api/organizations/**}, CONTRACT.md §1 and §2), typed.
+ * Every method is lazy and fails with {@link LogtoApiException} when Logto answers an error status, or
+ * with {@link LogtoUnavailableException} when it cannot answer; reads, PUTs and DELETEs are retried on
+ * transient failures, POSTs and PATCHes are sent once.
+ */
+public class OrganizationsApi {
+
+    private static final String MEMBERS = "/api/organizations/{id}/users";
+
+    private final LogtoHttp http;
+
+    OrganizationsApi(LogtoHttp http) {
+        this.http = http;
+    }
+
+    /**
+     * {@code POST /api/organizations}: creates an organization with no members (201).
+     *
+     * @param name 1 to 128 characters; Logto answers 400 {@code guard.invalid_input} otherwise
+     * @param description at most 256 characters, or {@code null}
+     */
+    public Mono<Organization> createOrganization(String name, @Nullable String description) {
+        return http.write(HttpMethod.POST, "/api/organizations", Map.of(),
+                BodyInserters.fromValue(new CreateOrganization(name, description)),
+                response -> response.bodyToMono(Organization.class));
+    }
+
+    /**
+     * {@code PATCH /api/organizations/{id}} with the fields set in {@code changes} (never empty: Logto
+     * answers an empty PATCH with 422): the organization as it is afterwards (200). Fails with
+     * {@link LogtoApiException} 404 {@code entity.not_exists} when it does not exist.
+     */
+    public Mono<Organization> updateOrganization(String organizationId, OrganizationChanges changes) {
+        return http.write(HttpMethod.PATCH, "/api/organizations/{id}", Map.of("id", organizationId),
+                BodyInserters.fromValue(changes), response -> response.bodyToMono(Organization.class));
+    }
+
+    /**
+     * {@code DELETE /api/organizations/{id}}: deletes an organization with its memberships and invitations
+     * (204). Fails with {@link LogtoApiException} 404 {@code entity.not_found} when it does not exist.
+     */
+    public Mono<Void> deleteOrganization(String organizationId) {
+        return http.delete("/api/organizations/{id}", Map.of("id", organizationId));
+    }
+
+    /**
+     * {@code GET /api/organizations/{id}/users?q=&organizationRoleId=&page=&page_size=}: one page of the
+     * members, ordered by user id, each with their roles there. An unknown organization has no members.
+     *
+     * @param keyword matched case-insensitively as a substring of id, primary email, primary phone,
+     *     username and name; {@code null} for every member
+     * @param roleId only members holding this role; {@code null} for every member
+     */
+    public Mono<Page<OrganizationMember>> members(String organizationId, @Nullable String keyword, @Nullable String roleId,
+            PageRequest page) {
+        MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
+        if (keyword != null) {
+            query.add("q", keyword);
+        }
+        if (roleId != null) {
+            query.add("organizationRoleId", roleId);
+        }
+        return http.page(MEMBERS, Map.of("id", organizationId), query, page, OrganizationMember.class);
+    }
+
+    /**
+     * One member with their roles, or empty when the user is not a member: the members list searched for
+     * the user id ({@code q}, a substring match, so the rows are filtered to the exact id), one call.
+     */
+    public Mono<OrganizationMember> member(String organizationId, String userId) {
+        return members(organizationId, userId, null, new PageRequest(1, PageRequest.MAX_SIZE))
+                .flatMap(page -> Mono.justOrEmpty(page.items().stream()
+                        .filter(member -> member.user().id().equals(userId))
+                        .findFirst()));
+    }
+
+    /**
+     * How many members hold the role: {@code Total-Number} of
+     * {@code GET /api/organizations/{id}/users?organizationRoleId=…&page_size=1}, one call.
+     */
+    public Mono<Integer> countMembersWithRole(String organizationId, String roleId) {
+        return members(organizationId, null, roleId, new PageRequest(1, 1)).map(Page::totalCount);
+    }
+
+    /**
+     * {@code POST /api/organizations/{id}/users}: adds users as members (201; adding a member again is a
+     * no-op). All or nothing: fails with {@link LogtoApiException} 422
+     * {@code entity.relation_foreign_key_not_found} when the organization or a user does not exist.
+     */
+    public Mono<Void> addMembers(String organizationId, List<String> userIds) {
+        return http.write(HttpMethod.POST, MEMBERS, Map.of("id", organizationId),
+                BodyInserters.fromValue(new UserIds(userIds)), WebClient.ResponseSpec::toBodilessEntity).then();
+    }
+
+    /**
+     * {@code DELETE /api/organizations/{id}/users/{userId}}: removes a member and, with the membership,
+     * their roles there (204). Fails with {@link LogtoApiException} 404 {@code entity.not_found} for a
+     * non-member.
+     */
+    public Mono<Void> removeMember(String organizationId, String userId) {
+        return http.delete(MEMBERS + "/{userId}", Map.of("id", organizationId, "userId", userId));
+    }
+
+    /**
+     * {@code POST /api/organizations/{id}/users/{userId}/roles} with {@code organizationRoleIds}: gives a
+     * member more roles (201). Fails with {@link LogtoApiException} 422
+     * {@code organization.require_membership} for a non-member and 422
+     * {@code entity.relation_foreign_key_not_found} for an unknown role.
+     */
+    public Mono<Void> assignRoles(String organizationId, String userId, List<String> roleIds) {
+        return http.write(HttpMethod.POST, MEMBERS + "/{userId}/roles", Map.of("id", organizationId, "userId", userId),
+                BodyInserters.fromValue(new RoleIds(roleIds)), WebClient.ResponseSpec::toBodilessEntity).then();
+    }
+
+    /**
+     * {@code POST /api/organizations/{id}/users/roles}: gives every listed member every listed role (201),
+     * in one call. All or nothing: fails with {@link LogtoApiException} 422
+     * {@code entity.relation_foreign_key_not_found} when a user is not a member or a role is unknown, and
+     * 422 {@code entity.db_constraint_violated} for a machine-to-machine role.
+     */
+    public Mono<Void> assignRolesToMembers(String organizationId, List<String> userIds, List<String> roleIds) {
+        return http.write(HttpMethod.POST, MEMBERS + "/roles", Map.of("id", organizationId),
+                BodyInserters.fromValue(new UserRoleIds(userIds, roleIds)), WebClient.ResponseSpec::toBodilessEntity).then();
+    }
+
+    /**
+     * {@code PUT /api/organizations/{id}/users/{userId}/roles}: replaces a member's roles (204). Fails like
+     * {@link #assignRoles}.
+     */
+    public Mono<Void> replaceRoles(String organizationId, String userId, List<String> roleIds) {
+        return http.put(MEMBERS + "/{userId}/roles", Map.of("id", organizationId, "userId", userId),
+                BodyInserters.fromValue(new RoleIds(roleIds)));
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record CreateOrganization(String name, @Nullable String description) {
+    }
+
+    private record UserIds(List<String> userIds) {
+    }
+
+    private record RoleIds(List<String> organizationRoleIds) {
+    }
+
+    private record UserRoleIds(List<String> userIds, List<String> organizationRoleIds) {
+    }
+}

@@ -1,0 +1,65 @@
+package dev.orgbff.security;
+
+import org.dataloader.DataLoader;
+import org.dataloader.DataLoaderRegistry;
+import reactor.core.publisher.Mono;
+
+/**
+ * One GraphQL request's caller: the {@link Viewer} its access token describes and the request's
+ * DataLoaders, built once per request by {@link CallerInstrumentation} and kept in the GraphQL context.
+ * Controllers receive it as a method argument and hand it to services, which load per-request data
+ * through it; so every field of a request shares one upstream call per kind of data.
+ *
+ * <p>Loads must be started while a data fetcher runs (not in the continuation of another load): the
+ * DataLoaders are dispatched when every fetcher of a level has been called.
+ */
+public final class Caller {
+
+    /** The key of the caller in the GraphQL context, e.g. for {@code @ContextValue(Caller.CONTEXT_KEY)} in a {@code @BatchMapping}. */
+    public static final String CONTEXT_KEY = "dev.orgbff.security.Caller";
+
+    private final Viewer viewer;
+    private final DataLoaderRegistry loaders;
+
+    Caller(Viewer viewer, DataLoaderRegistry loaders) {
+        this.viewer = viewer;
+        this.loaders = loaders;
+    }
+
+    /** Who is calling, as their validated access token says. */
+    public Viewer viewer() {
+        return viewer;
+    }
+
+    /**
+     * The value of {@code key}, loaded together with every other key of the same loader asked for before the
+     * next dispatch, and cached for the rest of the request; empty when the batch function had no value for
+     * it. Cancelling the returned Mono does not cancel the shared load.
+     */
+    public <K, V> Mono<V> load(RequestLoader<K, V> loader, K key) {
+        return Mono.fromFuture(() -> dataLoader(loader).load(key), true);
+    }
+
+    /** Caches a value the request already has (e.g. a user from a member row), so loading that key costs no call. */
+    public <K, V> void prime(RequestLoader<K, V> loader, K key, V value) {
+        dataLoader(loader).prime(key, value);
+    }
+
+    /** Drops a cached value after a write changed it, so the next load of {@code key} asks Logto again. */
+    public <K, V> void forget(RequestLoader<K, V> loader, K key) {
+        dataLoader(loader).clear(key);
+    }
+
+    private <K, V> DataLoader<K, V> dataLoader(RequestLoader<K, V> loader) {
+        DataLoader<K, V> dataLoader = loaders.getDataLoader(loader.name());
+        if (dataLoader == null) {
+            throw new IllegalStateException(loader + " is not registered for this request");
+        }
+        return dataLoader;
+    }
+
+    @Override
+    public String toString() {
+        return "Caller[" + viewer.userId() + "]";
+    }
+}

@@ -1,0 +1,77 @@
+package dev.orgbff.template;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.orgbff.logto.ApiScopeRef;
+import dev.orgbff.logto.OrganizationRole;
+
+/**
+ * A snapshot of the organization template: every organization role with the organization permissions and
+ * API resource permissions it grants, the same for every organization of the tenant. Backs the GraphQL
+ * type {@code OrganizationTemplate}.
+ */
+public final class OrganizationTemplate {
+
+    private final Map<String, OrganizationRole> rolesById;
+
+    /** A template made of {@code roles}, in any order. */
+    public OrganizationTemplate(Collection<OrganizationRole> roles) {
+        this.rolesById = roles.stream()
+                .collect(Collectors.toUnmodifiableMap(OrganizationRole::id, Function.identity(), (first, second) -> first));
+    }
+
+    /** The roles that can be given to users, sorted by name: what a role picker offers. */
+    public List<OrganizationRole> userRoles() {
+        return rolesById.values().stream()
+                .filter(OrganizationRole::isForUsers)
+                .sorted(Comparator.comparing(OrganizationRole::name))
+                .toList();
+    }
+
+    /**
+     * The roles with these ids, sorted by name; ids the template no longer has (a role deleted since it
+     * was assigned) are left out.
+     */
+    public List<OrganizationRole> roles(Collection<String> roleIds) {
+        return roleIds.stream()
+                .distinct()
+                .map(rolesById::get)
+                .filter(Objects::nonNull)
+                .sorted(Comparator.comparing(OrganizationRole::name))
+                .toList();
+    }
+
+    /** The role with this id, if the template has one. */
+    public Optional<OrganizationRole> role(String roleId) {
+        return Optional.ofNullable(rolesById.get(roleId));
+    }
+
+    /** The role with this name, if the template has one. */
+    public Optional<OrganizationRole> roleNamed(String name) {
+        return rolesById.values().stream().filter(role -> role.name().equals(name)).findFirst();
+    }
+
+    /** The organization permissions the roles with these ids grant together, sorted by name. */
+    public Set<String> permissions(Collection<String> roleIds) {
+        return roles(roleIds).stream()
+                .flatMap(role -> role.permissions().stream())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The ids of the API resource permissions the roles with these ids grant together (names repeat across resources). */
+    public Set<String> apiScopeIds(Collection<String> roleIds) {
+        return roles(roleIds).stream()
+                .flatMap(role -> role.apiScopes().stream())
+                .map(ApiScopeRef::id)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}

@@ -1,0 +1,66 @@
+package dev.orgbff.template;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Service;
+
+import dev.orgbff.logto.OrganizationScope;
+import dev.orgbff.logto.OrganizationScopeRef;
+import dev.orgbff.logto.TemplateApi;
+import dev.orgbff.security.Caller;
+import dev.orgbff.security.RequestLoader;
+
+/**
+ * The organization template, read once per request through two single-key DataLoaders: the roles with
+ * their permissions ({@code GET /api/organization-roles}, all pages) and, only when a permission's
+ * description is asked for, the permission list ({@code GET /api/organization-scopes}). Any number of
+ * organizations, members and roles in one request cost one call of each.
+ */
+@Service
+public class TemplateService {
+
+    /** The template is the same for every organization, so its loaders have a single key. */
+    private static final String KEY = "template";
+
+    private final RequestLoader<String, OrganizationTemplate> template;
+    private final RequestLoader<String, List<OrganizationScope>> permissions;
+
+    TemplateService(BatchLoaderRegistry registry, TemplateApi logto) {
+        this.template = RequestLoader.register(registry, "organizationTemplate",
+                keys -> logto.organizationRoles().map(roles -> Map.of(KEY, new OrganizationTemplate(roles))));
+        this.permissions = RequestLoader.register(registry, "organizationPermissions",
+                keys -> logto.organizationScopes().map(scopes -> Map.of(KEY, scopes)));
+    }
+
+    /** The organization template: every role with its organization and API resource permissions. One call per request. */
+    public Mono<OrganizationTemplate> template(Caller caller) {
+        return caller.load(template, KEY);
+    }
+
+    /**
+     * Every organization permission of the template, sorted by name, as the roles list names them. One call
+     * per request ({@code GET /api/organization-scopes}).
+     */
+    Mono<List<OrganizationScopeRef>> permissions(Caller caller) {
+        return caller.load(permissions, KEY).map(scopes -> scopes.stream()
+                .sorted(Comparator.comparing(OrganizationScope::name))
+                .map(scope -> new OrganizationScopeRef(scope.id(), scope.name()))
+                .toList());
+    }
+
+    /**
+     * A permission's description from the permission list, which the roles list does not carry; empty when
+     * it has none (or was deleted since). Shares the one {@code GET /api/organization-scopes} of the request.
+     */
+    Mono<String> description(Caller caller, OrganizationScopeRef permission) {
+        return caller.load(permissions, KEY).flatMap(scopes -> Mono.justOrEmpty(scopes.stream()
+                .filter(scope -> scope.id().equals(permission.id()))
+                .findFirst()
+                .map(OrganizationScope::description)));
+    }
+}
