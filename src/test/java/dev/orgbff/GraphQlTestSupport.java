@@ -1,5 +1,8 @@
 package dev.orgbff;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,12 +12,16 @@ import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureH
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.orgbff.emulator.LogtoEmulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The base of every test that goes through HTTP: the real application on a random port, wired to one
@@ -70,5 +77,18 @@ public abstract class GraphQlTestSupport {
     /** A tester that sends {@code token} as the bearer token. */
     protected HttpGraphQlTester withToken(String token) {
         return graphQlTester.mutate().headers(headers -> headers.setBearerAuth(token)).build();
+    }
+
+    /**
+     * Asserts that the response holds exactly one GraphQL error, of this classification (e.g.
+     * {@code ErrorType.FORBIDDEN}, or {@code "UPSTREAM_UNAVAILABLE"} by name), and returns it.
+     */
+    protected static ResponseError assertError(GraphQlTester.Response response, Object classification) {
+        List<ResponseError> errors = new ArrayList<>();
+        response.errors().satisfy(errors::addAll);
+        assertThat(errors).as("GraphQL errors").hasSize(1);
+        assertThat(errors.get(0).getErrorType().toString()).as("classification of %s", errors.get(0).getMessage())
+                .isEqualTo(classification.toString());
+        return errors.get(0);
     }
 }

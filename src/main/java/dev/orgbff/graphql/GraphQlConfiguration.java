@@ -1,7 +1,5 @@
 package dev.orgbff.graphql;
 
-import java.util.regex.Pattern;
-
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.scalars.ExtendedScalars;
@@ -20,16 +18,13 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
 
-    /** Logto's email pattern ({@code emailRegEx} in {@code @logto/core-kit}), so both accept the same addresses. */
-    private static final Pattern EMAIL = Pattern.compile("^\\S+@\\S+\\.\\S+$");
-
     @Bean
     RuntimeWiringConfigurer scalars() {
         GraphQLScalarType dateTime = ExtendedScalars.DateTime.transform(
                 builder -> builder.coercing(new EpochMillisCoercing(ExtendedScalars.DateTime.getCoercing())));
         GraphQLScalarType emailAddress = ExtendedScalars.newRegexScalar("EmailAddress")
                 .description("An email address such as alice@example.com")
-                .addPattern(EMAIL)
+                .addPattern(EmailAddress.PATTERN)
                 .build();
         return wiring -> wiring.scalar(dateTime).scalar(ExtendedScalars.Json).scalar(emailAddress);
     }

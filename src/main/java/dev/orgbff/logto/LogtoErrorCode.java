@@ -4,7 +4,11 @@ package dev.orgbff.logto;
 public enum LogtoErrorCode {
 
     /** 404: an entity fetched, updated or deleted by id does not exist. */
-    ENTITY_NOT_FOUND("entity.not_found");
+    ENTITY_NOT_FOUND("entity.not_found"),
+    /** 422: a role change for a user who is not a member (the per-user role routes). */
+    REQUIRE_MEMBERSHIP("organization.require_membership"),
+    /** 422 on the organization routes: a referenced organization, user or role does not exist (or is not a member, on bulk routes). */
+    RELATION_FOREIGN_KEY_NOT_FOUND("entity.relation_foreign_key_not_found");
 
     private final String code;
 

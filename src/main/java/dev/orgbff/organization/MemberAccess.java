@@ -1,9 +1,14 @@
 package dev.orgbff.organization;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
+import dev.orgbff.graphql.UserError;
+import dev.orgbff.graphql.UserErrorCode;
 import dev.orgbff.logto.Organization;
+import dev.orgbff.logto.OrganizationRole;
 import dev.orgbff.security.Viewer;
 import dev.orgbff.template.OrganizationTemplate;
 
@@ -50,5 +55,28 @@ public record MemberAccess(Organization organization, Membership membership, Vie
     public boolean covers(Collection<String> roleIds) {
         return permissions().containsAll(template.permissions(roleIds))
                 && template.apiScopeIds(membership.roleIds()).containsAll(template.apiScopeIds(roleIds));
+    }
+
+    /**
+     * Why the viewer may not grant some of these roles: {@code ROLE_NOT_FOUND}, {@code ROLE_NOT_ASSIGNABLE}
+     * (a machine-to-machine role) and {@code ROLE_ESCALATION} (the role-escalation guard), each naming its
+     * index in the input's {@code roleIds}; empty when the viewer may grant them all.
+     */
+    public List<UserError> roleErrors(List<String> roleIds) {
+        List<UserError> errors = new ArrayList<>();
+        for (int i = 0; i < roleIds.size(); i++) {
+            String index = String.valueOf(i);
+            OrganizationRole role = template.role(roleIds.get(i)).orElse(null);
+            if (role == null) {
+                errors.add(UserError.of(UserErrorCode.ROLE_NOT_FOUND, "There is no such role.", "input", "roleIds", index));
+            } else if (!role.isForUsers()) {
+                errors.add(UserError.of(UserErrorCode.ROLE_NOT_ASSIGNABLE,
+                        "The role '" + role.name() + "' is for machine-to-machine apps, not people.", "input", "roleIds", index));
+            } else if (!covers(List.of(role.id()))) {
+                errors.add(UserError.of(UserErrorCode.ROLE_ESCALATION,
+                        "The role '" + role.name() + "' grants permissions you do not have here.", "input", "roleIds", index));
+            }
+        }
+        return errors;
     }
 }

@@ -87,7 +87,7 @@ public class OrganizationAccess {
      * narrowed by an organization token for it; none where their token may not act or they are not a member.
      */
     public Mono<Set<String>> viewerPermissions(Caller caller, String organizationId) {
-        return access(caller, organizationId).map(MemberAccess::permissions).defaultIfEmpty(Set.of());
+        return memberAccess(caller, organizationId).map(MemberAccess::permissions).defaultIfEmpty(Set.of());
     }
 
     /**
@@ -100,7 +100,7 @@ public class OrganizationAccess {
         if (tokenPermissions == null || !organizationId.equals(caller.viewer().tokenOrganizationId())) {
             return Mono.just(false);
         }
-        return access(caller, organizationId)
+        return memberAccess(caller, organizationId)
                 .map(access -> !access.template().permissions(access.membership().roleIds()).equals(tokenPermissions))
                 .defaultIfEmpty(true); // no longer a member: no organization token can be refreshed
     }
@@ -132,7 +132,7 @@ public class OrganizationAccess {
      *     not scoped to, alike
      */
     public Mono<MemberAccess> requireMember(Caller caller, String organizationId) {
-        return access(caller, organizationId).switchIfEmpty(Mono.error(() -> new NotFoundException(NOT_FOUND)));
+        return memberAccess(caller, organizationId).switchIfEmpty(Mono.error(() -> new NotFoundException(NOT_FOUND)));
     }
 
     /**
@@ -173,8 +173,11 @@ public class OrganizationAccess {
         caller.forget(memberships, caller.viewer().userId());
     }
 
-    /** The viewer's access where their token may act and they are a member; empty otherwise. Loads both in one dispatch. */
-    private Mono<MemberAccess> access(Caller caller, String organizationId) {
+    /**
+     * The viewer's access where their token may act and they are a member; empty otherwise (no error).
+     * Loads the memberships and the template in one dispatch, each once per request.
+     */
+    public Mono<MemberAccess> memberAccess(Caller caller, String organizationId) {
         if (!caller.viewer().mayAct(organizationId)) {
             return Mono.empty();
         }

@@ -205,6 +205,53 @@ public final class LogtoEmulator implements AutoCloseable {
     }
 
     /**
+     * Registers an API resource, to whose scopes organization roles can then be linked.
+     *
+     * @return the new resource's id (21 characters)
+     */
+    public String createApiResource(String name, String indicator) {
+        synchronized (state) {
+            ApiResource resource = new ApiResource(state.newId(IdGenerator.STANDARD), name, indicator);
+            state.apiResources().put(resource);
+            return resource.id();
+        }
+    }
+
+    /**
+     * Adds a permission (scope) to an API resource.
+     *
+     * @return the new scope's id (21 characters)
+     * @throws IllegalArgumentException when the resource is unknown
+     */
+    public String createApiScope(String resourceId, String name, @Nullable String description) {
+        synchronized (state) {
+            if (!state.apiResources().contains(resourceId)) {
+                throw new IllegalArgumentException("unknown API resource: " + resourceId);
+            }
+            ApiScope scope = new ApiScope(state.newId(IdGenerator.STANDARD), resourceId, name, description, state.now());
+            state.apiScopes().put(scope);
+            return scope.id();
+        }
+    }
+
+    /**
+     * Lets an organization role grant API resource scopes too ({@code resourceScopes}).
+     *
+     * @throws IllegalArgumentException when the role or a scope is unknown
+     */
+    public void grantApiScopes(String roleName, String... apiScopeIds) {
+        synchronized (state) {
+            OrganizationRole role = state.roles().byName(roleName);
+            if (role == null || !state.apiScopes().containsAll(List.of(apiScopeIds))) {
+                throw new IllegalArgumentException("unknown role or API scope: " + roleName + " " + List.of(apiScopeIds));
+            }
+            for (String scopeId : apiScopeIds) {
+                state.roleResourceScopes().add(role.id(), scopeId);
+            }
+        }
+    }
+
+    /**
      * Adds a user, as {@code POST /api/users} would.
      *
      * @return the new user's id (12 characters)
@@ -300,6 +347,29 @@ public final class LogtoEmulator implements AutoCloseable {
                     .forEach(role -> names.add(role.name()));
             return names;
         }
+    }
+
+    /** The id of the organization role with this name, or null. */
+    public @Nullable String roleId(String name) {
+        synchronized (state) {
+            OrganizationRole role = state.roles().byName(name);
+            return role == null ? null : role.id();
+        }
+    }
+
+    /**
+     * Adds an organization role of type {@code MachineToMachine} (for apps, never for users) holding the
+     * named scopes.
+     *
+     * @return the new role's id
+     */
+    public String createMachineRole(String name, String... scopeNames) {
+        String id = createOrganizationRole(name, null, scopeNames);
+        synchronized (state) {
+            OrganizationRole role = state.roles().get(id);
+            state.roles().put(new OrganizationRole(id, role.name(), role.description(), OrganizationRole.MACHINE_TO_MACHINE));
+        }
+        return id;
     }
 
     /** The id of the user with this username, or null. */
@@ -402,8 +472,8 @@ public final class LogtoEmulator implements AutoCloseable {
     }
 
     /**
-     * Back to the state right after {@link #start(int)}: drops every organization, user, role, scope,
-     * invitation, JIT setting and recorded message, turns the email connector off, clears call counts,
+     * Back to the state right after {@link #start(int)}: drops every organization, user, role, scope, API
+     * resource, invitation, JIT setting and recorded message, turns the email connector off, clears call counts,
      * faults and latency, restores the default token TTL, and lets held requests go. The signing key,
      * the M2M app and every token issued so far stay valid.
      */

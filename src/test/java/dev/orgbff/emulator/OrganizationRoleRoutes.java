@@ -4,14 +4,15 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /api/organization-roles/**}: the roles of the organization template and their scopes
- * (CONTRACT.md §4, transcript scenario {@code c.template}). The emulator has no API resources, so
- * resource scopes are always empty and any resource scope id is unknown.
+ * (CONTRACT.md §4, transcript scenario {@code c.template}). API resources and their scopes are seeded
+ * directly ({@link LogtoEmulator#createApiResource}); roles grant them through {@code resource-scopes}.
  */
 final class OrganizationRoleRoutes {
 
@@ -64,13 +65,12 @@ final class OrganizationRoleRoutes {
         guard.validate();
         fields.requireFreeName(state.roles());
         requireScopes(scopeIds);
-        if (!resourceScopeIds.isEmpty()) {
-            throw ApiError.foreignKey();
-        }
+        requireApiScopes(resourceScopeIds);
         OrganizationRole role = new OrganizationRole(state.newId(IdGenerator.STANDARD), fields.name().value(),
                 fields.description().value(), type.value() == null ? OrganizationRole.USER : type.value());
         state.roles().put(role);
         state.roleScopes().replace(role.id(), scopeIds);
+        state.roleResourceScopes().replace(role.id(), resourceScopeIds);
         return Response.json(201, views.role(role));
     }
 
@@ -132,33 +132,48 @@ final class OrganizationRoleRoutes {
         return Response.deleted(state.roleScopes().remove(role.id(), request.pathParam("organizationScopeId")));
     }
 
+    /** Optional paging; the resource scope rows the role grants, ordered by name. */
     private Response resourceScopes(Request request) {
-        find(request);
-        return Paging.optional(request).respond(request, List.of());
+        OrganizationRole role = find(request);
+        List<JsonNode> rows = state.roleResourceScopes().get(role.id()).stream()
+                .map(state.apiScopes()::get)
+                .filter(Objects::nonNull)
+                .sorted(Comparator.comparing(ApiScope::name))
+                .map(scope -> (JsonNode) views.apiScope(scope))
+                .toList();
+        return Paging.optional(request).respond(request, rows);
     }
 
+    /** 201 {@code text/plain "Created"}, like the organization scopes; an unknown scope id adds none (422). */
     private Response addResourceScopes(Request request) {
-        find(request);
+        OrganizationRole role = find(request);
         Guard guard = Guard.body(request.body());
-        guard.requiredStringArray("scopeIds", 1, 1);
+        List<String> scopeIds = guard.requiredStringArray("scopeIds", 1, 1);
         guard.validate();
-        throw ApiError.foreignKey();
+        requireApiScopes(scopeIds);
+        scopeIds.forEach(scopeId -> state.roleResourceScopes().add(role.id(), scopeId));
+        return Response.createdText();
     }
 
     private Response replaceResourceScopes(Request request) {
-        find(request);
+        OrganizationRole role = find(request);
         Guard guard = Guard.body(request.body());
         List<String> scopeIds = guard.requiredStringArray("scopeIds", 0, 1);
         guard.validate();
-        if (!scopeIds.isEmpty()) {
-            throw ApiError.foreignKey();
-        }
+        requireApiScopes(scopeIds);
+        state.roleResourceScopes().replace(role.id(), scopeIds);
         return Response.noContent();
     }
 
     private Response removeResourceScope(Request request) {
-        find(request);
-        throw ApiError.notFound();
+        OrganizationRole role = find(request);
+        return Response.deleted(state.roleResourceScopes().remove(role.id(), request.pathParam("scopeId")));
+    }
+
+    private void requireApiScopes(Collection<String> scopeIds) {
+        if (!state.apiScopes().containsAll(scopeIds)) {
+            throw ApiError.foreignKey();
+        }
     }
 
     /** The role's own {@code findById} uses {@code pool.one}: an unknown role is 404 {@code entity.not_found}. */

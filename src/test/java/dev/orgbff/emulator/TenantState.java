@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Everything one Logto tenant stores that the emulated routes touch: organizations, users, the
- * organization template, memberships and member roles, invitations, JIT settings and sent messages.
+ * organization template (with the API resource scopes its roles grant), memberships and member roles,
+ * invitations, JIT settings and sent messages.
  * Rows are read and written through their {@link Table} or {@link Relation}; deletes go through this
  * class, because they cascade the way Logto's foreign keys do ({@code on delete cascade}).
  *
@@ -25,6 +26,8 @@ final class TenantState {
     private final Table<User> users = new Table<>(User::id);
     private final TemplateTable<OrganizationRole> roles = new TemplateTable<>();
     private final TemplateTable<OrganizationScope> scopes = new TemplateTable<>();
+    private final Table<ApiResource> apiResources = new Table<>(ApiResource::id);
+    private final Table<ApiScope> apiScopes = new Table<>(ApiScope::id);
     private final Table<Invitation> invitations = new Table<>(Invitation::id);
     /** organization id → member user ids */
     private final Relation<String> members = new Relation<>();
@@ -32,6 +35,8 @@ final class TenantState {
     private final Relation<Membership> memberRoles = new Relation<>();
     /** organization role id → organization scope ids */
     private final Relation<String> roleScopes = new Relation<>();
+    /** organization role id → API resource scope ids */
+    private final Relation<String> roleResourceScopes = new Relation<>();
     /** organization id → JIT email domains */
     private final Relation<String> jitDomains = new Relation<>();
     /** organization id → JIT organization role ids */
@@ -55,7 +60,7 @@ final class TenantState {
         do {
             id = ids.next(length);
         } while (organizations.contains(id) || users.contains(id) || roles.contains(id)
-                || scopes.contains(id) || invitations.contains(id));
+                || scopes.contains(id) || invitations.contains(id) || apiResources.contains(id) || apiScopes.contains(id));
         return id;
     }
 
@@ -65,10 +70,13 @@ final class TenantState {
         users.clear();
         roles.clear();
         scopes.clear();
+        apiResources.clear();
+        apiScopes.clear();
         invitations.clear();
         members.clear();
         memberRoles.clear();
         roleScopes.clear();
+        roleResourceScopes.clear();
         jitDomains.clear();
         jitRoles.clear();
         messages.clear();
@@ -188,6 +196,7 @@ final class TenantState {
             return false;
         }
         roleScopes.removeKey(id);
+        roleResourceScopes.removeKey(id);
         memberRoles.removeValue(id);
         jitRoles.removeValue(id);
         invitations.replaceAll(invitation -> invitation.roleIds().contains(id)
@@ -215,6 +224,19 @@ final class TenantState {
     /** Organization role id → its organization scope ids. */
     Relation<String> roleScopes() {
         return roleScopes;
+    }
+
+    Table<ApiResource> apiResources() {
+        return apiResources;
+    }
+
+    Table<ApiScope> apiScopes() {
+        return apiScopes;
+    }
+
+    /** Organization role id → the API resource scope ids it grants. */
+    Relation<String> roleResourceScopes() {
+        return roleResourceScopes;
     }
 
     // ---------------------------------------------------------------- invitations

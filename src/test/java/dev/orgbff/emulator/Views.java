@@ -78,7 +78,10 @@ final class Views {
         return node;
     }
 
-    /** A row of the roles list: the role plus {@code scopes: [{id, name}]} ordered by scope id, and {@code resourceScopes: []}. */
+    /**
+     * A row of the roles list: the role plus {@code scopes: [{id, name}]} and
+     * {@code resourceScopes: [{id, name, resource: {id, name}}]}, each ordered by scope id.
+     */
     ObjectNode roleWithScopes(OrganizationRole role) {
         ObjectNode node = role(role);
         ArrayNode scopes = node.putArray("scopes");
@@ -87,7 +90,27 @@ final class Views {
                 .filter(Objects::nonNull)
                 .sorted(Comparator.comparing(OrganizationScope::id))
                 .forEach(scope -> scopes.addObject().put("id", scope.id()).put("name", scope.name()));
-        node.putArray("resourceScopes");
+        ArrayNode resourceScopes = node.putArray("resourceScopes");
+        state.roleResourceScopes().get(role.id()).stream()
+                .map(state.apiScopes()::get)
+                .filter(Objects::nonNull)
+                .sorted(Comparator.comparing(ApiScope::id))
+                .forEach(scope -> {
+                    ObjectNode row = resourceScopes.addObject().put("id", scope.id()).put("name", scope.name());
+                    ApiResource resource = state.apiResources().get(scope.resourceId());
+                    row.putObject("resource").put("id", resource.id()).put("name", resource.name());
+                });
+        return node;
+    }
+
+    /** A resource scope row as {@code GET /api/organization-roles/{id}/resource-scopes} lists it. */
+    ObjectNode apiScope(ApiScope scope) {
+        ObjectNode node = tenantRow();
+        node.put("id", scope.id());
+        node.put("resourceId", scope.resourceId());
+        node.put("name", scope.name());
+        node.put("description", scope.description());
+        node.put("createdAt", scope.createdAt());
         return node;
     }
 

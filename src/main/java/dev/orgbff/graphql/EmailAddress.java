@@ -1,0 +1,31 @@
+package dev.orgbff.graphql;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An email address as this service accepts it: Logto's own pattern ({@code emailRegEx} in
+ * {@code @logto/core-kit}), at most {@value #MAX_LENGTH} characters, no control characters, stripped and
+ * lower-cased, because parts of Logto compare emails case-sensitively (CONTRACT.md §5).
+ *
+ * @param value the normalised address
+ */
+public record EmailAddress(String value) {
+
+    /** Logto's email pattern, also the {@code EmailAddress} scalar's, so both accept the same addresses. */
+    static final Pattern PATTERN = Pattern.compile("^\\S+@\\S+\\.\\S+$");
+    /** The longest address SMTP allows (RFC 5321). */
+    static final int MAX_LENGTH = 254;
+
+    /** The address in {@code raw}, normalised, or {@code null} when {@code raw} is not one. */
+    public static @Nullable EmailAddress parse(String raw) {
+        String address = raw.strip().toLowerCase(Locale.ROOT);
+        if (address.length() > MAX_LENGTH || address.codePoints().anyMatch(Character::isISOControl)
+                || !PATTERN.matcher(address).matches()) {
+            return null;
+        }
+        return new EmailAddress(address);
+    }
+}

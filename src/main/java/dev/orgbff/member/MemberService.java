@@ -1,0 +1,160 @@
+package dev.orgbff.member;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.pagination.Subrange;
+import org.springframework.stereotype.Service;
+
+import dev.orgbff.graphql.BadRequestException;
+import dev.orgbff.graphql.Connection;
+import dev.orgbff.graphql.Connections;
+import dev.orgbff.graphql.NotFoundException;
+import dev.orgbff.logto.OrganizationMember;
+import dev.orgbff.logto.OrganizationRole;
+import dev.orgbff.logto.OrganizationsApi;
+import dev.orgbff.logto.Page;
+import dev.orgbff.organization.AccessProperties;
+import dev.orgbff.organization.OrganizationAccess;
+import dev.orgbff.security.Caller;
+import dev.orgbff.template.TemplateService;
+import dev.orgbff.viewer.ViewerService;
+
+/**
+ * Reading an organization's members, paged by Logto, with their roles and permissions from the request's
+ * template; and what the viewer may do there ({@code viewerCan}), by the checks the mutations run.
+ */
+@Service
+class MemberService {
+
+    /** Logto's ids are [0-9a-z]; anything far from that is not an id of anything. */
+    static final Pattern ID = Pattern.compile("[0-9A-Za-z_-]{1,128}");
+    private static final int MAX_QUERY_LENGTH = 128;
+
+    private final OrganizationsApi organizations;
+    private final OrganizationAccess access;
+    private final TemplateService templates;
+    private final ViewerService viewers;
+    private final LastAdminGuard lastAdmin;
+    private final Connections connections;
+
+    MemberService(OrganizationsApi organizations, OrganizationAccess access, TemplateService templates, ViewerService viewers,
+            LastAdminGuard lastAdmin, Connections connections) {
+        this.organizations = organizations;
+        this.access = access;
+        this.templates = templates;
+        this.viewers = viewers;
+        this.lastAdmin = lastAdmin;
+        this.connections = connections;
+    }
+
+    /**
+     * One page of an organization's members, ordered by user id, paged by Logto: exactly one
+     * {@code GET /api/organizations/{id}/users} per call (plus the viewer's memberships, shared), whatever
+     * the cursor. Member rows carry the users and their roles, and prime the users DataLoader.
+     *
+     * @param query a case-insensitive substring of id, email, phone, username or name; blank for everyone
+     * @param roleId only holders of this role
+     * @throws BadRequestException (emitted) for a bad {@code first}, {@code after}, {@code query} or {@code roleId}, before any call
+     * @throws NotFoundException (emitted) when the viewer may not see the organization
+     */
+    Mono<Connection<Member>> members(Caller caller, String organizationId, Subrange<Integer> range, @Nullable String query,
+            @Nullable String roleId) {
+        return Mono.fromCallable(() -> Filter.of(query, roleId)).flatMap(filter -> connections.page(range,
+                page -> access.organization(caller, organizationId)
+                        .then(organizations.members(organizationId, filter.keyword(), filter.roleId(), page))
+                        .map(rows -> new Page<>(rows.items().stream().map(row -> known(caller, organizationId, row)).toList(),
+                                rows.totalCount()))));
+    }
+
+    /**
+     * One member of an organization with their roles: one {@code GET /api/organizations/{id}/users?q=<userId>}.
+     *
+     * @throws NotFoundException (emitted) when the user is not a member, or the viewer may not see the organization
+     * @throws BadRequestException (emitted) for a malformed {@code userId}
+     */
+    Mono<Member> member(Caller caller, String organizationId, String userId) {
+        return Mono.fromRunnable(() -> checkId("userId", userId))
+                .then(access.organization(caller, organizationId))
+                .then(organizations.member(organizationId, userId))
+                .map(row -> known(caller, organizationId, row))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("Member not found")));
+    }
+
+    /** A member's roles, sorted by name, from the request's template. */
+    Mono<List<OrganizationRole>> roles(Caller caller, Member member) {
+        return templates.template(caller).map(template -> template.roles(member.roleIds()));
+    }
+
+    /** A member's organization permissions, sorted: their roles' (no token of theirs narrows them). */
+    Mono<Set<String>> permissions(Caller caller, Member member) {
+        return templates.template(caller).map(template -> template.permissions(member.roleIds()));
+    }
+
+    /** Whether the member is the viewer. */
+    boolean isViewer(Caller caller, Member member) {
+        return member.isUser(caller.viewer().userId());
+    }
+
+    /**
+     * What the viewer may do in the organization, by the checks the mutations run: the permissions
+     * (memberships and template, shared), and for {@code leave} the last-admin guard, which costs one call
+     * (the admin count) only when the viewer holds the admin role. All false when the viewer may not act there.
+     */
+    Mono<OrganizationCapabilities> capabilities(Caller caller, String organizationId) {
+        AccessProperties.Permissions needs = access.permissions();
+        return access.memberAccess(caller, organizationId)
+                .flatMap(granted -> {
+                    OrganizationRole admin = access.adminRole(granted.template());
+                    return lastAdmin.isLastAdmin(granted.holdsRole(admin.id()), organizationId, admin)
+                            .map(isLastAdmin -> new OrganizationCapabilities(
+                                    granted.has(needs.updateOrganization()),
+                                    granted.has(needs.deleteOrganization()),
+                                    granted.has(needs.addMembers()),
+                                    granted.has(needs.updateMemberRoles()),
+                                    granted.has(needs.removeMembers()),
+                                    !isLastAdmin));
+                })
+                .defaultIfEmpty(OrganizationCapabilities.NONE);
+    }
+
+    private Member known(Caller caller, String organizationId, OrganizationMember row) {
+        viewers.known(caller, row.user());
+        return Member.of(organizationId, row);
+    }
+
+    private static void checkId(String argument, @Nullable String id) {
+        if (id != null && !ID.matcher(id).matches()) {
+            throw new BadRequestException(argument, "is not a Logto id");
+        }
+    }
+
+    /**
+     * The members filter as Logto takes it.
+     *
+     * @param keyword Logto's {@code q}: the query stripped, {@code null} when blank
+     * @param roleId Logto's {@code organizationRoleId}
+     */
+    private record Filter(@Nullable String keyword, @Nullable String roleId) {
+
+        /** @throws BadRequestException naming {@code query} or {@code roleId} when one is malformed */
+        static Filter of(@Nullable String query, @Nullable String roleId) {
+            checkId("roleId", roleId);
+            if (query == null || query.isBlank()) {
+                return new Filter(null, roleId);
+            }
+            String keyword = query.strip();
+            if (keyword.length() > MAX_QUERY_LENGTH) {
+                throw new BadRequestException("query", "must have at most " + MAX_QUERY_LENGTH + " characters");
+            }
+            if (keyword.codePoints().anyMatch(Character::isISOControl)) {
+                throw new BadRequestException("query", "must not contain control characters");
+            }
+            return new Filter(keyword, roleId);
+        }
+    }
+}
