@@ -90,14 +90,14 @@ class MembershipService {
             return Mono.just(AddOrganizationMembersPayload.failed(List.of(roleRequired())));
         }
         Wanted wanted = Wanted.of(userIds, emails);
+        if (wanted.isEmpty()) {
+            return Mono.just(AddOrganizationMembersPayload.failed(wanted.errors()));
+        }
         return access.require(caller, input.organizationId(), access.permissions().addMembers()).flatMap(granted -> {
             List<UserError> roleErrors = granted.roleErrors(input.roleIds());
             if (!roleErrors.isEmpty()) {
                 roleErrors.addAll(wanted.errors());
                 return Mono.just(AddOrganizationMembersPayload.failed(roleErrors));
-            }
-            if (wanted.isEmpty()) {
-                return Mono.just(AddOrganizationMembersPayload.failed(wanted.errors()));
             }
             return Mono.zip(
                             users.usersByIdOrEmail(wanted.ids().keySet(), wanted.emails().keySet(), null).collectList(),
