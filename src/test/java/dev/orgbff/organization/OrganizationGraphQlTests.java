@@ -1,10 +1,14 @@
 package dev.orgbff.organization;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.graphql.ResponseError;
 import org.springframework.http.MediaType;
@@ -18,6 +22,9 @@ import dev.orgbff.emulator.Fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OrganizationGraphQlTests extends GraphQlTestSupport {
+
+    private static final String PATCH = "PATCH /api/organizations/{id}";
+    private static final String DELETE = "DELETE /api/organizations/{id}";
 
     @Test
     void organization_member_returnsOrganizationWithViewerRolesAndPermissions() {
@@ -307,6 +314,469 @@ class OrganizationGraphQlTests extends GraphQlTestSupport {
         });
         assertThat(logto.calls("POST /api/organizations")).isEqualTo(1);
         assertThat(logto.organizationIds()).hasSize(2);
+    }
+
+    @Test
+    void updateOrganization_admin_changesNameAndDescription() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var response = as(demo.alice()).documentName("updateOrganization")
+                .variable("input", Map.of("organizationId", demo.acme(), "name", "Acme Inc", "description", "Anvils and rockets"))
+                .execute();
+        // then
+        response.path("updateOrganization.userErrors").entityList(Object.class).hasSize(0);
+        response.path("updateOrganization.organization.id").entity(String.class).isEqualTo(demo.acme());
+        response.path("updateOrganization.organization.name").entity(String.class).isEqualTo("Acme Inc");
+        response.path("updateOrganization.organization.description").entity(String.class).isEqualTo("Anvils and rockets");
+        response.path("updateOrganization.organization.customData").entity(Map.class).isEqualTo(Map.of());
+        response.path("updateOrganization.organization.isMfaRequired").entity(Boolean.class).isEqualTo(false);
+        response.path("updateOrganization.organization.viewerRoles[*].name").entityList(String.class).containsExactly("admin");
+        assertThat(logto.calls("GET /api/users/{userId}/organizations")).isEqualTo(1);
+        assertThat(logto.calls("GET /api/organization-roles")).isEqualTo(1);
+        assertThat(logto.calls(PATCH)).isEqualTo(1);
+        assertThat(logto.apiCalls()).isEqualTo(3);
+        var stored = readBack(demo.bob(), demo.acme());
+        stored.path("organization.name").entity(String.class).isEqualTo("Acme Inc");
+        stored.path("organization.description").entity(String.class).isEqualTo("Anvils and rockets");
+    }
+
+    @Test
+    void updateOrganization_nameOnly_keepsDescriptionAndCustomData() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        update(demo.alice(), Map.of("organizationId", demo.acme(), "customData", Map.of("plan", "pro")));
+        logto.resetCalls();
+        // when
+        var response = as(demo.alice()).documentName("updateOrganization")
+                .variable("input", Map.of("organizationId", demo.acme(), "name", "Acme Inc"))
+                .execute();
+        // then
+        response.path("updateOrganization.userErrors").entityList(Object.class).hasSize(0);
+        response.path("updateOrganization.organization.name").entity(String.class).isEqualTo("Acme Inc");
+        response.path("updateOrganization.organization.description").entity(String.class).isEqualTo("Acme Corporation");
+        response.path("updateOrganization.organization.customData").entity(Map.class).isEqualTo(Map.of("plan", "pro"));
+        assertThat(logto.calls(PATCH)).isEqualTo(1);
+        var stored = readBack(demo.alice(), demo.acme());
+        stored.path("organization.name").entity(String.class).isEqualTo("Acme Inc");
+        stored.path("organization.description").entity(String.class).isEqualTo("Acme Corporation");
+        stored.path("organization.customData").entity(Map.class).isEqualTo(Map.of("plan", "pro"));
+        stored.path("organization.isMfaRequired").entity(Boolean.class).isEqualTo(false);
+    }
+
+    @Test
+    void updateOrganization_descriptionNull_clearsDescriptionAndKeepsName() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        Map<String, Object> input = new HashMap<>();
+        input.put("organizationId", demo.acme());
+        input.put("description", null);
+        logto.resetCalls();
+        // when
+        var response = as(demo.alice()).documentName("updateOrganization").variable("input", input).execute();
+        // then
+        response.path("updateOrganization.userErrors").entityList(Object.class).hasSize(0);
+        response.path("updateOrganization.organization.description").valueIsNull();
+        response.path("updateOrganization.organization.name").entity(String.class).isEqualTo("Acme");
+        assertThat(logto.calls(PATCH)).isEqualTo(1);
+        var stored = readBack(demo.alice(), demo.acme());
+        stored.path("organization.description").valueIsNull();
+        stored.path("organization.name").entity(String.class).isEqualTo("Acme");
+    }
+
+    @Test
+    void updateOrganization_newCustomData_replacesTheOldObjectWhole() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        update(demo.alice(), Map.of("organizationId", demo.acme(), "customData", Map.of("plan", "pro", "region", "eu")));
+        readBack(demo.alice(), demo.acme()).path("organization.customData")
+                .entity(Map.class).isEqualTo(Map.of("plan", "pro", "region", "eu"));
+        logto.resetCalls();
+        // when
+        var response = as(demo.alice()).documentName("updateOrganization")
+                .variable("input", Map.of("organizationId", demo.acme(), "customData", Map.of("seats", 5)))
+                .execute();
+        // then
+        response.path("updateOrganization.userErrors").entityList(Object.class).hasSize(0);
+        response.path("updateOrganization.organization.customData").entity(Map.class).isEqualTo(Map.of("seats", 5));
+        assertThat(logto.calls(PATCH)).isEqualTo(1);
+        var stored = readBack(demo.alice(), demo.acme());
+        stored.path("organization.customData").entity(Map.class).isEqualTo(Map.of("seats", 5));
+        stored.path("organization.customData.plan").pathDoesNotExist();
+        stored.path("organization.description").entity(String.class).isEqualTo("Acme Corporation");
+    }
+
+    @Test
+    void updateOrganization_nothingToChange_succeedsWithoutPatch() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var response = as(demo.alice()).documentName("updateOrganization")
+                .variable("input", Map.of("organizationId", demo.acme()))
+                .execute();
+        // then
+        response.path("updateOrganization.userErrors").entityList(Object.class).hasSize(0);
+        response.path("updateOrganization.organization.id").entity(String.class).isEqualTo(demo.acme());
+        response.path("updateOrganization.organization.name").entity(String.class).isEqualTo("Acme");
+        response.path("updateOrganization.organization.description").entity(String.class).isEqualTo("Acme Corporation");
+        response.path("updateOrganization.organization.viewerRoles[*].name").entityList(String.class).containsExactly("admin");
+        assertThat(logto.calls(PATCH)).isZero();
+        assertThat(logto.calls("GET /api/users/{userId}/organizations")).isEqualTo(1);
+        assertThat(logto.calls("GET /api/organization-roles")).isEqualTo(1);
+        assertThat(logto.apiCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void updateOrganization_memberWithoutManageOrganization_forbiddenWithoutPatch() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var response = as(demo.bob()).documentName("updateOrganization")
+                .variable("input", Map.of("organizationId", demo.acme(), "name", "Bob's Acme"))
+                .execute();
+        // then
+        var error = assertError(response, ErrorType.FORBIDDEN);
+        assertThat(error.getMessage()).contains("manage:organization");
+        assertThat(error.getPath()).isEqualTo("updateOrganization");
+        response.path("$.data").valueIsNull(); // the payload is non-null, so the whole data is null
+        assertThat(logto.calls(PATCH)).isZero();
+        readBack(demo.alice(), demo.acme()).path("organization.name").entity(String.class).isEqualTo("Acme");
+    }
+
+    @Test
+    void updateOrganization_nonMember_answersLikeMissingOrganizationWithoutPatch() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var nonMember = as(demo.carol()).documentName("updateOrganization")
+                .variable("input", Map.of("organizationId", demo.acme(), "name", "Carol's Acme"))
+                .execute();
+        var missing = as(demo.carol()).documentName("updateOrganization")
+                .variable("input", Map.of("organizationId", "nosuchorg123", "name", "Carol's Acme"))
+                .execute();
+        // then
+        var nonMemberError = assertError(nonMember, ErrorType.NOT_FOUND);
+        var missingError = assertError(missing, ErrorType.NOT_FOUND);
+        assertThat(nonMemberError.getMessage()).isEqualTo(missingError.getMessage());
+        assertThat(nonMemberError.getPath()).isEqualTo(missingError.getPath()).isEqualTo("updateOrganization");
+        assertThat(logto.calls(PATCH)).isZero();
+        readBack(demo.alice(), demo.acme()).path("organization.name").entity(String.class).isEqualTo("Acme");
+    }
+
+    @Test
+    void updateOrganization_organizationTokenWithoutManageOrganizationScope_forbiddenWithoutPatch() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        String acmeToken = logto.token(demo.alice()).audience("urn:logto:organization:" + demo.acme())
+                .scope("delete:member delete:organization invite:member manage:member").sign();
+        logto.resetCalls();
+        // when
+        var response = withToken(acmeToken).documentName("updateOrganization")
+                .variable("input", Map.of("organizationId", demo.acme(), "name", "Acme Inc"))
+                .execute();
+        // then
+        var error = assertError(response, ErrorType.FORBIDDEN);
+        assertThat(error.getMessage()).contains("manage:organization");
+        assertThat(logto.calls(PATCH)).isZero();
+        readBack(demo.alice(), demo.acme()).path("organization.name").entity(String.class).isEqualTo("Acme");
+    }
+
+    @Test
+    void updateOrganization_tokenScopedToAnotherOrganization_notFoundWithoutPatch() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        String globexToken = logto.token(demo.alice()).audience("urn:logto:organization:" + demo.globex())
+                .scope(String.join(" ", DemoTenant.ADMIN_PERMISSIONS)).sign();
+        logto.resetCalls();
+        // when
+        var response = withToken(globexToken).documentName("updateOrganization")
+                .variable("input", Map.of("organizationId", demo.acme(), "name", "Acme Inc"))
+                .execute();
+        // then
+        var error = assertError(response, ErrorType.NOT_FOUND);
+        assertThat(error.getPath()).isEqualTo("updateOrganization");
+        assertThat(logto.calls(PATCH)).isZero();
+        readBack(demo.alice(), demo.acme()).path("organization.name").entity(String.class).isEqualTo("Acme");
+    }
+
+    @ParameterizedTest(name = "name \"{0}\"")
+    @ValueSource(strings = {"\u00A0", "\u2007", "\u202F", "\u0085", "\u200B", "\uFEFF", " \t "})
+    void updateOrganization_nameOfUnicodeBlanks_returnsNameBlankWithoutUpstreamCall(String name) {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var response = as(demo.alice()).documentName("updateOrganization")
+                .variable("input", Map.of("organizationId", demo.acme(), "name", name))
+                .execute();
+        // then
+        response.path("updateOrganization.organization").valueIsNull();
+        response.path("updateOrganization.userErrors[*].code").entityList(String.class).containsExactly("NAME_BLANK");
+        response.path("updateOrganization.userErrors[0].field").entityList(String.class).containsExactly("input", "name");
+        assertThat(logto.apiCalls()).isZero();
+        readBack(demo.alice(), demo.acme()).path("organization.name").entity(String.class).isEqualTo("Acme");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "|", value = {
+        "name of 129 characters|name|NAME_TOO_LONG",
+        "name with a line break|name|CONTROL_CHARACTERS",
+        "description with a NUL character|description|CONTROL_CHARACTERS",
+        "description of 257 characters|description|DESCRIPTION_TOO_LONG",
+        "customData a JSON array|customData|CUSTOM_DATA_NOT_OBJECT",
+        "customData a JSON string|customData|CUSTOM_DATA_NOT_OBJECT"})
+    void updateOrganization_badInput_returnsUserErrorNamingTheFieldWithoutUpstreamCall(String problem, String field, String code) {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        Object value = switch (problem) {
+            case "name of 129 characters" -> "n".repeat(129);
+            case "name with a line break" -> "Acme\nLabs";
+            case "description with a NUL character" -> "Anvils\u0000and rockets";
+            case "description of 257 characters" -> "d".repeat(257);
+            case "customData a JSON array" -> List.of("plan", "pro");
+            default -> "plan=pro";
+        };
+        logto.resetCalls();
+        // when
+        var response = as(demo.alice()).documentName("updateOrganization")
+                .variable("input", Map.of("organizationId", demo.acme(), field, value))
+                .execute();
+        // then
+        response.path("updateOrganization.organization").valueIsNull();
+        response.path("updateOrganization.userErrors[*].code").entityList(String.class).containsExactly(code);
+        response.path("updateOrganization.userErrors[0].field").entityList(String.class).containsExactly("input", field);
+        assertThat(logto.apiCalls()).isZero();
+    }
+
+    @Test
+    void updateOrganization_descriptionWithLineBreaks_isStored() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        String description = "Anvils\nand rockets\r\nsince 1949";
+        logto.resetCalls();
+        // when
+        var response = as(demo.alice()).documentName("updateOrganization")
+                .variable("input", Map.of("organizationId", demo.acme(), "description", description))
+                .execute();
+        // then
+        response.path("updateOrganization.userErrors").entityList(Object.class).hasSize(0);
+        response.path("updateOrganization.organization.description").entity(String.class).isEqualTo(description);
+        assertThat(logto.calls(PATCH)).isEqualTo(1);
+        readBack(demo.alice(), demo.acme()).path("organization.description").entity(String.class).isEqualTo(description);
+    }
+
+    @Test
+    void updateOrganization_logtoUnavailable_upstreamUnavailableErrorAndNoRetryOfThePatch() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.failNext(PATCH, Fault.status(503, "unavailable"));
+        logto.resetCalls();
+        // when
+        var response = as(demo.alice()).documentName("updateOrganization")
+                .variable("input", Map.of("organizationId", demo.acme(), "name", "Acme Inc"))
+                .execute();
+        // then
+        var error = assertError(response, "UPSTREAM_UNAVAILABLE");
+        assertThat(error.getMessage()).doesNotContain("503").doesNotContain(logto.endpoint());
+        assertThat(error.getPath()).isEqualTo("updateOrganization");
+        assertThat(logto.calls(PATCH)).isEqualTo(1);
+        readBack(demo.alice(), demo.acme()).path("organization.name").entity(String.class).isEqualTo("Acme");
+    }
+
+    @Test
+    void deleteOrganization_admin_deletesItAndTheSwitcherNoLongerListsIt() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var response = as(demo.alice()).documentName("deleteOrganization")
+                .variable("input", Map.of("organizationId", demo.acme()))
+                .execute();
+        // then
+        response.path("deleteOrganization.deletedOrganizationId").entity(String.class).isEqualTo(demo.acme());
+        response.path("deleteOrganization.userErrors").entityList(Object.class).hasSize(0);
+        assertThat(logto.organizationExists(demo.acme())).isFalse();
+        assertThat(logto.organizationIds()).containsExactly(demo.globex());
+        assertThat(logto.calls(DELETE)).isEqualTo(1);
+        var switcher = as(demo.alice()).documentName("viewerOrganizations").execute();
+        switcher.path("viewer.organizations.totalCount").entity(Integer.class).isEqualTo(0);
+        switcher.path("viewer.organizations.edges").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
+    void deleteOrganization_memberWithoutDeleteOrganization_forbiddenAndNothingDeleted() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var response = as(demo.bob()).documentName("deleteOrganization")
+                .variable("input", Map.of("organizationId", demo.acme()))
+                .execute();
+        // then
+        var error = assertError(response, ErrorType.FORBIDDEN);
+        assertThat(error.getMessage()).contains("delete:organization");
+        response.path("$.data").valueIsNull(); // the payload is non-null, so the whole data is null
+        assertThat(logto.organizationExists(demo.acme())).isTrue();
+        assertThat(logto.memberIds(demo.acme())).containsExactlyInAnyOrder(demo.alice(), demo.bob());
+        assertThat(logto.calls(DELETE)).isZero();
+    }
+
+    @Test
+    void deleteOrganization_nonMember_answersLikeMissingOrganizationAndNothingDeleted() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var nonMember = as(demo.carol()).documentName("deleteOrganization")
+                .variable("input", Map.of("organizationId", demo.acme()))
+                .execute();
+        var missing = as(demo.carol()).documentName("deleteOrganization")
+                .variable("input", Map.of("organizationId", "nosuchorg123"))
+                .execute();
+        // then
+        var nonMemberError = assertError(nonMember, ErrorType.NOT_FOUND);
+        var missingError = assertError(missing, ErrorType.NOT_FOUND);
+        assertThat(nonMemberError.getMessage()).isEqualTo(missingError.getMessage());
+        assertThat(nonMemberError.getPath()).isEqualTo(missingError.getPath()).isEqualTo("deleteOrganization");
+        assertThat(logto.organizationExists(demo.acme())).isTrue();
+        assertThat(logto.calls(DELETE)).isZero();
+    }
+
+    @Test
+    void deleteOrganization_alreadyGoneUpstream_reportsSuccessWithoutRetry() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.failNext(DELETE, Fault.status(404, "entity.not_found"));
+        logto.resetCalls();
+        // when
+        var response = as(demo.alice()).documentName("deleteOrganization")
+                .variable("input", Map.of("organizationId", demo.acme()))
+                .execute();
+        // then
+        response.errors().satisfy(errors -> assertThat(errors).isEmpty());
+        response.path("deleteOrganization.deletedOrganizationId").entity(String.class).isEqualTo(demo.acme());
+        response.path("deleteOrganization.userErrors").entityList(Object.class).hasSize(0);
+        assertThat(logto.calls(DELETE)).isEqualTo(1);
+    }
+
+    @Test
+    void createOrganization_organizationToken_forbiddenWithoutWrite() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        String acmeToken = logto.token(demo.alice()).audience("urn:logto:organization:" + demo.acme())
+                .scope(String.join(" ", DemoTenant.ADMIN_PERMISSIONS)).sign();
+        logto.resetCalls();
+        // when
+        var response = withToken(acmeToken).documentName("createOrganization")
+                .variable("input", Map.of("name", "Initech"))
+                .execute();
+        // then
+        var error = assertError(response, ErrorType.FORBIDDEN);
+        assertThat(error.getPath()).isEqualTo("createOrganization");
+        response.path("$.data").valueIsNull(); // the payload is non-null, so the whole data is null
+        assertThat(logto.calls("POST /api/organizations")).isZero();
+        assertThat(logto.apiCalls()).isZero();
+        assertThat(logto.organizationIds()).containsExactly(demo.acme(), demo.globex());
+    }
+
+    @ParameterizedTest(name = "name \"{0}\"")
+    @ValueSource(strings = {"\u00A0", "\u2007", "\u202F", "\u0085", "\u200B", "\uFEFF", " \t "})
+    void createOrganization_nameOfUnicodeBlanks_returnsNameBlankWithoutUpstreamCall(String name) {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var response = as(demo.carol()).documentName("createOrganization").variable("input", Map.of("name", name)).execute();
+        // then
+        response.path("createOrganization.organization").valueIsNull();
+        response.path("createOrganization.userErrors[*].code").entityList(String.class).containsExactly("NAME_BLANK");
+        response.path("createOrganization.userErrors[0].field").entityList(String.class).containsExactly("input", "name");
+        assertThat(logto.apiCalls()).isZero();
+        assertThat(logto.organizationIds()).containsExactly(demo.acme(), demo.globex());
+    }
+
+    @Test
+    void createOrganization_nameWithUnicodeBlanksAround_isStoredStripped() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        // when
+        var response = as(demo.carol()).documentName("createOrganization")
+                .variable("input", Map.of("name", "\uFEFF\u00A0 Initech Labs\u200B\u2007\u202F"))
+                .execute();
+        // then
+        response.path("createOrganization.userErrors").entityList(Object.class).hasSize(0);
+        response.path("createOrganization.organization.name").entity(String.class).isEqualTo("Initech Labs");
+        String id = response.path("createOrganization.organization.id").entity(String.class).get();
+        readBack(demo.carol(), id).path("organization.name").entity(String.class).isEqualTo("Initech Labs");
+    }
+
+    @Test
+    void organizationIsViewerTokenStale_apiToken_isFalse() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        // when
+        var response = as(demo.alice()).documentName("organizationTokenStale").variable("id", demo.acme()).execute();
+        // then
+        response.path("organization.id").entity(String.class).isEqualTo(demo.acme());
+        response.path("organization.isViewerTokenStale").entity(Boolean.class).isEqualTo(false);
+    }
+
+    @Test
+    void organizationIsViewerTokenStale_organizationTokenWithTheLivePermissions_isFalse() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        String acmeToken = logto.token(demo.alice()).audience("urn:logto:organization:" + demo.acme())
+                .scope(String.join(" ", DemoTenant.ADMIN_PERMISSIONS)).sign();
+        // when
+        var response = withToken(acmeToken).documentName("organizationTokenStale").variable("id", demo.acme()).execute();
+        // then
+        response.path("organization.id").entity(String.class).isEqualTo(demo.acme());
+        response.path("organization.isViewerTokenStale").entity(Boolean.class).isEqualTo(false);
+    }
+
+    @Test
+    void organizationIsViewerTokenStale_roleChangedSinceTheTokenWasIssued_isTrue() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        String erin = logto.createUser("erin", "erin@acme.test", "Erin Evans");
+        logto.addMember(demo.acme(), erin, "member");
+        String adminScopedToken = logto.token(erin).audience("urn:logto:organization:" + demo.acme())
+                .scope(String.join(" ", DemoTenant.ADMIN_PERMISSIONS)).sign();
+        // when
+        var response = withToken(adminScopedToken).documentName("organizationTokenStale").variable("id", demo.acme()).execute();
+        // then
+        response.path("organization.id").entity(String.class).isEqualTo(demo.acme());
+        response.path("organization.isViewerTokenStale").entity(Boolean.class).isEqualTo(true);
+    }
+
+    @Test
+    void organizationIsViewerTokenStale_otherOrganizationThanTheTokens_isFalse() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.addMember(demo.globex(), demo.alice(), "member"); // her Globex permissions differ from the token's scope
+        String acmeToken = logto.token(demo.alice()).audience("urn:logto:organization:" + demo.acme())
+                .scope(String.join(" ", DemoTenant.ADMIN_PERMISSIONS)).sign();
+        // when
+        var response = withToken(acmeToken).documentName("organizationTokenStale").variable("id", demo.acme()).execute();
+        // then
+        response.path("organization.isViewerTokenStale").entity(Boolean.class).isEqualTo(false);
+        response.path("viewer.organizations.edges[1].node.id").entity(String.class).isEqualTo(demo.globex()); // sorted by name
+        response.path("viewer.organizations.edges[1].node.isViewerTokenStale").entity(Boolean.class).isEqualTo(false);
+    }
+
+    /** Runs an update that must succeed, as part of a test's given block. */
+    private void update(String userId, Map<String, Object> input) {
+        as(userId).documentName("updateOrganization").variable("input", input).execute()
+                .path("updateOrganization.userErrors").entityList(Object.class).hasSize(0);
+    }
+
+    /** The organization as {@code userId} reads it now through {@code organization(id)}. */
+    private GraphQlTester.Response readBack(String userId, String organizationId) {
+        return as(userId).documentName("organization").variable("id", organizationId).execute();
     }
 
     private static List<ResponseError> errorsOf(GraphQlTester.Response response) {
