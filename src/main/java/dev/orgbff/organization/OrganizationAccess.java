@@ -166,6 +166,18 @@ public class OrganizationAccess {
     }
 
     /**
+     * Puts an organization as a write returned it into the request's cached memberships, so later fields and
+     * mutations of the same request see its new details without another call.
+     */
+    public void updated(Caller caller, Organization organization) {
+        caller.update(memberships, caller.viewer().userId(), rows -> rows.stream()
+                .map(row -> row.organization().id().equals(organization.id())
+                        ? new UserOrganization(organization, row.organizationRoles())
+                        : row)
+                .toList());
+    }
+
+    /**
      * Drops the request's cached memberships after a write changed the viewer's own memberships or roles,
      * so later checks and fields of the same request (a second mutation, a payload) read them anew.
      */

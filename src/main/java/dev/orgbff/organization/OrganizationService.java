@@ -116,7 +116,9 @@ class OrganizationService {
         }
         return access.require(caller, input.organizationId(), access.permissions().updateOrganization())
                 .flatMap(granted -> changes.isEmpty() ? Mono.just(granted.organization())
-                        : logto.updateOrganization(input.organizationId(), changes).onErrorMap(OrganizationService::deletedMeanwhile))
+                        : logto.updateOrganization(input.organizationId(), changes)
+                                .onErrorMap(OrganizationService::deletedMeanwhile)
+                                .doOnNext(updated -> access.updated(caller, updated)))
                 .map(UpdateOrganizationPayload::updated);
     }
 

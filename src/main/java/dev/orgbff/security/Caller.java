@@ -1,5 +1,8 @@
 package dev.orgbff.security;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
+
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
 import reactor.core.publisher.Mono;
@@ -43,6 +46,18 @@ public final class Caller {
     /** Caches a value the request already has (e.g. a user from a member row), so loading that key costs no call. */
     public <K, V> void prime(RequestLoader<K, V> loader, K key, V value) {
         dataLoader(loader).prime(key, value);
+    }
+
+    /**
+     * Rewrites a value already loaded for this request after a write whose result the request knows (e.g. the
+     * answer of a PATCH), so later fields and checks see it without another call; nothing when it is not loaded.
+     */
+    public <K, V> void update(RequestLoader<K, V> loader, K key, UnaryOperator<V> change) {
+        DataLoader<K, V> dataLoader = dataLoader(loader);
+        dataLoader.getIfCompleted(key)
+                .filter(future -> !future.isCompletedExceptionally())
+                .map(CompletableFuture::join)
+                .ifPresent(value -> dataLoader.clear(key).prime(key, change.apply(value)));
     }
 
     /** Drops a cached value after a write changed it, so the next load of {@code key} asks Logto again. */

@@ -429,6 +429,24 @@ class OrganizationGraphQlTests extends GraphQlTestSupport {
     }
 
     @Test
+    void updateOrganization_twiceInOneRequest_laterFieldsSeeTheNewDetailsWithoutAnotherCall() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var response = as(demo.alice()).document("""
+                mutation($acme: ID!) {
+                  rename: updateOrganization(input: {organizationId: $acme, name: "Acme Labs"}) { organization { name } }
+                  readBack: updateOrganization(input: {organizationId: $acme}) { organization { name } }
+                }""").variable("acme", demo.acme()).execute();
+        // then
+        response.path("rename.organization.name").entity(String.class).isEqualTo("Acme Labs");
+        response.path("readBack.organization.name").entity(String.class).isEqualTo("Acme Labs");
+        assertThat(logto.calls(PATCH)).isEqualTo(1);
+        assertThat(logto.calls("GET /api/users/{userId}/organizations")).isEqualTo(1);
+    }
+
+    @Test
     void updateOrganization_memberWithoutManageOrganization_forbiddenWithoutPatch() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
