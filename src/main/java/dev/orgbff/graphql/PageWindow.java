@@ -16,13 +16,18 @@ import dev.orgbff.logto.PageRequest;
 record PageWindow(PageRequest request, int skip, int take) {
 
     /**
-     * @param start the zero-based position of the first item wanted
+     * @param start the zero-based position of the first item wanted, 0 to {@link Integer#MAX_VALUE}
      * @param first how many items are wanted, 0 to {@link PageRequest#MAX_SIZE}; 0 still fetches a
      *     one-row page, for the list's total
      */
     static PageWindow of(int start, int first) {
         if (first == 0) {
             return new PageWindow(new PageRequest(1, 1), 0, 0);
+        }
+        // the last position a cursor allows is prime, so only a one-row page starts there, and that page's
+        // number (start + 1) overflows: keep it as the second row of a two-row page instead
+        if (start == Integer.MAX_VALUE) {
+            return new PageWindow(new PageRequest(start / 2 + 1, 2), 1, 1);
         }
         long last = (long) start + first - 1;
         for (int size = first; size <= PageRequest.MAX_SIZE; size++) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -121,6 +123,69 @@ class LogtoEmulatorSeedingTests extends LogtoEmulatorTestBase {
                 .isEqualTo("https://app.example.com/invitations/accept");
         assertThat(logto.sentMessages().get(1).payload().get("link").stringValue())
                 .isEqualTo("https://app.example.com/invitations/again");
+    }
+
+    @Test
+    void grantApiScopes_toRole_listedOnRoleRowsAndByResourceScopesRoute() {
+        // given
+        String reports = logto.createApiResource("Reports API", "https://reports.example.com");
+        String read = logto.createApiScope(reports, "read:reports", "Read reports");
+        String write = logto.createApiScope(reports, "write:reports", null);
+        logto.createApiScope(reports, "delete:reports", null);
+        logto.createOrganizationRole("analyst", null);
+        logto.createOrganizationRole("viewer", null);
+        logto.grantApiScopes("analyst", write, read);
+        String analyst = logto.roleId("analyst");
+
+        // when
+        JsonNode roles = client.get("/api/organization-roles").json();
+        JsonNode resourceScopes = client.get("/api/organization-roles/" + analyst + "/resource-scopes").json();
+
+        // then
+        assertThat(texts(roles, "name")).containsExactly("analyst", "viewer");
+        JsonNode granted = roles.get(0).get("resourceScopes");
+        assertThat(granted).hasSize(2);
+        for (JsonNode scope : granted) {
+            assertThat(scope.get("id").stringValue()).isIn(read, write);
+            assertThat(scope.get("name").stringValue()).isEqualTo(scope.get("id").stringValue().equals(read) ? "read:reports" : "write:reports");
+            assertThat(scope.get("resource").get("id").stringValue()).isEqualTo(reports);
+            assertThat(scope.get("resource").get("name").stringValue()).isEqualTo("Reports API");
+        }
+        assertThat(roles.get(1).get("resourceScopes")).isEmpty();
+        assertThat(texts(resourceScopes, "id")).containsExactly(read, write);
+        assertThat(texts(resourceScopes, "name")).containsExactly("read:reports", "write:reports");
+        assertThat(texts(resourceScopes, "resourceId")).containsExactly(reports, reports);
+        assertThat(resourceScopes.get(0).get("description").stringValue()).isEqualTo("Read reports");
+    }
+
+    @Test
+    void replaceResourceScopes_unknownScopeId_answers422AndChangesNothing() {
+        // given
+        String reports = logto.createApiResource("Reports API", "https://reports.example.com");
+        String read = logto.createApiScope(reports, "read:reports", null);
+        String write = logto.createApiScope(reports, "write:reports", null);
+        logto.createOrganizationRole("analyst", null);
+        logto.grantApiScopes("analyst", read);
+        String analyst = logto.roleId("analyst");
+
+        // when
+        ManagementApiClient.Result result = client.put("/api/organization-roles/" + analyst + "/resource-scopes",
+                "{\"scopeIds\": [\"" + write + "\", \"nosuchscope0000000000\"]}");
+
+        // then
+        assertThat(result.status()).isEqualTo(422);
+        assertThat(result.json().get("code").stringValue()).isEqualTo("entity.relation_foreign_key_not_found");
+        assertThat(texts(client.get("/api/organization-roles/" + analyst + "/resource-scopes").json(), "id"))
+                .containsExactly(read);
+        assertThat(texts(client.get("/api/organization-roles").json().get(0).get("resourceScopes"), "id"))
+                .containsExactly(read);
+    }
+
+    /** The {@code field} of each row of a JSON array (unlike {@code findValuesAsString}, not of nested objects). */
+    private static List<String> texts(JsonNode rows, String field) {
+        List<String> texts = new ArrayList<>();
+        rows.forEach(row -> texts.add(row.get(field).stringValue()));
+        return texts;
     }
 
     private static String invitationWithMessage(String organizationId) {
