@@ -5,9 +5,10 @@ import dev.orgbff.logto.PageRequest;
 /**
  * Which single Logto page serves a connection page, and which of its rows to keep. Logto pages by
  * {@code page} and {@code page_size} only, so {@code first} items after an arbitrary position would
- * otherwise straddle two Logto pages: this picks one page that holds them all (a larger page size when
- * needed, up to Logto's 100), or else a page that starts exactly at that position and holds as many as fit.
- * Either way every cursor costs exactly one upstream call.
+ * otherwise straddle two Logto pages: this picks the one page (any size up to Logto's 100) that holds the
+ * most of the wanted items from {@code start} on, all of them whenever one page can, and among those the
+ * smallest, to fetch the fewest unwanted rows. A page that holds only some ends early and says
+ * {@code hasNextPage}. Either way every cursor costs exactly one upstream call.
  *
  * @param request the Logto page to fetch
  * @param skip the rows of that page before the first wanted one
@@ -24,23 +25,18 @@ record PageWindow(PageRequest request, int skip, int take) {
         if (first == 0) {
             return new PageWindow(new PageRequest(1, 1), 0, 0);
         }
-        // the last position a cursor allows is prime, so only a one-row page starts there, and that page's
-        // number (start + 1) overflows: keep it as the second row of a two-row page instead
-        if (start == Integer.MAX_VALUE) {
-            return new PageWindow(new PageRequest(start / 2 + 1, 2), 1, 1);
-        }
-        long last = (long) start + first - 1;
-        for (int size = first; size <= PageRequest.MAX_SIZE; size++) {
-            if (start / size == last / size) { // the smallest page that holds [start, last] whole: least over-fetch
-                int page = start / size;
-                return new PageWindow(new PageRequest(page + 1, size), start - page * size, first);
+        int bestSize = 0;
+        int bestTake = 0;
+        for (int size = 1; size <= PageRequest.MAX_SIZE; size++) {
+            int take = Math.min(first, size - start % size); // the wanted rows from start to the end of its page
+            // a strictly better take only: of the pages that keep as many rows, the smallest wins; the page number
+            // must stay an int (the last position a cursor allows is prime, so a one-row page there would overflow)
+            if (take > bestTake && start / size < Integer.MAX_VALUE) {
+                bestSize = size;
+                bestTake = take;
             }
         }
-        for (int size = first; size > 1; size--) {
-            if (start % size == 0) {
-                return new PageWindow(new PageRequest(start / size + 1, size), 0, size);
-            }
-        }
-        return new PageWindow(new PageRequest(start + 1, 1), 0, 1);
+        int page = start / bestSize;
+        return new PageWindow(new PageRequest(page + 1, bestSize), start - page * bestSize, bestTake);
     }
 }

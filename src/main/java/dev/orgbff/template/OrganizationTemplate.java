@@ -21,6 +21,11 @@ import dev.orgbff.logto.OrganizationRole;
  */
 public final class OrganizationTemplate {
 
+    /** Names as people read them, case-insensitively (as the switcher sorts organizations); ties by exact name. */
+    private static final Comparator<OrganizationRole> BY_NAME = Comparator
+            .comparing(OrganizationRole::name, String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(OrganizationRole::name);
+
     private final Map<String, OrganizationRole> rolesById;
 
     /** A template made of {@code roles}, in any order. */
@@ -33,7 +38,7 @@ public final class OrganizationTemplate {
     public List<OrganizationRole> userRoles() {
         return rolesById.values().stream()
                 .filter(OrganizationRole::isForUsers)
-                .sorted(Comparator.comparing(OrganizationRole::name))
+                .sorted(BY_NAME)
                 .toList();
     }
 
@@ -46,7 +51,7 @@ public final class OrganizationTemplate {
                 .distinct()
                 .map(rolesById::get)
                 .filter(Objects::nonNull)
-                .sorted(Comparator.comparing(OrganizationRole::name))
+                .sorted(BY_NAME)
                 .toList();
     }
 

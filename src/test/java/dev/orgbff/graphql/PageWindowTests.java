@@ -55,8 +55,8 @@ class PageWindowTests {
     }
 
     @Test
-    void of_rangeNoPageUpToHundredHolds_startsAPageExactlyAtStartAndKeepsWhatFits() {
-        // given: rows 150..249 straddle every page size up to 100, and 150 is a multiple of 75 but of no larger size up to 100
+    void of_rangeNoPageUpToHundredHolds_keepsTheMostRowsOnePageHolds() {
+        // given: rows 150..249 straddle every page size up to 100; the page of 75 starting at 150 keeps the most
         int start = 150;
         int first = 100;
         // when
@@ -66,25 +66,25 @@ class PageWindowTests {
     }
 
     @Test
-    void of_primeStartBeyondEveryPage_fallsBackToOneRow() {
+    void of_primeStartBeyondEveryPage_keepsTheRestOfThePageHoldingStart() {
         // given: 101 is prime, so no page of size 2..100 starts there, and [101, 200] fits no single page
         int start = 101;
         int first = 100;
         // when
         PageWindow window = PageWindow.of(start, first);
-        // then
-        assertThat(window).isEqualTo(new PageWindow(new PageRequest(102, 1), 0, 1));
+        // then: rows 101..199 of page 2 of 100, not a one-row page
+        assertThat(window).isEqualTo(new PageWindow(new PageRequest(2, 100), 1, 99));
     }
 
     @Test
-    void of_lastPositionACursorAllows_keepsItAsTheSecondRowOfATwoRowPage() {
+    void of_lastPositionACursorAllows_staysWithinIntegerPageNumbers() {
         // given: a one-row page at Integer.MAX_VALUE would be page Integer.MAX_VALUE + 1
         int start = Integer.MAX_VALUE;
         int first = 100;
         // when
         PageWindow window = PageWindow.of(start, first);
-        // then
-        assertThat(window).isEqualTo(new PageWindow(new PageRequest(1 << 30, 2), 1, 1));
+        // then: Integer.MAX_VALUE is 1 past a multiple of 99, so page 21691755 of 99 keeps 98 rows
+        assertThat(window).isEqualTo(new PageWindow(new PageRequest(21_691_755, 99), 1, 98));
     }
 
     /**
