@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.graphql.execution.ErrorType;
 
@@ -226,6 +227,19 @@ class MemberGraphQlTests extends GraphQlTestSupport {
         response.path("organization.member.roles[*].name").entityList(String.class).containsExactly("admin");
         response.path("organization.member.isViewer").entity(Boolean.class).isEqualTo(false);
         assertThat(logto.calls(MEMBERS)).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "userId \"{0}\"")
+    @ValueSource(strings = {"../users", "%", "a b", "\u200B", "user_id_that_is_far_too_long_user_id_that_is_far_too_long_user_id_that_is_far_too_long_user_id_that_is_far_too_long_user_id_that_is_far"})
+    void member_malformedUserId_badRequestWithoutMembersCall(String userId) {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var response = as(demo.bob()).documentName("organizationMember").variable("id", demo.acme()).variable("userId", userId).execute();
+        // then
+        assertThat(assertError(response, ErrorType.BAD_REQUEST).getMessage()).contains("'userId'");
+        assertThat(logto.calls(MEMBERS)).isZero();
     }
 
     @Test

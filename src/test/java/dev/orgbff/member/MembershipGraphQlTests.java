@@ -499,6 +499,21 @@ class MembershipGraphQlTests extends GraphQlTestSupport {
         assertThat(logto.calls(REMOVE_MEMBER)).isZero();
     }
 
+    @ParameterizedTest(name = "userId \"{0}\"")
+    @ValueSource(strings = {"../users", "%", "", "\u00A0"})
+    void removeOrganizationMember_malformedUserId_notAMemberWithoutAnyUpstreamCall(String userId) {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var response = as(demo.alice()).documentName("removeOrganizationMember").variable("input", Map.of(
+                "organizationId", demo.acme(), "userId", userId)).execute();
+        // then
+        response.path("removeOrganizationMember.userErrors[0].code").entity(String.class).isEqualTo("NOT_A_MEMBER");
+        assertThat(logto.memberIds(demo.acme())).containsExactlyInAnyOrder(demo.alice(), demo.bob());
+        assertThat(logto.apiCalls()).isZero();
+    }
+
     // ---------------------------------------------------------------- leaveOrganization
 
     @Test
