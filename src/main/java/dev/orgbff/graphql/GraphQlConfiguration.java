@@ -18,6 +18,9 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
 
+    /** The SDL directive on fields whose every selection makes a Logto call of its own. */
+    private static final String UPSTREAM_CALL = "upstreamCall";
+
     @Bean
     RuntimeWiringConfigurer scalars() {
         GraphQLScalarType dateTime = ExtendedScalars.DateTime.transform(
@@ -34,10 +37,19 @@ class GraphQlConfiguration {
         return new MaxQueryDepthInstrumentation(limits.maxDepth());
     }
 
+    /**
+     * Each selected field weighs 1, a mutation field {@code mutation-complexity} and a field marked
+     * {@code @upstreamCall} in the SDL (each of its selections makes its own Logto call)
+     * {@code upstream-call-complexity}, so aliases cannot fan one request out into many Logto calls.
+     */
     @Bean
     MaxQueryComplexityInstrumentation maxQueryComplexityInstrumentation(QueryLimits limits) {
-        return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), (field, childComplexity) ->
-                ("Mutation".equals(field.getParentType().getName()) ? limits.mutationComplexity() : 1) + childComplexity);
+        return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), (field, childComplexity) -> {
+            if ("Mutation".equals(field.getParentType().getName())) {
+                return limits.mutationComplexity() + childComplexity;
+            }
+            return (field.getFieldDefinition().hasAppliedDirective(UPSTREAM_CALL) ? limits.upstreamCallComplexity() : 1) + childComplexity;
+        });
     }
 
     @Bean

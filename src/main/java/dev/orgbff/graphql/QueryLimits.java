@@ -15,11 +15,14 @@ import org.springframework.validation.annotation.Validated;
  * @param maxComplexity the most fields an operation may select, each counted once per selection (aliases
  *     count again), with a mutation field counting {@code mutationComplexity}
  * @param mutationComplexity the weight of one mutation field: each runs several Logto writes
+ * @param upstreamCallComplexity the weight of one selection of a field marked {@code @upstreamCall} in the
+ *     SDL: each makes a Logto call of its own that no DataLoader shares
  */
 @Validated
 @ConfigurationProperties("orgbff.graphql")
 record QueryLimits(
         @Positive @DefaultValue("15") int maxDepth,
         @Positive @DefaultValue("400") int maxComplexity,
-        @Positive @DefaultValue("100") int mutationComplexity) {
+        @Positive @DefaultValue("100") int mutationComplexity,
+        @Positive @DefaultValue("25") int upstreamCallComplexity) {
 }

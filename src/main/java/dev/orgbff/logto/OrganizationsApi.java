@@ -81,13 +81,16 @@ public class OrganizationsApi {
 
     /**
      * One member with their roles, or empty when the user is not a member: the members list searched for
-     * the user id ({@code q}, a substring match, so the rows are filtered to the exact id), one call.
+     * the user id ({@code q}, a substring match over id, email, phone, username and name, so the rows are
+     * filtered to the exact id). One call; a further page only when more than 100 members match the text
+     * and the member is not among the first 100.
      */
     public Mono<OrganizationMember> member(String organizationId, String userId) {
-        return members(organizationId, userId, null, new PageRequest(1, PageRequest.MAX_SIZE))
-                .flatMap(page -> Mono.justOrEmpty(page.items().stream()
-                        .filter(member -> member.user().id().equals(userId))
-                        .findFirst()));
+        MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
+        query.add("q", userId);
+        return http.allPages(MEMBERS, Map.of("id", organizationId), query, OrganizationMember.class)
+                .filter(member -> member.user().id().equals(userId))
+                .next();
     }
 
     /**

@@ -41,8 +41,9 @@ class LastAdminGuard {
     /**
      * Runs {@code write} unless it takes the last admin away ({@code lastAdmin}, nothing written); after a
      * write that took the role away, counts the admins again and, with none left, runs {@code undo} and
-     * answers {@code lastAdmin}. An undo that fails is logged as an error: the organization then needs an
-     * admin given by hand.
+     * answers {@code lastAdmin}. An undo that fails emits its error (the caller must not read
+     * {@code LAST_ADMIN}, "nothing changed", then) and is logged as an error naming the organization,
+     * which then needs an admin given by hand.
      */
     <P> Mono<P> write(boolean takesAdminAway, String organizationId, OrganizationRole admin, Mono<Void> write, Mono<Void> undo,
             P done, P lastAdmin) {
@@ -72,11 +73,9 @@ class LastAdminGuard {
                 })
                 .flatMap(count -> count > 0 ? Mono.just(done) : Mono.defer(() -> {
                     log.warn("A concurrent change left organization {} without an admin; undoing ours", organizationId);
-                    return undo.thenReturn(lastAdmin).onErrorResume(error -> {
-                        log.error("Could not undo a change that left organization {} without an admin ({}); give a member "
-                                + "the '{}' role by hand", organizationId, error.getMessage(), admin.name());
-                        return Mono.just(lastAdmin);
-                    });
+                    return undo.thenReturn(lastAdmin).doOnError(error -> log.error(
+                            "Could not undo a change that left organization {} without an admin ({}); give a member the '{}' "
+                                    + "role by hand", organizationId, error.getMessage(), admin.name()));
                 }));
     }
 }

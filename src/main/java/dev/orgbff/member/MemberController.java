@@ -18,8 +18,8 @@ import dev.orgbff.logto.OrganizationRole;
 import dev.orgbff.security.Caller;
 
 /**
- * Maps {@code Organization.members}, {@code Organization.member}, {@code Organization.viewerCan}, the fields
- * of {@code Member} and the member mutations. Member roles and permissions of a whole page share the
+ * Maps {@code Organization.members}, {@code Organization.member}, {@code Organization.viewerCan} with
+ * {@code OrganizationCapabilities.leave}, the fields of {@code Member} and the member mutations. Member roles and permissions of a whole page share the
  * request's one template call, and member users come from the members page: no N+1.
  */
 @Controller
@@ -47,6 +47,11 @@ class MemberController {
     @SchemaMapping(typeName = "Organization")
     Mono<OrganizationCapabilities> viewerCan(Organization organization, Caller caller) {
         return members.capabilities(caller, organization.id());
+    }
+
+    @SchemaMapping
+    Mono<Boolean> leave(OrganizationCapabilities capabilities, Caller caller) {
+        return members.canLeave(caller, capabilities.organizationId());
     }
 
     @SchemaMapping

@@ -101,25 +101,32 @@ class MemberService {
     }
 
     /**
-     * What the viewer may do in the organization, by the checks the mutations run: the permissions
-     * (memberships and template, shared), and for {@code leave} the last-admin guard, which costs one call
-     * (the admin count) only when the viewer holds the admin role. All false when the viewer may not act there.
+     * What the viewer may do in the organization, by the permission checks the mutations run (the
+     * memberships and template, shared); all false when the viewer may not act there. No call of its own.
      */
     Mono<OrganizationCapabilities> capabilities(Caller caller, String organizationId) {
         AccessProperties.Permissions needs = access.permissions();
         return access.memberAccess(caller, organizationId)
+                .map(granted -> new OrganizationCapabilities(organizationId,
+                        granted.has(needs.updateOrganization()),
+                        granted.has(needs.deleteOrganization()),
+                        granted.has(needs.addMembers()),
+                        granted.has(needs.updateMemberRoles()),
+                        granted.has(needs.removeMembers())))
+                .defaultIfEmpty(OrganizationCapabilities.none(organizationId));
+    }
+
+    /**
+     * Whether {@code leaveOrganization} would succeed: the viewer is a member their token may act for, and
+     * not the last admin. One call (the admin count) when the viewer holds the admin role.
+     */
+    Mono<Boolean> canLeave(Caller caller, String organizationId) {
+        return access.memberAccess(caller, organizationId)
                 .flatMap(granted -> {
                     OrganizationRole admin = access.adminRole(granted.template());
-                    return lastAdmin.isLastAdmin(granted.holdsRole(admin.id()), organizationId, admin)
-                            .map(isLastAdmin -> new OrganizationCapabilities(
-                                    granted.has(needs.updateOrganization()),
-                                    granted.has(needs.deleteOrganization()),
-                                    granted.has(needs.addMembers()),
-                                    granted.has(needs.updateMemberRoles()),
-                                    granted.has(needs.removeMembers()),
-                                    !isLastAdmin));
+                    return lastAdmin.isLastAdmin(granted.holdsRole(admin.id()), organizationId, admin).map(isLastAdmin -> !isLastAdmin);
                 })
-                .defaultIfEmpty(OrganizationCapabilities.NONE);
+                .defaultIfEmpty(false);
     }
 
     private Member known(Caller caller, String organizationId, OrganizationMember row) {

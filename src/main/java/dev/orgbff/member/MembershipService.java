@@ -16,6 +16,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
+import dev.orgbff.graphql.BadRequestException;
 import dev.orgbff.graphql.EmailAddress;
 import dev.orgbff.graphql.ForbiddenException;
 import dev.orgbff.graphql.NotFoundException;
@@ -47,6 +48,9 @@ class MembershipService {
     private static final Logger log = LoggerFactory.getLogger(MembershipService.class);
     /** The most users one {@code addOrganizationMembers} may name: what one user search answers in one page. */
     private static final int MAX_MEMBERS_PER_REQUEST = PageRequest.MAX_SIZE;
+    /** More roles than any template a person picks from; a longer list is not a request a UI makes. */
+    private static final int MAX_ROLES = PageRequest.MAX_SIZE;
+    private static final int UNDO_CONCURRENCY = 4;
 
     private final OrganizationsApi organizations;
     private final UsersApi users;
@@ -74,6 +78,7 @@ class MembershipService {
      *
      * @throws NotFoundException (emitted) when the viewer may not see the organization
      * @throws ForbiddenException (emitted) without the permission; nothing is written
+     * @throws BadRequestException (emitted) for more than 100 role ids, before any call
      */
     Mono<AddOrganizationMembersPayload> add(Caller caller, AddOrganizationMembersInput input) {
         List<String> userIds = input.userIds() == null ? List.of() : input.userIds();
@@ -88,6 +93,9 @@ class MembershipService {
         }
         if (input.roleIds().isEmpty()) {
             return Mono.just(AddOrganizationMembersPayload.failed(List.of(roleRequired())));
+        }
+        if (input.roleIds().size() > MAX_ROLES) {
+            return Mono.error(tooManyRoles());
         }
         Wanted wanted = Wanted.of(userIds, emails);
         if (wanted.isEmpty()) {
@@ -130,8 +138,10 @@ class MembershipService {
         log.warn("Assigning roles to {} new members of organization {} failed ({}); removing them again",
                 newIds.size(), organizationId, failure.getMessage());
         return Flux.fromIterable(newIds)
+                // a few at a time: a hundred concurrent deletes (each retried) would hit Logto's rate limit
                 .flatMap(userId -> organizations.removeMember(organizationId, userId)
-                        .onErrorResume(LogtoApiException.class, error -> error.is(LogtoErrorCode.ENTITY_NOT_FOUND) ? Mono.empty() : Mono.error(error)))
+                        .onErrorResume(LogtoApiException.class, error -> error.is(LogtoErrorCode.ENTITY_NOT_FOUND) ? Mono.empty() : Mono.error(error)),
+                        UNDO_CONCURRENCY)
                 .then(Mono.fromSupplier(() -> roleAssignmentFailed(errors,
                         "The members could not be given their roles, so they were not added. Try again.")))
                 .onErrorResume(error -> {
@@ -151,10 +161,14 @@ class MembershipService {
      *
      * @throws NotFoundException (emitted) when the viewer may not see the organization
      * @throws ForbiddenException (emitted) without the permission; nothing is written
+     * @throws BadRequestException (emitted) for more than 100 role ids, before any call
      */
     Mono<UpdateMemberRolesPayload> updateRoles(Caller caller, UpdateMemberRolesInput input) {
         if (input.roleIds().isEmpty()) {
             return Mono.just(UpdateMemberRolesPayload.failed(roleRequired()));
+        }
+        if (input.roleIds().size() > MAX_ROLES) {
+            return Mono.error(tooManyRoles());
         }
         if (!MemberService.ID.matcher(input.userId()).matches()) {
             return Mono.just(UpdateMemberRolesPayload.failed(notAMember()));
@@ -258,6 +272,10 @@ class MembershipService {
         List<UserError> failed = new ArrayList<>(errors);
         failed.add(UserError.of(UserErrorCode.ROLE_ASSIGNMENT_FAILED, message, "input", "roleIds"));
         return AddOrganizationMembersPayload.failed(failed);
+    }
+
+    private static BadRequestException tooManyRoles() {
+        return new BadRequestException("input.roleIds", "may hold at most " + MAX_ROLES + " role ids");
     }
 
     private static UserError roleRequired() {

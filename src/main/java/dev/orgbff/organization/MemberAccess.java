@@ -48,13 +48,21 @@ public record MemberAccess(Organization organization, Membership membership, Vie
     }
 
     /**
+     * The ids of the API resource permissions the viewer holds here: those their roles grant, but none with
+     * an organization token, whose {@code scope} carries organization permissions only (a token narrows,
+     * never widens).
+     */
+    public Set<String> apiScopeIds() {
+        return viewer.tokenPermissions() != null ? Set.of() : template.apiScopeIds(membership.roleIds());
+    }
+
+    /**
      * Whether everything the roles with these ids grant, organization permissions and API resource
      * permissions alike, lies within what the viewer holds here: the viewer may grant those roles, and may
      * manage a member holding them (the role-escalation and outranking guards).
      */
     public boolean covers(Collection<String> roleIds) {
-        return permissions().containsAll(template.permissions(roleIds))
-                && template.apiScopeIds(membership.roleIds()).containsAll(template.apiScopeIds(roleIds));
+        return permissions().containsAll(template.permissions(roleIds)) && apiScopeIds().containsAll(template.apiScopeIds(roleIds));
     }
 
     /**

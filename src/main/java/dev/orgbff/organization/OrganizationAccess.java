@@ -66,7 +66,7 @@ public class OrganizationAccess {
      * The viewer's membership in an organization, whatever organization their token is scoped to; empty
      * when they are not a member.
      */
-    public Mono<Membership> membership(Caller caller, String organizationId) {
+    Mono<Membership> membership(Caller caller, String organizationId) {
         return memberships(caller).flatMap(rows -> Mono.justOrEmpty(rows.stream()
                 .filter(row -> row.organization().id().equals(organizationId))
                 .findFirst()
@@ -77,7 +77,7 @@ public class OrganizationAccess {
      * The viewer's roles in an organization, sorted by name; empty when they hold none or are not a member.
      * Shares the request's memberships and template calls.
      */
-    public Mono<List<OrganizationRole>> viewerRoles(Caller caller, String organizationId) {
+    Mono<List<OrganizationRole>> viewerRoles(Caller caller, String organizationId) {
         return Mono.zip(membership(caller, organizationId).map(Membership::roleIds).defaultIfEmpty(List.of()), templates.template(caller))
                 .map(loaded -> loaded.getT2().roles(loaded.getT1()));
     }
@@ -86,7 +86,7 @@ public class OrganizationAccess {
      * The viewer's effective organization permissions in an organization, sorted: those their roles grant,
      * narrowed by an organization token for it; none where their token may not act or they are not a member.
      */
-    public Mono<Set<String>> viewerPermissions(Caller caller, String organizationId) {
+    Mono<Set<String>> viewerPermissions(Caller caller, String organizationId) {
         return memberAccess(caller, organizationId).map(MemberAccess::permissions).defaultIfEmpty(Set.of());
     }
 
@@ -95,7 +95,7 @@ public class OrganizationAccess {
      * viewer's roles there grant now (a role changed after it was issued); false for every other token and
      * organization.
      */
-    public Mono<Boolean> isViewerTokenStale(Caller caller, String organizationId) {
+    Mono<Boolean> isViewerTokenStale(Caller caller, String organizationId) {
         Set<String> tokenPermissions = caller.viewer().tokenPermissions();
         if (tokenPermissions == null || !organizationId.equals(caller.viewer().tokenOrganizationId())) {
             return Mono.just(false);
@@ -169,7 +169,7 @@ public class OrganizationAccess {
      * Puts an organization as a write returned it into the request's cached memberships, so later fields and
      * mutations of the same request see its new details without another call.
      */
-    public void updated(Caller caller, Organization organization) {
+    void updated(Caller caller, Organization organization) {
         caller.update(memberships, caller.viewer().userId(), rows -> rows.stream()
                 .map(row -> row.organization().id().equals(organization.id())
                         ? new UserOrganization(organization, row.organizationRoles())

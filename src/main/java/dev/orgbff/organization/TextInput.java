@@ -12,7 +12,9 @@ import dev.orgbff.graphql.UserErrorCode;
  * every character is white space, a Unicode space separator or an invisible format character (zero-width
  * space, byte-order mark), not only what {@link String#strip()} removes; those characters are also stripped
  * from both ends. Lengths are counted in UTF-16 code units, as Logto's request guard counts them
- * (CONTRACT.md §1); control characters (line breaks, tabs, NUL…) are refused.
+ * (CONTRACT.md §1). Refused inside: control characters (NUL, tabs, line breaks; a description may hold
+ * line breaks and tabs) and the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069),
+ * which can make a name read as something else.
  *
  * @param value the text as received
  */
@@ -46,7 +48,8 @@ record TextInput(String value) {
         } else if (name.length() > MAX_NAME_LENGTH) {
             errors.add(UserError.of(UserErrorCode.NAME_TOO_LONG, "The name can have at most " + MAX_NAME_LENGTH + " characters.", field));
         } else if (hasControlCharacters(name)) {
-            errors.add(UserError.of(UserErrorCode.CONTROL_CHARACTERS, "The name cannot contain line breaks, tabs or other control characters.", field));
+            errors.add(UserError.of(UserErrorCode.CONTROL_CHARACTERS,
+                    "The name cannot contain line breaks, tabs, text-direction overrides or other control characters.", field));
         }
         return name;
     }
@@ -64,9 +67,9 @@ record TextInput(String value) {
         if (description.length() > MAX_DESCRIPTION_LENGTH) {
             errors.add(UserError.of(UserErrorCode.DESCRIPTION_TOO_LONG,
                     "The description can have at most " + MAX_DESCRIPTION_LENGTH + " characters.", field));
-        } else if (description.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+        } else if (description.codePoints().anyMatch(c -> isBidiControl(c) || Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
             errors.add(UserError.of(UserErrorCode.CONTROL_CHARACTERS,
-                    "The description cannot contain control characters other than line breaks and tabs.", field));
+                    "The description cannot contain text-direction overrides or control characters other than line breaks and tabs.", field));
         }
         return description;
     }
@@ -81,6 +84,11 @@ record TextInput(String value) {
     }
 
     private static boolean hasControlCharacters(String text) {
-        return text.codePoints().anyMatch(Character::isISOControl);
+        return text.codePoints().anyMatch(c -> Character.isISOControl(c) || isBidiControl(c)
+                || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR);
+    }
+
+    private static boolean isBidiControl(int codePoint) {
+        return codePoint >= 0x202A && codePoint <= 0x202E || codePoint >= 0x2066 && codePoint <= 0x2069;
     }
 }

@@ -277,8 +277,8 @@ class MemberGraphQlTests extends GraphQlTestSupport {
         logto.addMember(demo.acme(), logto.createUser("erin", null, null), "admin");
         var oneOfTwo = as(demo.alice()).documentName("organizationViewerCan").variable("id", demo.acme()).execute();
         // then
-        lastAdmin.path("organization.viewerCan").entity(OrganizationCapabilities.class)
-                .isEqualTo(new OrganizationCapabilities(true, true, true, true, true, false));
+        lastAdmin.path("organization.viewerCan").entity(Capabilities.class)
+                .isEqualTo(new Capabilities(true, true, true, true, true, false));
         oneOfTwo.path("organization.viewerCan.leave").entity(Boolean.class).isEqualTo(true);
     }
 
@@ -290,8 +290,8 @@ class MemberGraphQlTests extends GraphQlTestSupport {
         // when
         var response = as(demo.bob()).documentName("organizationViewerCan").variable("id", demo.acme()).execute();
         // then
-        response.path("organization.viewerCan").entity(OrganizationCapabilities.class)
-                .isEqualTo(new OrganizationCapabilities(false, false, false, false, false, true));
+        response.path("organization.viewerCan").entity(Capabilities.class)
+                .isEqualTo(new Capabilities(false, false, false, false, false, true));
         assertThat(logto.calls(MEMBERS)).isZero(); // no admin count for someone who is not an admin
     }
 
@@ -303,7 +303,7 @@ class MemberGraphQlTests extends GraphQlTestSupport {
         // when
         var response = withToken(token).documentName("organizationViewerCan").variable("id", demo.acme()).execute();
         // then
-        response.path("organization.viewerCan").entity(OrganizationCapabilities.class)
-                .isEqualTo(new OrganizationCapabilities(false, false, true, true, false, false));
+        response.path("organization.viewerCan").entity(Capabilities.class)
+                .isEqualTo(new Capabilities(false, false, true, true, false, false));
     }
 }

@@ -603,9 +603,9 @@ class MembershipGraphQlTests extends GraphQlTestSupport {
     @ValueSource(strings = {"alice", "bob", "maria"})
     void viewerCan_forEachPersona_agreesWithWhatEachMutationThenDoes(String persona) {
         // given
-        OrganizationCapabilities can = as(personaId(Acme.seed(logto), persona)).documentName("organizationViewerCan")
+        Capabilities can = as(personaId(Acme.seed(logto), persona)).documentName("organizationViewerCan")
                 .variable("id", logto.organizationIds().get(0)).execute()
-                .path("organization.viewerCan").entity(OrganizationCapabilities.class).get();
+                .path("organization.viewerCan").entity(Capabilities.class).get();
         // when
         boolean updated = succeeded(persona, "updateOrganization", acme -> Map.of("organizationId", acme.id(), "name", "Renamed"));
         boolean deleted = succeeded(persona, "deleteOrganization", acme -> Map.of("organizationId", acme.id()));
@@ -616,7 +616,7 @@ class MembershipGraphQlTests extends GraphQlTestSupport {
         boolean removed = succeeded(persona, "removeOrganizationMember", acme -> Map.of("organizationId", acme.id(), "userId", acme.gus()));
         boolean left = succeeded(persona, "leaveOrganization", acme -> Map.of("organizationId", acme.id()));
         // then
-        assertThat(new OrganizationCapabilities(updated, deleted, added, rolesUpdated, removed, left)).isEqualTo(can);
+        assertThat(new Capabilities(updated, deleted, added, rolesUpdated, removed, left)).isEqualTo(can);
     }
 
     /** Runs one mutation as the persona on a fresh tenant: true when it did what it was asked, false when refused. */
