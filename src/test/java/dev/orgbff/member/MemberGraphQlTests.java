@@ -283,6 +283,60 @@ class MemberGraphQlTests extends GraphQlTestSupport {
     }
 
     @Test
+    void viewerCanOnTheSwitcher_withoutLeave_costsNoAdminCount() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.addMember(demo.globex(), demo.alice(), "admin");
+        logto.resetCalls();
+        // when
+        var withoutLeave = as(demo.alice()).document("""
+                { viewer { organizations { edges { node { viewerCan { updateOrganization addMembers } } } } } }""").execute();
+        int countsWithoutLeave = logto.calls(MEMBERS);
+        var withLeave = as(demo.alice()).document("""
+                { viewer { organizations { edges { node { viewerCan { leave } } } } } }""").execute();
+        // then
+        withoutLeave.path("viewer.organizations.edges[*].node.viewerCan.updateOrganization").entityList(Boolean.class).containsExactly(true, true);
+        // alice is Acme's only admin; Globex has dave too
+        withLeave.path("viewer.organizations.edges[*].node.viewerCan.leave").entityList(Boolean.class).containsExactly(false, true);
+        assertThat(countsWithoutLeave).isZero();
+        assertThat(logto.calls(MEMBERS)).isEqualTo(2); // one admin count per organization where alice is an admin
+    }
+
+    @Test
+    void members_aliasedToFanOut_refusedByTheComplexityLimitBeforeAnyUpstreamCall() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        StringBuilder aliases = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            aliases.append(" m").append(i).append(": members(first: 0, query: \"x").append(i).append("\") { totalCount }");
+        }
+        logto.resetCalls();
+        // when
+        var response = as(demo.alice()).document("query($id: ID!) { organization(id: $id) {" + aliases + " } }")
+                .variable("id", demo.acme()).execute();
+        // then
+        response.errors().satisfy(errors -> assertThat(errors).singleElement()
+                .satisfies(error -> assertThat(error.getMessage()).contains("maximum query complexity")));
+        assertThat(logto.calls()).isEmpty();
+    }
+
+    @Test
+    void member_moreThanHundredMembersMatchTheId_stillFound() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        String erin = logto.createUser("erin", null, "Erin");
+        logto.addMember(demo.acme(), erin, "member");
+        for (int i = 0; i < 101; i++) {
+            logto.addMember(demo.acme(), logto.createUser("lookalike" + i, null, "Not " + erin), "member");
+        }
+        // when
+        var response = as(demo.bob()).documentName("organizationMember").variable("id", demo.acme()).variable("userId", erin).execute();
+        // then
+        response.path("organization.member.user.name").entity(String.class).isEqualTo("Erin");
+        assertThat(logto.calls(MEMBERS)).isBetween(1, 2); // a second page only when erin is not among the first 100
+    }
+
+    @Test
     void viewerCan_member_mayOnlyLeave() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);

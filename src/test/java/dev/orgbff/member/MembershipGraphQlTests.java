@@ -184,6 +184,43 @@ class MembershipGraphQlTests extends GraphQlTestSupport {
     }
 
     @Test
+    void addOrganizationMembers_callerHoldingTheApiScope_mayGrantTheRoleButNotWithAnOrganizationToken() {
+        // given
+        Acme acme = Acme.seed(logto);
+        String reports = logto.createApiResource("Reports", "https://reports.acme.test");
+        String readReports = logto.createApiScope(reports, "read:reports", "Read reports");
+        logto.createOrganizationRole("reporter", "Reads reports");
+        logto.grantApiScopes("reporter", readReports);
+        logto.grantApiScopes("manager", readReports);
+        // an organization token carries organization permissions only, so it holds no API scope to grant
+        String organizationToken = logto.token(acme.maria()).audience("urn:logto:organization:" + acme.id()).scope("manage:member").sign();
+        Map<String, Object> input = Map.of("organizationId", acme.id(), "userIds", List.of(acme.demo().carol()),
+                "roleIds", List.of(logto.roleId("reporter")));
+        // when
+        var withOrganizationToken = withToken(organizationToken).documentName("addOrganizationMembers").variable("input", input).execute();
+        var withApiToken = as(acme.maria()).documentName("addOrganizationMembers").variable("input", input).execute();
+        // then
+        withOrganizationToken.path("addOrganizationMembers.userErrors[0].code").entity(String.class).isEqualTo("ROLE_ESCALATION");
+        withApiToken.path("addOrganizationMembers.userErrors").entityList(Object.class).hasSize(0);
+        withApiToken.path("addOrganizationMembers.members[0].roles[*].name").entityList(String.class).containsExactly("reporter");
+        assertThat(logto.memberRoleNames(acme.id(), acme.demo().carol())).containsExactly("reporter");
+    }
+
+    @Test
+    void addOrganizationMembers_moreThanHundredRoleIds_badRequestWithoutAnyUpstreamCall() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var response = as(demo.alice()).documentName("addOrganizationMembers").variable("input", Map.of(
+                "organizationId", demo.acme(), "userIds", List.of(demo.carol()),
+                "roleIds", IntStream.range(0, 101).mapToObj(i -> "role" + i).toList())).execute();
+        // then
+        assertThat(assertError(response, ErrorType.BAD_REQUEST).getMessage()).contains("roleIds");
+        assertThat(logto.apiCalls()).isZero();
+    }
+
+    @Test
     void addOrganizationMembers_unknownAndMachineRoles_userErrorsWithoutWrite() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
@@ -387,6 +424,21 @@ class MembershipGraphQlTests extends GraphQlTestSupport {
     }
 
     @Test
+    void updateMemberRoles_logtoUnavailableForTheWrite_upstreamUnavailableAndRolesUnchanged() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.fail(REPLACE_ROLES, Fault.status(503, "unavailable"));
+        logto.resetCalls();
+        // when
+        var response = as(demo.alice()).documentName("updateMemberRoles").variable("input", Map.of(
+                "organizationId", demo.acme(), "userId", demo.bob(), "roleIds", List.of(logto.roleId("admin")))).execute();
+        // then
+        assertError(response, "UPSTREAM_UNAVAILABLE");
+        assertThat(logto.memberRoleNames(demo.acme(), demo.bob())).containsExactly("member");
+        assertThat(logto.calls(REPLACE_ROLES)).isEqualTo(3); // a PUT replaces the roles whole: retried like a read
+    }
+
+    @Test
     void updateMemberRoles_lastTwoAdminsDemoteEachOtherConcurrently_anAdminRemains() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
@@ -483,6 +535,50 @@ class MembershipGraphQlTests extends GraphQlTestSupport {
     }
 
     @Test
+    void removeOrganizationMember_logtoFailsTheDelete_errorAndTheMemberStays() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.fail(REMOVE_MEMBER, Fault.status(500, "unexpected"));
+        // when
+        var response = as(demo.alice()).documentName("removeOrganizationMember").variable("input", Map.of(
+                "organizationId", demo.acme(), "userId", demo.bob())).execute();
+        // then
+        assertError(response, ErrorType.INTERNAL_ERROR);
+        assertThat(logto.memberIds(demo.acme())).contains(demo.bob());
+        assertThat(logto.memberRoleNames(demo.acme(), demo.bob())).containsExactly("member");
+    }
+
+    @Test
+    void removeOrganizationMember_lastTwoAdminsRemoveEachOtherConcurrently_anAdminRemainsWithTheirRoles() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        String erin = logto.createUser("erin", null, "Erin");
+        logto.addMember(demo.acme(), erin, "admin");
+        logto.latency(Duration.ofMillis(150)); // both checks pass before either removal lands
+        // when
+        CompletableFuture<String> aliceRemovesErin = CompletableFuture.supplyAsync(() -> remove(demo.alice(), demo.acme(), erin));
+        CompletableFuture<String> erinRemovesAlice = CompletableFuture.supplyAsync(() -> remove(erin, demo.acme(), demo.alice()));
+        List<String> outcomes = List.of(aliceRemovesErin.join(), erinRemovesAlice.join());
+        // then: whoever is still a member is an admin again, roles restored by the undo
+        List<String> admins = new ArrayList<>();
+        for (String user : List.of(demo.alice(), erin)) {
+            if (logto.memberRoleNames(demo.acme(), user).contains("admin")) {
+                admins.add(user);
+            }
+        }
+        assertThat(admins).isNotEmpty();
+        assertThat(outcomes).contains("LAST_ADMIN");
+        assertThat(logto.memberIds(demo.acme())).contains(admins.toArray(String[]::new));
+    }
+
+    private String remove(String caller, String organizationId, String userId) {
+        var response = as(caller).documentName("removeOrganizationMember").variable("input", Map.of(
+                "organizationId", organizationId, "userId", userId)).execute();
+        List<String> codes = response.path("removeOrganizationMember.userErrors[*].code").entityList(String.class).get();
+        return codes.isEmpty() ? "OK" : codes.get(0);
+    }
+
+    @Test
     void removeOrganizationMember_memberOfAnotherOrganization_notFoundOrNotAMemberWithoutWrite() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
@@ -541,6 +637,19 @@ class MembershipGraphQlTests extends GraphQlTestSupport {
         response.path("leaveOrganization.userErrors[0].field").entityList(String.class).containsExactly("input", "organizationId");
         assertThat(logto.memberIds(demo.acme())).contains(demo.alice());
         assertThat(logto.calls(REMOVE_MEMBER)).isZero();
+    }
+
+    @Test
+    void leaveOrganization_logtoUnavailable_upstreamUnavailableAndStillAMember() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.fail(REMOVE_MEMBER, Fault.status(503, "unavailable"));
+        // when
+        var response = as(demo.bob()).documentName("leaveOrganization").variable("input", Map.of("organizationId", demo.acme())).execute();
+        // then
+        assertError(response, "UPSTREAM_UNAVAILABLE");
+        assertThat(logto.memberIds(demo.acme())).contains(demo.bob());
+        assertThat(logto.calls(REMOVE_MEMBER)).isEqualTo(3); // a DELETE is retried like a read
     }
 
     @Test

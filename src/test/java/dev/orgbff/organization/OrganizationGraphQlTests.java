@@ -543,7 +543,10 @@ class OrganizationGraphQlTests extends GraphQlTestSupport {
     @CsvSource(delimiterString = "|", value = {
         "name of 129 characters|name|NAME_TOO_LONG",
         "name with a line break|name|CONTROL_CHARACTERS",
+        "name with a right-to-left override|name|CONTROL_CHARACTERS",
+        "name with a line separator|name|CONTROL_CHARACTERS",
         "description with a NUL character|description|CONTROL_CHARACTERS",
+        "description with a right-to-left isolate|description|CONTROL_CHARACTERS",
         "description of 257 characters|description|DESCRIPTION_TOO_LONG",
         "customData a JSON array|customData|CUSTOM_DATA_NOT_OBJECT",
         "customData a JSON string|customData|CUSTOM_DATA_NOT_OBJECT"})
@@ -553,7 +556,10 @@ class OrganizationGraphQlTests extends GraphQlTestSupport {
         Object value = switch (problem) {
             case "name of 129 characters" -> "n".repeat(129);
             case "name with a line break" -> "Acme\nLabs";
+            case "name with a right-to-left override" -> "Invoice\u202Efdp.exe";
+            case "name with a line separator" -> "Acme\u2028Labs";
             case "description with a NUL character" -> "Anvils\u0000and rockets";
+            case "description with a right-to-left isolate" -> "Anvils \u2067and\u2069 rockets";
             case "description of 257 characters" -> "d".repeat(257);
             case "customData a JSON array" -> List.of("plan", "pro");
             default -> "plan=pro";
@@ -679,6 +685,40 @@ class OrganizationGraphQlTests extends GraphQlTestSupport {
         response.path("deleteOrganization.deletedOrganizationId").entity(String.class).isEqualTo(demo.acme());
         response.path("deleteOrganization.userErrors").entityList(Object.class).hasSize(0);
         assertThat(logto.calls(DELETE)).isEqualTo(1);
+    }
+
+    @Test
+    void deleteOrganization_tokenScopedToAnotherOrganization_notFoundAndNothingDeleted() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.addMember(demo.globex(), demo.alice(), "admin");
+        String globexToken = logto.token(demo.alice()).audience("urn:logto:organization:" + demo.globex())
+                .scope(String.join(" ", DemoTenant.ADMIN_PERMISSIONS)).sign();
+        String globexApiToken = logto.token(demo.alice()).audience(logto.apiResource()).organizationId(demo.globex()).sign();
+        logto.resetCalls();
+        // when
+        var byOrganizationToken = withToken(globexToken).documentName("deleteOrganization")
+                .variable("input", Map.of("organizationId", demo.acme())).execute();
+        var byApiToken = withToken(globexApiToken).documentName("deleteOrganization")
+                .variable("input", Map.of("organizationId", demo.acme())).execute();
+        // then
+        assertError(byOrganizationToken, ErrorType.NOT_FOUND);
+        assertError(byApiToken, ErrorType.NOT_FOUND);
+        assertThat(logto.organizationExists(demo.acme())).isTrue();
+        assertThat(logto.calls("DELETE /api/organizations/{id}")).isZero();
+    }
+
+    @Test
+    void updateOrganization_organizationLevelApiTokenForThatOrganization_actsWithTheRolesPermissions() {
+        // given: its scope holds API resource permissions, which do not narrow organization permissions
+        DemoTenant demo = DemoTenant.seed(logto);
+        String acmeApiToken = logto.token(demo.alice()).audience(logto.apiResource()).organizationId(demo.acme())
+                .scope("read:reports").sign();
+        // when
+        var response = withToken(acmeApiToken).documentName("updateOrganization")
+                .variable("input", Map.of("organizationId", demo.acme(), "name", "Acme Labs")).execute();
+        // then
+        response.path("updateOrganization.organization.name").entity(String.class).isEqualTo("Acme Labs");
     }
 
     @Test
