@@ -447,26 +447,34 @@ class MembershipGraphQlTests extends GraphQlTestSupport {
         String member = logto.roleId("member");
         logto.latency(Duration.ofMillis(150)); // both checks pass before either write lands
         // when
-        CompletableFuture<String> aliceDemotesErin = CompletableFuture.supplyAsync(() -> demote(demo.alice(), demo.acme(), erin, member));
-        CompletableFuture<String> erinDemotesAlice = CompletableFuture.supplyAsync(() -> demote(erin, demo.acme(), demo.alice(), member));
+        CompletableFuture<String> aliceDemotesErin = CompletableFuture.supplyAsync(() -> outcome(demo.alice(), "updateMemberRoles",
+                Map.of("organizationId", demo.acme(), "userId", erin, "roleIds", List.of(member))));
+        CompletableFuture<String> erinDemotesAlice = CompletableFuture.supplyAsync(() -> outcome(erin, "updateMemberRoles",
+                Map.of("organizationId", demo.acme(), "userId", demo.alice(), "roleIds", List.of(member))));
         List<String> outcomes = List.of(aliceDemotesErin.join(), erinDemotesAlice.join());
         // then
-        List<String> admins = new ArrayList<>();
-        for (String user : List.of(demo.alice(), erin)) {
-            if (logto.memberRoleNames(demo.acme(), user).contains("admin")) {
-                admins.add(user);
-            }
-        }
+        List<String> admins = admins(demo.acme(), demo.alice(), erin);
         assertThat(admins).isNotEmpty();
         assertThat(outcomes).contains("LAST_ADMIN");
         assertThat(outcomes.stream().filter("OK"::equals).count()).isEqualTo(2 - admins.size());
     }
 
-    private String demote(String caller, String organizationId, String userId, String roleId) {
-        var response = as(caller).documentName("updateMemberRoles").variable("input", Map.of(
-                "organizationId", organizationId, "userId", userId, "roleIds", List.of(roleId))).execute();
-        List<String> codes = response.path("updateMemberRoles.userErrors[*].code").entityList(String.class).get();
+    /** Runs a member mutation as {@code caller}: "OK", or its first user-error code. */
+    private String outcome(String caller, String mutation, Map<String, Object> input) {
+        var response = as(caller).documentName(mutation).variable("input", input).execute();
+        List<String> codes = response.path(mutation + ".userErrors[*].code").entityList(String.class).get();
         return codes.isEmpty() ? "OK" : codes.get(0);
+    }
+
+    /** Which of these users hold the admin role in the organization now. */
+    private List<String> admins(String organizationId, String... userIds) {
+        List<String> admins = new ArrayList<>();
+        for (String user : userIds) {
+            if (logto.memberRoleNames(organizationId, user).contains("admin")) {
+                admins.add(user);
+            }
+        }
+        return admins;
     }
 
     // ---------------------------------------------------------------- removeOrganizationMember
@@ -556,26 +564,16 @@ class MembershipGraphQlTests extends GraphQlTestSupport {
         logto.addMember(demo.acme(), erin, "admin");
         logto.latency(Duration.ofMillis(150)); // both checks pass before either removal lands
         // when
-        CompletableFuture<String> aliceRemovesErin = CompletableFuture.supplyAsync(() -> remove(demo.alice(), demo.acme(), erin));
-        CompletableFuture<String> erinRemovesAlice = CompletableFuture.supplyAsync(() -> remove(erin, demo.acme(), demo.alice()));
+        CompletableFuture<String> aliceRemovesErin = CompletableFuture.supplyAsync(() -> outcome(demo.alice(), "removeOrganizationMember",
+                Map.of("organizationId", demo.acme(), "userId", erin)));
+        CompletableFuture<String> erinRemovesAlice = CompletableFuture.supplyAsync(() -> outcome(erin, "removeOrganizationMember",
+                Map.of("organizationId", demo.acme(), "userId", demo.alice())));
         List<String> outcomes = List.of(aliceRemovesErin.join(), erinRemovesAlice.join());
         // then: whoever is still a member is an admin again, roles restored by the undo
-        List<String> admins = new ArrayList<>();
-        for (String user : List.of(demo.alice(), erin)) {
-            if (logto.memberRoleNames(demo.acme(), user).contains("admin")) {
-                admins.add(user);
-            }
-        }
+        List<String> admins = admins(demo.acme(), demo.alice(), erin);
         assertThat(admins).isNotEmpty();
         assertThat(outcomes).contains("LAST_ADMIN");
         assertThat(logto.memberIds(demo.acme())).contains(admins.toArray(String[]::new));
-    }
-
-    private String remove(String caller, String organizationId, String userId) {
-        var response = as(caller).documentName("removeOrganizationMember").variable("input", Map.of(
-                "organizationId", organizationId, "userId", userId)).execute();
-        List<String> codes = response.path("removeOrganizationMember.userErrors[*].code").entityList(String.class).get();
-        return codes.isEmpty() ? "OK" : codes.get(0);
     }
 
     @Test
