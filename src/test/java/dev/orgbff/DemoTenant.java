@@ -1,17 +1,24 @@
 package dev.orgbff;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import dev.orgbff.emulator.LogtoEmulator;
 
 /**
  * The demo tenant of the embedded run, also the template most tests start from. Organization template:
  * {@code admin} (invite:member, manage:member, delete:member, manage:organization, delete:organization)
  * and {@code member} (invite:member). Users: alice (admin of Acme), bob (member of Acme), carol (in no
- * organization), dave (admin of Globex).
+ * organization, with a pending invitation from alice to Acme as {@code member}), dave (admin of Globex),
+ * erin (in no organization, no invitation). The tenant has an email connector, so invitation emails are
+ * "sent" (recorded by the emulator).
  *
  * @param acme the id of the organization "Acme"
  * @param globex the id of the organization "Globex"
+ * @param carolsInvitation the id of carol's pending invitation to Acme (7 days)
  */
-public record DemoTenant(String alice, String bob, String carol, String dave, String acme, String globex) {
+public record DemoTenant(String alice, String bob, String carol, String dave, String erin, String acme, String globex,
+        String carolsInvitation) {
 
     /** The five organization permissions of the template. */
     public static final String[] ADMIN_PERMISSIONS = {
@@ -26,18 +33,21 @@ public record DemoTenant(String alice, String bob, String carol, String dave, St
         logto.createOrganizationRole("member", "Belongs to the organization and may invite", "invite:member");
     }
 
-    /** Seeds the template, the four users and the two organizations. */
+    /** Seeds the template, the five users, the two organizations and carol's invitation. */
     public static DemoTenant seed(LogtoEmulator logto) {
         seedTemplate(logto);
         String alice = logto.createUser("alice", "alice@acme.test", "Alice Adams");
         String bob = logto.createUser("bob", "bob@acme.test", "Bob Brown");
         String carol = logto.createUser("carol", "carol@example.test", "Carol Clark");
         String dave = logto.createUser("dave", "dave@globex.test", "Dave Davis");
+        String erin = logto.createUser("erin", "erin@example.test", "Erin Evans");
         String acme = logto.createOrganization("Acme", "Acme Corporation");
         String globex = logto.createOrganization("Globex", "Globex Corporation");
         logto.addMember(acme, alice, "admin");
         logto.addMember(acme, bob, "member");
         logto.addMember(globex, dave, "admin");
-        return new DemoTenant(alice, bob, carol, dave, acme, globex);
+        String carolsInvitation = logto.createInvitation(acme, alice, "carol@example.test", Instant.now().plus(Duration.ofDays(7)), "member");
+        logto.enableEmailConnector();
+        return new DemoTenant(alice, bob, carol, dave, erin, acme, globex, carolsInvitation);
     }
 }

@@ -36,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class GraphQlTestSupport {
 
     protected static final LogtoEmulator logto = LogtoEmulator.start(0);
+    /** The accept link template of the tests' invitation emails. */
+    protected static final String ACCEPT_URL = "https://app.example.test/invitations/{invitationId}";
 
     @Autowired
     protected HttpGraphQlTester graphQlTester;
@@ -56,6 +58,7 @@ public abstract class GraphQlTestSupport {
         registry.add("logto.management.app-id", logto::m2mAppId);
         registry.add("logto.management.app-secret", logto::m2mAppSecret);
         registry.add("logto.timeout", () -> "2s");
+        registry.add("orgbff.invitations.accept-url", () -> ACCEPT_URL);
         registry.add("management.endpoint.health.cache.time-to-live", () -> "0s"); // each test sees Logto as it is now
     }
 

@@ -14,7 +14,8 @@ import dev.orgbff.emulator.LogtoEmulator;
  * The embedded default run, {@code mvn spring-boot:test-run}: starts the Logto emulator with the
  * {@link DemoTenant demo tenant} (port 3001, or {@code --orgbff.emulator.port=N} / {@code ORGBFF_EMULATOR_PORT}),
  * then the BFF wired to it (port 8080, or {@code --server.port=N}), and prints the GraphiQL URL with a
- * ready {@code Authorization} header for each demo user.
+ * ready {@code Authorization} header for each demo user. Invitation emails the emulator "sends" are
+ * printed to the console with their link, so the whole invitation flow works without an email server.
  */
 public final class TestOrgBffApplication {
 
@@ -31,6 +32,12 @@ public final class TestOrgBffApplication {
         arguments.add("--logto.api-resource=" + logto.apiResource());
         arguments.add("--logto.management.app-id=" + logto.m2mAppId());
         arguments.add("--logto.management.app-secret=" + logto.m2mAppSecret());
+        if (arguments.stream().noneMatch(argument -> argument.startsWith("--orgbff.invitations.accept-url="))) {
+            arguments.add("--orgbff.invitations.accept-url=http://localhost:5173/invitations/{invitationId}");
+        }
+        // the demo's "email server": a console banner for the person running the demo, not a log line
+        logto.onMessage(message -> System.out.println("\n[email to " + message.invitee() + "] You are invited to join an organization: "
+                + message.payload().path("link").asString() + "\n  (invitation id " + message.invitationId() + ")\n"));
         ConfigurableApplicationContext context = SpringApplication.from(OrgBffApplication::main)
                 .run(arguments.toArray(String[]::new)).getApplicationContext();
         String bff = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
@@ -42,8 +49,9 @@ public final class TestOrgBffApplication {
         for (String[] user : List.of(
                 new String[] {"alice", demo.alice(), "admin of Acme"},
                 new String[] {"bob", demo.bob(), "member of Acme"},
-                new String[] {"carol", demo.carol(), "in no organization"},
-                new String[] {"dave", demo.dave(), "admin of Globex"})) {
+                new String[] {"carol", demo.carol(), "invited to Acme"},
+                new String[] {"dave", demo.dave(), "admin of Globex"},
+                new String[] {"erin", demo.erin(), "in no organization"})) {
             banner.append("\n  ").append(user[0]).append(" (").append(user[2]).append("):\n  {\"Authorization\": \"Bearer ")
                     .append(logto.userToken(user[1])).append("\"}\n");
         }

@@ -1,5 +1,7 @@
 package dev.orgbff.graphql;
 
+import java.util.Map;
+
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.schema.DataFetchingEnvironment;
@@ -17,7 +19,8 @@ import dev.orgbff.logto.LogtoUnavailableException;
  * Turns exceptions from resolvers and DataLoaders into classified GraphQL errors with short, stable
  * messages of our own: {@link NotFoundException} → {@code NOT_FOUND}, {@link ForbiddenException} →
  * {@code FORBIDDEN}, {@link BadRequestException} → {@code BAD_REQUEST} naming the argument,
- * {@link LogtoUnavailableException} → {@code UPSTREAM_UNAVAILABLE}. Anything else is left to Spring's
+ * {@link LogtoUnavailableException} → {@code UPSTREAM_UNAVAILABLE}, {@link RateLimitedException} →
+ * {@code RATE_LIMITED} with {@code extensions.retryAfterSeconds}. Anything else is left to Spring's
  * opaque {@code INTERNAL_ERROR}; upstream bodies, tokens and stack traces never reach the client.
  */
 @Component
@@ -36,9 +39,19 @@ class GraphQlExceptionResolver extends DataFetcherExceptionResolverAdapter {
         if (exception instanceof BadRequestException) {
             return refused(ErrorType.BAD_REQUEST, exception, environment);
         }
+        if (exception instanceof RateLimitedException rateLimited) {
+            log.info("RATE_LIMITED at {}: {}", environment.getExecutionStepInfo().getPath(), exception.getMessage());
+            return GraphQLError.newError()
+                    .errorType(ServiceErrorType.RATE_LIMITED)
+                    .message(exception.getMessage())
+                    .path(environment.getExecutionStepInfo().getPath())
+                    .location(environment.getField().getSourceLocation())
+                    .extensions(Map.of("retryAfterSeconds", rateLimited.retryAfterSeconds()))
+                    .build();
+        }
         if (exception instanceof LogtoUnavailableException) {
             log.warn("Logto unavailable while resolving {}: {}", environment.getExecutionStepInfo().getPath(), exception.getMessage());
-            return error(UpstreamErrorType.UPSTREAM_UNAVAILABLE, "Logto is unavailable; try again later", environment);
+            return error(ServiceErrorType.UPSTREAM_UNAVAILABLE, "Logto is unavailable; try again later", environment);
         }
         return null;
     }

@@ -23,7 +23,7 @@ public enum UserErrorCode {
     /** More users than one request may add (100). */
     TOO_MANY_MEMBERS,
     /** An email is not an email address. */
-    EMAIL_INVALID,
+    INVALID_EMAIL,
     /** No user has this id, or this primary email. */
     USER_NOT_FOUND,
     /** The user is already a member of the organization. */
@@ -43,5 +43,25 @@ public enum UserErrorCode {
     /** The change would leave the organization without a member holding the admin role. */
     LAST_ADMIN,
     /** The new members could not be given their roles, so they were removed again. */
-    ROLE_ASSIGNMENT_FAILED
+    ROLE_ASSIGNMENT_FAILED,
+    /** No email address was given to invite. */
+    EMAILS_REQUIRED,
+    /** More email addresses than one request may invite (50). */
+    TOO_MANY_EMAILS,
+    /** The expiry is outside 1 to 30 days. */
+    INVALID_EXPIRY,
+    /** A pending invitation for this address and organization exists already. */
+    INVITATION_PENDING,
+    /** The invitation was accepted or revoked already (or expired, for a decline or revoke). */
+    INVITATION_NOT_PENDING,
+    /** The invitation expired; ask for a new one. */
+    INVITATION_EXPIRED,
+    /** The invitation is for another email address than the caller's verified primary email. */
+    EMAIL_MISMATCH,
+    /** The invitation exists but its email could not be sent; share its link another way. */
+    EMAIL_NOT_SENT,
+    /** A just-in-time email domain is not a host name. */
+    INVALID_DOMAIN,
+    /** A just-in-time email domain is a public mail provider's, which would let anyone join. */
+    PUBLIC_EMAIL_DOMAIN
 }

@@ -12,7 +12,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Wires the Logto adapter: two WebClients from Boot's shared {@link WebClient.Builder} (one for the token
  * endpoint with HTTP Basic client authentication, one for the Management API with the M2M token), both
  * counted by {@link UpstreamCallMetrics}, and the typed Management API clients by Logto resource:
- * {@link OrganizationsApi}, {@link UsersApi}, {@link TemplateApi}.
+ * {@link OrganizationsApi}, {@link UsersApi}, {@link InvitationsApi}, {@link TemplateApi}.
  */
 @Configuration(proxyBeanMethods = false)
 class LogtoConfiguration {
@@ -54,6 +54,11 @@ class LogtoConfiguration {
     @Bean
     UsersApi usersApi(LogtoHttp managementApi) {
         return new UsersApi(managementApi);
+    }
+
+    @Bean
+    InvitationsApi invitationsApi(LogtoHttp managementApi) {
+        return new InvitationsApi(managementApi);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -14,7 +15,8 @@ import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Logto's organizations and their members ({@code /api/organizations/**}, CONTRACT.md §1 and §2), typed.
+ * Logto's organizations, their members and just-in-time settings ({@code /api/organizations/**},
+ * CONTRACT.md §1, §2 and §6), typed.
  * Every method is lazy and fails with {@link LogtoApiException} when Logto answers an error status, or
  * with {@link LogtoUnavailableException} when it cannot answer; reads, PUTs and DELETEs are retried on
  * transient failures, POSTs and PATCHes are sent once.
@@ -22,6 +24,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 public class OrganizationsApi {
 
     private static final String MEMBERS = "/api/organizations/{id}/users";
+    private static final String JIT_EMAIL_DOMAINS = "/api/organizations/{id}/jit/email-domains";
+    private static final String JIT_ROLES = "/api/organizations/{id}/jit/roles";
+    private static final ParameterizedTypeReference<List<JitEmailDomain>> JIT_DOMAINS = new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<List<OrganizationRoleRef>> ROLE_REFS = new ParameterizedTypeReference<>() { };
 
     private final LogtoHttp http;
 
@@ -39,6 +45,16 @@ public class OrganizationsApi {
         return http.write(HttpMethod.POST, "/api/organizations", Map.of(),
                 BodyInserters.fromValue(new CreateOrganization(name, description)),
                 response -> response.bodyToMono(Organization.class));
+    }
+
+    /**
+     * {@code GET /api/organizations/{id}}: one organization; empty when it does not exist (404
+     * {@code entity.not_exists_with_id}). Logto has no batch read of organizations.
+     */
+    public Mono<Organization> organization(String organizationId) {
+        return http.get("/api/organizations/{id}", Map.of("id", organizationId), LogtoHttp.NO_QUERY,
+                        response -> response.bodyToMono(Organization.class))
+                .onErrorResume(LogtoApiException.class, error -> error.status() == 404 ? Mono.empty() : Mono.error(error));
     }
 
     /**
@@ -151,6 +167,37 @@ public class OrganizationsApi {
                 BodyInserters.fromValue(new RoleIds(roleIds)));
     }
 
+    /**
+     * {@code GET /api/organizations/{id}/jit/email-domains} without paging: the email domains whose new
+     * users join the organization just in time, in the order they were added. An unknown organization has none.
+     */
+    public Mono<List<String>> jitEmailDomains(String organizationId) {
+        return http.get(JIT_EMAIL_DOMAINS, Map.of("id", organizationId), LogtoHttp.NO_QUERY,
+                        response -> response.bodyToMono(JIT_DOMAINS))
+                .map(rows -> rows.stream().map(JitEmailDomain::emailDomain).toList());
+    }
+
+    /** {@code PUT /api/organizations/{id}/jit/email-domains}: replaces the list (204); a duplicate is 422 and changes nothing. */
+    public Mono<Void> replaceJitEmailDomains(String organizationId, List<String> emailDomains) {
+        return http.put(JIT_EMAIL_DOMAINS, Map.of("id", organizationId),
+                BodyInserters.fromValue(new EmailDomains(emailDomains)));
+    }
+
+    /**
+     * {@code GET /api/organizations/{id}/jit/roles} without paging: the ids of the roles just-in-time
+     * members get. Fails with {@link LogtoApiException} 404 for an unknown organization.
+     */
+    public Mono<List<String>> jitRoleIds(String organizationId) {
+        return http.get(JIT_ROLES, Map.of("id", organizationId), LogtoHttp.NO_QUERY, response -> response.bodyToMono(ROLE_REFS))
+                .map(roles -> roles.stream().map(OrganizationRoleRef::id).toList());
+    }
+
+    /** {@code PUT /api/organizations/{id}/jit/roles}: replaces the roles just-in-time members get (204); 422 for an unknown role. */
+    public Mono<Void> replaceJitRoles(String organizationId, List<String> roleIds) {
+        return http.put(JIT_ROLES, Map.of("id", organizationId),
+                BodyInserters.fromValue(new RoleIds(roleIds)));
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     private record CreateOrganization(String name, @Nullable String description) {
     }
@@ -162,5 +209,11 @@ public class OrganizationsApi {
     }
 
     private record UserRoleIds(List<String> userIds, List<String> organizationRoleIds) {
+    }
+
+    private record EmailDomains(List<String> emailDomains) {
+    }
+
+    private record JitEmailDomain(String emailDomain) {
     }
 }

@@ -69,7 +69,7 @@ class MembershipService {
      * default). Calls: the permission check (memberships and template, shared), two user searches in
      * parallel ({@code GET /api/users}: who exists; who of them is not a member yet),
      * {@code POST /api/organizations/{id}/users} and {@code POST /api/organizations/{id}/users/roles}.
-     * Per-person problems ({@code EMAIL_INVALID}, {@code USER_NOT_FOUND}, {@code ALREADY_MEMBER}) are
+     * Per-person problems ({@code INVALID_EMAIL}, {@code USER_NOT_FOUND}, {@code ALREADY_MEMBER}) are
      * reported by index while the others are added; role problems ({@code ROLE_REQUIRED},
      * {@code ROLE_NOT_FOUND}, {@code ROLE_NOT_ASSIGNABLE}, {@code ROLE_ESCALATION}) and
      * {@code MEMBERS_REQUIRED} or {@code TOO_MANY_MEMBERS} add nobody. When the roles cannot be assigned,
@@ -312,7 +312,7 @@ class MembershipService {
             for (int i = 0; i < rawEmails.size(); i++) {
                 EmailAddress email = EmailAddress.parse(rawEmails.get(i));
                 if (email == null) {
-                    wanted.errors().add(UserError.of(UserErrorCode.EMAIL_INVALID, "This is not an email address.",
+                    wanted.errors().add(UserError.of(UserErrorCode.INVALID_EMAIL, "This is not an email address.",
                             "input", "emails", String.valueOf(i)));
                 } else {
                     wanted.emails().putIfAbsent(email.value(), String.valueOf(i));

@@ -31,12 +31,15 @@ public record AccessProperties(
      * @param addMembers {@code addOrganizationMembers}; default {@code manage:member}
      * @param updateMemberRoles {@code updateMemberRoles}; default {@code manage:member}
      * @param removeMembers {@code removeOrganizationMember}; default {@code delete:member}
+     * @param inviteMembers {@code inviteMembers}, {@code resendInvitation}, {@code revokeInvitation},
+     *     {@code Organization.invitations} and an invitation's {@code acceptUrl}; default {@code invite:member}
      */
     public record Permissions(
             @NotBlank @DefaultValue("manage:organization") String updateOrganization,
             @NotBlank @DefaultValue("delete:organization") String deleteOrganization,
             @NotBlank @DefaultValue("manage:member") String addMembers,
             @NotBlank @DefaultValue("manage:member") String updateMemberRoles,
-            @NotBlank @DefaultValue("delete:member") String removeMembers) {
+            @NotBlank @DefaultValue("delete:member") String removeMembers,
+            @NotBlank @DefaultValue("invite:member") String inviteMembers) {
     }
 }

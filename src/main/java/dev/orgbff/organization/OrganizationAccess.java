@@ -190,14 +190,16 @@ public class OrganizationAccess {
      * Loads the memberships and the template in one dispatch, each once per request.
      */
     public Mono<MemberAccess> memberAccess(Caller caller, String organizationId) {
-        if (!caller.viewer().mayAct(organizationId)) {
-            return Mono.empty();
-        }
-        return Mono.zip(memberships(caller), templates.template(caller)).flatMap(loaded -> Mono.justOrEmpty(loaded.getT1().stream()
-                .filter(row -> row.organization().id().equals(organizationId))
-                .findFirst()
-                .map(row -> new MemberAccess(row.organization(), new Membership(organizationId, row.roleIds()),
-                        caller.viewer(), loaded.getT2()))));
+        return viewerAccess(caller).flatMap(access -> Mono.justOrEmpty(access.in(organizationId)));
+    }
+
+    /**
+     * The viewer's memberships and the template, for decisions about organizations not known yet: both loads
+     * start at once (in one dispatch), so call it when the field's resolution starts, alongside any other read.
+     */
+    public Mono<ViewerAccess> viewerAccess(Caller caller) {
+        return Mono.zip(memberships(caller), templates.template(caller))
+                .map(loaded -> new ViewerAccess(caller.viewer(), loaded.getT1(), loaded.getT2()));
     }
 
     private Mono<List<UserOrganization>> memberships(Caller caller) {

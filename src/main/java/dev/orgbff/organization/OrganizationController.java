@@ -16,8 +16,8 @@ import dev.orgbff.logto.OrganizationRole;
 import dev.orgbff.security.Caller;
 
 /**
- * Maps {@code Query.organization}, the organization mutations and the viewer-specific fields of
- * {@code Organization}. The viewer fields of any number of organizations share the request's one
+ * Maps {@code Query.organization}, the organization mutations, the viewer-specific fields of
+ * {@code Organization} and its just-in-time settings. The viewer fields of any number of organizations share the request's one
  * memberships call and one template call: no N+1.
  */
 @Controller
@@ -25,10 +25,12 @@ class OrganizationController {
 
     private final OrganizationService organizations;
     private final OrganizationAccess access;
+    private final JitService jit;
 
-    OrganizationController(OrganizationService organizations, OrganizationAccess access) {
+    OrganizationController(OrganizationService organizations, OrganizationAccess access, JitService jit) {
         this.organizations = organizations;
         this.access = access;
+        this.jit = jit;
     }
 
     @QueryMapping
@@ -49,6 +51,21 @@ class OrganizationController {
     @MutationMapping
     Mono<DeleteOrganizationPayload> deleteOrganization(@Argument DeleteOrganizationInput input, Caller caller) {
         return organizations.delete(caller, input);
+    }
+
+    @MutationMapping
+    Mono<UpdateJitSettingsPayload> updateJitSettings(@Argument UpdateJitSettingsInput input, Caller caller) {
+        return jit.update(caller, input);
+    }
+
+    @SchemaMapping
+    Mono<JitSettings> jit(Organization organization, Caller caller) {
+        return jit.settings(caller, organization.id());
+    }
+
+    @SchemaMapping(typeName = "JitSettings")
+    Mono<List<OrganizationRole>> roles(JitSettings settings, Caller caller) {
+        return jit.roles(caller, settings);
     }
 
     @SchemaMapping

@@ -6,8 +6,10 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Service;
 
 import dev.orgbff.graphql.ForbiddenException;
@@ -21,22 +23,47 @@ import dev.orgbff.logto.OrganizationChanges;
 import dev.orgbff.logto.OrganizationRole;
 import dev.orgbff.logto.OrganizationsApi;
 import dev.orgbff.security.Caller;
+import dev.orgbff.security.RequestLoader;
 import dev.orgbff.template.TemplateService;
 
-/** Creating, updating and deleting organizations on behalf of the viewer. */
+/**
+ * Creating, updating and deleting organizations on behalf of the viewer, and organizations by id for
+ * people who need not be members (an invitee sees the organization an invitation is for): a per-request
+ * DataLoader with one {@code GET /api/organizations/{id}} per id, all at once (Logto has no batch read),
+ * primed with organizations the request already holds.
+ */
 @Service
-class OrganizationService {
+public class OrganizationService {
 
     private static final Logger log = LoggerFactory.getLogger(OrganizationService.class);
 
     private final OrganizationsApi logto;
     private final OrganizationAccess access;
     private final TemplateService templates;
+    private final RequestLoader<String, Organization> organizations;
 
-    OrganizationService(OrganizationsApi logto, OrganizationAccess access, TemplateService templates) {
+    OrganizationService(BatchLoaderRegistry registry, OrganizationsApi logto, OrganizationAccess access, TemplateService templates) {
         this.logto = logto;
         this.access = access;
         this.templates = templates;
+        this.organizations = RequestLoader.register(registry, "organizations", ids -> Flux.fromIterable(ids)
+                .flatMap(logto::organization)
+                .collectMap(Organization::id));
+    }
+
+    /**
+     * An organization by id, whether or not the viewer belongs to it (for what an invitation shows of its
+     * organization: id, name, description); empty when it does not exist. One
+     * {@code GET /api/organizations/{id}} per distinct id per request, concurrent; none for an organization
+     * {@link #known known} to the request.
+     */
+    public Mono<Organization> summary(Caller caller, String organizationId) {
+        return caller.load(organizations, organizationId);
+    }
+
+    /** Records an organization the request already read (e.g. from the viewer's memberships), so {@link #summary} costs no call for it. */
+    public void known(Caller caller, Organization organization) {
+        caller.prime(organizations, organization.id(), organization);
     }
 
     /**

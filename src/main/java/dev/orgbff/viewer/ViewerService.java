@@ -1,6 +1,7 @@
 package dev.orgbff.viewer;
 
 import java.util.Comparator;
+import java.util.Locale;
 
 import reactor.core.publisher.Mono;
 
@@ -49,6 +50,19 @@ public class ViewerService {
     Mono<User> user(Caller caller) {
         return caller.load(users, caller.viewer().userId())
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("User not found")));
+    }
+
+    /** A user by id, through the users DataLoader (batched with every other user of the request); empty when there is none. */
+    public Mono<User> user(Caller caller, String userId) {
+        return caller.load(users, userId);
+    }
+
+    /**
+     * The viewer's primary email as Logto holds it (verified by Logto's sign-in flows), lower-cased: never
+     * from client input or token claims. Empty when they have none. Shares the users DataLoader.
+     */
+    public Mono<String> primaryEmail(Caller caller) {
+        return user(caller, caller.viewer().userId()).mapNotNull(User::primaryEmail).map(email -> email.toLowerCase(Locale.ROOT));
     }
 
     /**

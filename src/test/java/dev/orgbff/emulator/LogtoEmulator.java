@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
@@ -91,6 +94,7 @@ public final class LogtoEmulator implements AutoCloseable {
         new OrganizationRoleRoutes(state, views).register(routes);
         new OrganizationScopeRoutes(state, views).register(routes);
         new InvitationRoutes(state, views).register(routes);
+        new OneTimeTokenRoutes(state).register(routes);
         RouteTable devRoutes = new RouteTable();
         new DevRoutes(state, this::userToken).register(devRoutes);
 
@@ -387,6 +391,82 @@ public final class LogtoEmulator implements AutoCloseable {
     public void enableEmailConnector() {
         synchronized (state) {
             state.enableEmailConnector();
+        }
+    }
+
+    /**
+     * Adds an invitation as {@code POST /api/organization-invitations} would, but with any expiry (even a
+     * past one, which Logto's API refuses), for seeding.
+     *
+     * @return the new invitation's id (21 characters)
+     * @throws IllegalArgumentException when the organization, the inviter or a role name is unknown
+     */
+    public String createInvitation(String organizationId, @Nullable String inviterId, String invitee, Instant expiresAt,
+            String... roleNames) {
+        synchronized (state) {
+            if (!state.organizations().contains(organizationId) || inviterId != null && !state.users().contains(inviterId)) {
+                throw new IllegalArgumentException("unknown organization or inviter");
+            }
+            List<String> roleIds = new ArrayList<>();
+            for (String roleName : roleNames) {
+                OrganizationRole role = state.roles().byName(roleName);
+                if (role == null) {
+                    throw new IllegalArgumentException("unknown role: " + roleName);
+                }
+                roleIds.add(role.id());
+            }
+            long now = state.now();
+            Invitation invitation = new Invitation(state.newId(IdGenerator.STANDARD), inviterId, invitee, null, organizationId,
+                    Invitation.PENDING, now, now, expiresAt.toEpochMilli(), roleIds, state.nextSequence());
+            state.invitations().put(invitation);
+            return invitation.id();
+        }
+    }
+
+    /** The status of an invitation as Logto shows it now ({@code Pending}, {@code Accepted}, {@code Expired}, {@code Revoked}), or null. */
+    public @Nullable String invitationStatus(String invitationId) {
+        synchronized (state) {
+            Invitation invitation = state.invitations().get(invitationId);
+            return invitation == null ? null : invitation.statusAt(state.now());
+        }
+    }
+
+    /** The ids of every invitation to an organization, newest first. */
+    public List<String> invitationIds(String organizationId) {
+        synchronized (state) {
+            return state.invitations().stream()
+                    .filter(invitation -> invitation.organizationId().equals(organizationId))
+                    .sorted(Comparator.comparingLong(Invitation::sequence).reversed())
+                    .map(Invitation::id)
+                    .toList();
+        }
+    }
+
+    /** The one-time tokens issued so far, oldest first. */
+    public List<OneTimeToken> oneTimeTokens() {
+        synchronized (state) {
+            return state.oneTimeTokens().stream().toList();
+        }
+    }
+
+    /** Moves the tenant's clock forward (invitations expire, tokens age); {@link #reset()} moves it back. */
+    public void advanceClock(Duration duration) {
+        synchronized (state) {
+            state.advanceClock(duration.toMillis());
+        }
+    }
+
+    /** Tells {@code listener} of every invitation message "sent" from now on; it stays through {@link #reset()}. */
+    public void onMessage(Consumer<SentMessage> listener) {
+        synchronized (state) {
+            state.onMessage(listener);
+        }
+    }
+
+    /** Removes the email connector again: invitation messages answer Logto's 501 {@code connector.not_found}. */
+    public void disableEmailConnector() {
+        synchronized (state) {
+            state.disableEmailConnector();
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -41,13 +43,21 @@ final class TenantState {
     private final Relation<String> jitDomains = new Relation<>();
     /** organization id → JIT organization role ids */
     private final Relation<String> jitRoles = new Relation<>();
+    private final Table<OneTimeToken> oneTimeTokens = new Table<>(OneTimeToken::id);
     private final List<SentMessage> messages = new ArrayList<>();
+    private final List<Consumer<SentMessage>> messageListeners = new CopyOnWriteArrayList<>();
     private boolean emailConnector;
     private long sequence;
+    private long clockOffsetMillis;
 
-    /** Epoch milliseconds. */
+    /** Epoch milliseconds: the system time, moved forward by {@link #advanceClock}. */
     long now() {
-        return System.currentTimeMillis();
+        return System.currentTimeMillis() + clockOffsetMillis;
+    }
+
+    /** Moves the tenant's clock forward, so that invitations expire without waiting. */
+    void advanceClock(long millis) {
+        clockOffsetMillis += millis;
     }
 
     long nextSequence() {
@@ -60,7 +70,8 @@ final class TenantState {
         do {
             id = ids.next(length);
         } while (organizations.contains(id) || users.contains(id) || roles.contains(id)
-                || scopes.contains(id) || invitations.contains(id) || apiResources.contains(id) || apiScopes.contains(id));
+                || scopes.contains(id) || invitations.contains(id) || apiResources.contains(id) || apiScopes.contains(id)
+                || oneTimeTokens.contains(id));
         return id;
     }
 
@@ -79,8 +90,10 @@ final class TenantState {
         roleResourceScopes.clear();
         jitDomains.clear();
         jitRoles.clear();
+        oneTimeTokens.clear();
         messages.clear();
         emailConnector = false;
+        clockOffsetMillis = 0;
     }
 
     // ---------------------------------------------------------------- organizations
@@ -271,8 +284,22 @@ final class TenantState {
         emailConnector = true;
     }
 
+    void disableEmailConnector() {
+        emailConnector = false;
+    }
+
     void recordMessage(SentMessage message) {
         messages.add(message);
+        messageListeners.forEach(listener -> listener.accept(message));
+    }
+
+    /** Tells {@code listener} of every message recorded from now on (e.g. to print it in the embedded run); survives {@link #clear}. */
+    void onMessage(Consumer<SentMessage> listener) {
+        messageListeners.add(listener);
+    }
+
+    Table<OneTimeToken> oneTimeTokens() {
+        return oneTimeTokens;
     }
 
     List<SentMessage> messages() {

@@ -155,16 +155,16 @@ class MemberGraphQlTests extends GraphQlTestSupport {
     void members_queryAndRoleFilter_passedToLogto() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
-        logto.addMember(demo.acme(), logto.createUser("erin", "erin@acme.test", "Erin Evans"), "admin");
+        logto.addMember(demo.acme(), logto.createUser("eve", "eve@acme.test", "Eve Evans"), "admin");
         // when
         var byName = as(demo.alice()).documentName("organizationMembers").variable("id", demo.acme()).variable("query", "  EVANS ").execute();
         var admins = as(demo.alice()).documentName("organizationMembers").variable("id", demo.acme())
                 .variable("roleId", logto.roleId("admin")).execute();
         // then
-        byName.path("organization.members.edges[*].node.user.username").entityList(String.class).containsExactly("erin");
+        byName.path("organization.members.edges[*].node.user.username").entityList(String.class).containsExactly("eve");
         byName.path("organization.members.totalCount").entity(Integer.class).isEqualTo(1);
         assertThat(admins.path("organization.members.edges[*].node.user.username").entityList(String.class).get())
-                .containsExactlyInAnyOrder("alice", "erin");
+                .containsExactlyInAnyOrder("alice", "eve");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -274,7 +274,7 @@ class MemberGraphQlTests extends GraphQlTestSupport {
         DemoTenant demo = DemoTenant.seed(logto);
         // when
         var lastAdmin = as(demo.alice()).documentName("organizationViewerCan").variable("id", demo.acme()).execute();
-        logto.addMember(demo.acme(), logto.createUser("erin", null, null), "admin");
+        logto.addMember(demo.acme(), logto.createUser("eve", null, null), "admin");
         var oneOfTwo = as(demo.alice()).documentName("organizationViewerCan").variable("id", demo.acme()).execute();
         // then
         lastAdmin.path("organization.viewerCan").entity(Capabilities.class)
@@ -324,16 +324,16 @@ class MemberGraphQlTests extends GraphQlTestSupport {
     void member_moreThanHundredMembersMatchTheId_stillFound() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
-        String erin = logto.createUser("erin", null, "Erin");
-        logto.addMember(demo.acme(), erin, "member");
+        String eve = logto.createUser("eve", null, "Eve");
+        logto.addMember(demo.acme(), eve, "member");
         for (int i = 0; i < 101; i++) {
-            logto.addMember(demo.acme(), logto.createUser("lookalike" + i, null, "Not " + erin), "member");
+            logto.addMember(demo.acme(), logto.createUser("lookalike" + i, null, "Not " + eve), "member");
         }
         // when
-        var response = as(demo.bob()).documentName("organizationMember").variable("id", demo.acme()).variable("userId", erin).execute();
+        var response = as(demo.bob()).documentName("organizationMember").variable("id", demo.acme()).variable("userId", eve).execute();
         // then
-        response.path("organization.member.user.name").entity(String.class).isEqualTo("Erin");
-        assertThat(logto.calls(MEMBERS)).isBetween(1, 2); // a second page only when erin is not among the first 100
+        response.path("organization.member.user.name").entity(String.class).isEqualTo("Eve");
+        assertThat(logto.calls(MEMBERS)).isBetween(1, 2); // a second page only when eve is not among the first 100
     }
 
     @Test

@@ -94,7 +94,7 @@ class MembershipGraphQlTests extends GraphQlTestSupport {
                 "USER_NOT_FOUND [input, userIds, 1]",
                 "ALREADY_MEMBER [input, userIds, 2]",
                 "USER_NOT_FOUND [input, userIds, 3]",
-                "EMAIL_INVALID [input, emails, 0]",
+                "INVALID_EMAIL [input, emails, 0]",
                 "USER_NOT_FOUND [input, emails, 1]");
         assertThat(logto.memberIds(demo.acme())).containsExactlyInAnyOrder(demo.alice(), demo.bob(), demo.carol());
         assertThat(logto.memberRoleNames(demo.acme(), demo.bob())).containsExactly("member");
@@ -261,12 +261,12 @@ class MembershipGraphQlTests extends GraphQlTestSupport {
     void addOrganizationMembers_rolesCannotBeAssigned_removesOnlyTheNewMembersAgain() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
-        String erin = logto.createUser("erin", "erin@example.test", "Erin");
+        String eve = logto.createUser("eve", "eve@example.test", "Eve");
         logto.failNext(ASSIGN_IN_BULK, Fault.status(500, "unexpected"));
         logto.resetCalls();
         // when
         var response = as(demo.alice()).documentName("addOrganizationMembers").variable("input", Map.of(
-                "organizationId", demo.acme(), "userIds", List.of(demo.carol(), erin, demo.bob()),
+                "organizationId", demo.acme(), "userIds", List.of(demo.carol(), eve, demo.bob()),
                 "roleIds", List.of(logto.roleId("member")))).execute();
         // then
         response.path("addOrganizationMembers.members").entityList(Object.class).hasSize(0);
@@ -329,16 +329,16 @@ class MembershipGraphQlTests extends GraphQlTestSupport {
     void updateMemberRoles_oneOfTwoAdminsDemoted_succeedsAfterCountingTheAdminsAgain() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
-        String erin = logto.createUser("erin", null, "Erin");
-        logto.addMember(demo.acme(), erin, "admin");
+        String eve = logto.createUser("eve", null, "Eve");
+        logto.addMember(demo.acme(), eve, "admin");
         logto.resetCalls();
         // when
         var response = as(demo.alice()).documentName("updateMemberRoles").variable("input", Map.of(
-                "organizationId", demo.acme(), "userId", erin, "roleIds", List.of(logto.roleId("member")))).execute();
+                "organizationId", demo.acme(), "userId", eve, "roleIds", List.of(logto.roleId("member")))).execute();
         // then
         response.path("updateMemberRoles.userErrors").entityList(Object.class).hasSize(0);
-        assertThat(logto.memberRoleNames(demo.acme(), erin)).containsExactly("member");
-        assertThat(logto.calls(MEMBERS)).isEqualTo(3); // erin's roles, the admin count before and after the write
+        assertThat(logto.memberRoleNames(demo.acme(), eve)).containsExactly("member");
+        assertThat(logto.calls(MEMBERS)).isEqualTo(3); // eve's roles, the admin count before and after the write
     }
 
     @Test
@@ -442,18 +442,18 @@ class MembershipGraphQlTests extends GraphQlTestSupport {
     void updateMemberRoles_lastTwoAdminsDemoteEachOtherConcurrently_anAdminRemains() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
-        String erin = logto.createUser("erin", null, "Erin");
-        logto.addMember(demo.acme(), erin, "admin");
+        String eve = logto.createUser("eve", null, "Eve");
+        logto.addMember(demo.acme(), eve, "admin");
         String member = logto.roleId("member");
         logto.latency(Duration.ofMillis(150)); // both checks pass before either write lands
         // when
-        CompletableFuture<String> aliceDemotesErin = CompletableFuture.supplyAsync(() -> outcome(demo.alice(), "updateMemberRoles",
-                Map.of("organizationId", demo.acme(), "userId", erin, "roleIds", List.of(member))));
-        CompletableFuture<String> erinDemotesAlice = CompletableFuture.supplyAsync(() -> outcome(erin, "updateMemberRoles",
+        CompletableFuture<String> aliceDemotesEve = CompletableFuture.supplyAsync(() -> outcome(demo.alice(), "updateMemberRoles",
+                Map.of("organizationId", demo.acme(), "userId", eve, "roleIds", List.of(member))));
+        CompletableFuture<String> eveDemotesAlice = CompletableFuture.supplyAsync(() -> outcome(eve, "updateMemberRoles",
                 Map.of("organizationId", demo.acme(), "userId", demo.alice(), "roleIds", List.of(member))));
-        List<String> outcomes = List.of(aliceDemotesErin.join(), erinDemotesAlice.join());
+        List<String> outcomes = List.of(aliceDemotesEve.join(), eveDemotesAlice.join());
         // then
-        List<String> admins = admins(demo.acme(), demo.alice(), erin);
+        List<String> admins = admins(demo.acme(), demo.alice(), eve);
         assertThat(admins).isNotEmpty();
         assertThat(outcomes).contains("LAST_ADMIN");
         assertThat(outcomes.stream().filter("OK"::equals).count()).isEqualTo(2 - admins.size());
@@ -560,17 +560,17 @@ class MembershipGraphQlTests extends GraphQlTestSupport {
     void removeOrganizationMember_lastTwoAdminsRemoveEachOtherConcurrently_anAdminRemainsWithTheirRoles() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
-        String erin = logto.createUser("erin", null, "Erin");
-        logto.addMember(demo.acme(), erin, "admin");
+        String eve = logto.createUser("eve", null, "Eve");
+        logto.addMember(demo.acme(), eve, "admin");
         logto.latency(Duration.ofMillis(150)); // both checks pass before either removal lands
         // when
-        CompletableFuture<String> aliceRemovesErin = CompletableFuture.supplyAsync(() -> outcome(demo.alice(), "removeOrganizationMember",
-                Map.of("organizationId", demo.acme(), "userId", erin)));
-        CompletableFuture<String> erinRemovesAlice = CompletableFuture.supplyAsync(() -> outcome(erin, "removeOrganizationMember",
+        CompletableFuture<String> aliceRemovesEve = CompletableFuture.supplyAsync(() -> outcome(demo.alice(), "removeOrganizationMember",
+                Map.of("organizationId", demo.acme(), "userId", eve)));
+        CompletableFuture<String> eveRemovesAlice = CompletableFuture.supplyAsync(() -> outcome(eve, "removeOrganizationMember",
                 Map.of("organizationId", demo.acme(), "userId", demo.alice())));
-        List<String> outcomes = List.of(aliceRemovesErin.join(), erinRemovesAlice.join());
+        List<String> outcomes = List.of(aliceRemovesEve.join(), eveRemovesAlice.join());
         // then: whoever is still a member is an admin again, roles restored by the undo
-        List<String> admins = admins(demo.acme(), demo.alice(), erin);
+        List<String> admins = admins(demo.acme(), demo.alice(), eve);
         assertThat(admins).isNotEmpty();
         assertThat(outcomes).contains("LAST_ADMIN");
         assertThat(logto.memberIds(demo.acme())).contains(admins.toArray(String[]::new));
@@ -671,8 +671,8 @@ class MembershipGraphQlTests extends GraphQlTestSupport {
     void leaveOrganization_thenAnotherMutationInTheSameRequest_seesTheViewerNoLongerAMember() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
-        String erin = logto.createUser("erin", null, "Erin");
-        logto.addMember(demo.acme(), erin, "admin");
+        String eve = logto.createUser("eve", null, "Eve");
+        logto.addMember(demo.acme(), eve, "admin");
         // when
         var response = as(demo.alice()).document("""
                 mutation($acme: ID!, $bob: ID!) {
@@ -682,15 +682,15 @@ class MembershipGraphQlTests extends GraphQlTestSupport {
         // then
         // the payloads are non-null, so the refused second mutation nulls the whole data
         assertThat(assertError(response, ErrorType.NOT_FOUND).getPath()).isEqualTo("removeOrganizationMember");
-        assertThat(logto.memberIds(demo.acme())).containsExactlyInAnyOrder(demo.bob(), erin);
+        assertThat(logto.memberIds(demo.acme())).containsExactlyInAnyOrder(demo.bob(), eve);
     }
 
     @Test
     void updateMemberRoles_selfDemotionThenPrivilegedMutationInTheSameRequest_forbidden() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
-        String erin = logto.createUser("erin", null, "Erin");
-        logto.addMember(demo.acme(), erin, "admin");
+        String eve = logto.createUser("eve", null, "Eve");
+        logto.addMember(demo.acme(), eve, "admin");
         // when
         var response = as(demo.alice()).document("""
                 mutation($acme: ID!, $alice: ID!, $bob: ID!, $member: ID!) {

@@ -210,10 +210,10 @@ class OrganizationGraphQlTests extends GraphQlTestSupport {
     @Test
     void createOrganization_adminRoleMissingFromTemplate_internalErrorWithoutAnyWrite() {
         // given
-        String erin = logto.createUser("erin", "erin@example.test", "Erin");
+        String eve = logto.createUser("eve", "eve@example.test", "Eve");
         logto.resetCalls();
         // when
-        var response = as(erin).documentName("createOrganization").variable("input", Map.of("name", "Initech")).execute();
+        var response = as(eve).documentName("createOrganization").variable("input", Map.of("name", "Initech")).execute();
         // then
         response.errors().satisfy(errors -> assertThat(errors).singleElement()
                 .satisfies(error -> assertThat(error.getErrorType()).isEqualTo(ErrorType.INTERNAL_ERROR)));
@@ -800,9 +800,9 @@ class OrganizationGraphQlTests extends GraphQlTestSupport {
     void organizationIsViewerTokenStale_roleChangedSinceTheTokenWasIssued_isTrue() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
-        String erin = logto.createUser("erin", "erin@acme.test", "Erin Evans");
-        logto.addMember(demo.acme(), erin, "member");
-        String adminScopedToken = logto.token(erin).audience("urn:logto:organization:" + demo.acme())
+        String eve = logto.createUser("eve", "eve@acme.test", "Eve Evans");
+        logto.addMember(demo.acme(), eve, "member");
+        String adminScopedToken = logto.token(eve).audience("urn:logto:organization:" + demo.acme())
                 .scope(String.join(" ", DemoTenant.ADMIN_PERMISSIONS)).sign();
         // when
         var response = withToken(adminScopedToken).documentName("organizationTokenStale").variable("id", demo.acme()).execute();

@@ -36,7 +36,7 @@ class TemplateGraphQlTests extends GraphQlTestSupport {
         logto.grantApiScopes("admin", writeReports, viewInvoices, readReports);
         logto.grantApiScopes("member", readReports);
         logto.grantApiScopes("billing-bot", viewInvoices);
-        String user = logto.createUser("erin", "erin@example.test", "Erin");
+        String user = logto.createUser("eve", "eve@example.test", "Eve");
         // when
         var response = as(user).documentName("organizationTemplate").execute();
         // then
@@ -73,7 +73,7 @@ class TemplateGraphQlTests extends GraphQlTestSupport {
             logto.createOrganizationScope("permission:" + i, null);
         }
         logto.createOrganizationRole("admin", null, names.toArray(String[]::new));
-        String user = logto.createUser("erin", "erin@example.test", "Erin");
+        String user = logto.createUser("eve", "eve@example.test", "Eve");
         // when
         var response = as(user).documentName("organizationTemplate").execute();
         // then
@@ -87,7 +87,7 @@ class TemplateGraphQlTests extends GraphQlTestSupport {
         String invite = logto.createOrganizationScope("invite:member", "Invite people");
         String export = logto.createOrganizationScope("export:data", null); // granted by no role: still a permission
         logto.createOrganizationRole("admin", null, "invite:member", "manage:member");
-        String user = logto.createUser("erin", "erin@example.test", "Erin");
+        String user = logto.createUser("eve", "eve@example.test", "Eve");
         logto.resetCalls();
         // when
         var response = as(user).documentName("organizationTemplatePermissions").execute();
@@ -122,7 +122,7 @@ class TemplateGraphQlTests extends GraphQlTestSupport {
     void organizationTemplateDescriptions_everyPermissionOfSeveralRoles_costsTwoUpstreamCalls() {
         // given
         seedDescribedTemplate();
-        String user = logto.createUser("erin", "erin@example.test", "Erin");
+        String user = logto.createUser("eve", "eve@example.test", "Eve");
         logto.resetCalls();
         // when
         var response = as(user).documentName("organizationTemplateDescriptions").execute();
@@ -145,13 +145,13 @@ class TemplateGraphQlTests extends GraphQlTestSupport {
     void organizationTemplateAndSwitcherDescriptions_templateAndViewerRoles_shareOneCallOfEach() {
         // given
         seedDescribedTemplate();
-        String erin = logto.createUser("erin", "erin@example.test", "Erin");
+        String eve = logto.createUser("eve", "eve@example.test", "Eve");
         for (int i = 0; i < 3; i++) {
-            logto.addMember(logto.createOrganization("Org " + i, null), erin, i == 1 ? "admin" : "member");
+            logto.addMember(logto.createOrganization("Org " + i, null), eve, i == 1 ? "admin" : "member");
         }
         logto.resetCalls();
         // when
-        var response = as(erin).documentName("organizationTemplateAndSwitcherDescriptions").execute();
+        var response = as(eve).documentName("organizationTemplateAndSwitcherDescriptions").execute();
         // then
         response.path("organizationTemplate.roles[0].permissions[*].description").entityList(String.class)
                 .containsExactly("Invite people", "Change members' roles");

@@ -8,8 +8,10 @@ import org.springframework.graphql.execution.ErrorType;
  * GraphQL error classifications of this service beyond Spring's {@link ErrorType}; the name appears in
  * {@code extensions.classification}.
  */
-enum UpstreamErrorType implements ErrorClassification {
+enum ServiceErrorType implements ErrorClassification {
 
     /** Logto could not be reached, timed out or rate-limited this service; trying again later may work. */
-    UPSTREAM_UNAVAILABLE
+    UPSTREAM_UNAVAILABLE,
+    /** The caller used up a per-user budget (e.g. invitation emails); {@code extensions.retryAfterSeconds} says when to try again. */
+    RATE_LIMITED
 }

@@ -1,0 +1,163 @@
+package dev.orgbff.organization;
+
+import java.net.IDN;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+import dev.orgbff.graphql.BadRequestException;
+import dev.orgbff.graphql.ForbiddenException;
+import dev.orgbff.graphql.NotFoundException;
+import dev.orgbff.graphql.UserError;
+import dev.orgbff.graphql.UserErrorCode;
+import dev.orgbff.logto.OrganizationRole;
+import dev.orgbff.logto.OrganizationsApi;
+import dev.orgbff.security.Caller;
+import dev.orgbff.template.TemplateService;
+
+/**
+ * An organization's just-in-time provisioning settings (CONTRACT.md §6, FLOWS.md §4.10): email domains
+ * whose new users join it, and the roles they get. Reading and changing them needs
+ * {@code manage:organization} (the {@code updateOrganization} permission). Domains are host names,
+ * lower-cased; a public mail provider's domain is refused; the roles pass the role-escalation guard, since
+ * JIT grants them.
+ */
+@Service
+class JitService {
+
+    private static final Logger log = LoggerFactory.getLogger(JitService.class);
+    private static final int MAX_DOMAINS = 100;
+    /** A host name with at least two labels and an alphabetic (or punycode) top-level label. */
+    private static final Pattern HOST_NAME = Pattern.compile(
+            "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})");
+
+    private final OrganizationsApi logto;
+    private final OrganizationAccess access;
+    private final TemplateService templates;
+    private final Set<String> publicEmailDomains;
+
+    JitService(OrganizationsApi logto, OrganizationAccess access, TemplateService templates, JitProperties properties) {
+        this.logto = logto;
+        this.access = access;
+        this.templates = templates;
+        this.publicEmailDomains = properties.publicEmailDomains().stream()
+                .map(domain -> domain.strip().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The settings: the permission check, then {@code GET …/jit/email-domains} and {@code GET …/jit/roles} at once.
+     *
+     * @throws NotFoundException (emitted) when the viewer may not see the organization
+     * @throws ForbiddenException (emitted) without {@code manage:organization}
+     */
+    Mono<JitSettings> settings(Caller caller, String organizationId) {
+        return access.require(caller, organizationId, access.permissions().updateOrganization())
+                .then(read(organizationId));
+    }
+
+    private Mono<JitSettings> read(String organizationId) {
+        return Mono.zip(logto.jitEmailDomains(organizationId), logto.jitRoleIds(organizationId))
+                .map(settings -> new JitSettings(organizationId, settings.getT1(), settings.getT2()));
+    }
+
+    /**
+     * Replaces the email domains, the roles, or both; an absent list is kept. Invalid input gives user errors
+     * and no call ({@code INVALID_DOMAIN}, {@code PUBLIC_EMAIL_DOMAIN}, each naming its index); then the
+     * permission check, the role guards ({@code ROLE_NOT_FOUND}, {@code ROLE_NOT_ASSIGNABLE},
+     * {@code ROLE_ESCALATION}), the current settings, and {@code PUT …/jit/email-domains} and
+     * {@code PUT …/jit/roles} for what changes. If the roles cannot be written after the domains were, the
+     * old domains are put back and the error is emitted: nothing is half changed.
+     *
+     * @throws NotFoundException (emitted) when the viewer may not see the organization
+     * @throws ForbiddenException (emitted) without {@code manage:organization}
+     * @throws BadRequestException (emitted) for more than 100 domains or roles
+     */
+    Mono<UpdateJitSettingsPayload> update(Caller caller, UpdateJitSettingsInput input) {
+        if (input.emailDomains() != null && input.emailDomains().size() > MAX_DOMAINS) {
+            return Mono.error(new BadRequestException("input.emailDomains", "may hold at most " + MAX_DOMAINS + " domains"));
+        }
+        if (input.roleIds() != null && input.roleIds().size() > MAX_DOMAINS) {
+            return Mono.error(new BadRequestException("input.roleIds", "may hold at most " + MAX_DOMAINS + " role ids"));
+        }
+        List<UserError> errors = new ArrayList<>();
+        List<String> domains = input.emailDomains() == null ? null : domains(input.emailDomains(), errors);
+        if (!errors.isEmpty()) {
+            return Mono.just(new UpdateJitSettingsPayload(null, errors));
+        }
+        String organizationId = input.organizationId();
+        return access.require(caller, organizationId, access.permissions().updateOrganization()).flatMap(granted -> {
+            List<String> roleIds = input.roleIds() == null ? null : List.copyOf(new LinkedHashSet<>(input.roleIds()));
+            List<UserError> roleErrors = roleIds == null ? List.of() : granted.roleErrors(input.roleIds());
+            if (!roleErrors.isEmpty()) {
+                return Mono.just(new UpdateJitSettingsPayload(null, roleErrors));
+            }
+            return read(organizationId).flatMap(current -> write(current, domains, roleIds));
+        });
+    }
+
+    private Mono<UpdateJitSettingsPayload> write(JitSettings current, @Nullable List<String> domains, @Nullable List<String> roleIds) {
+        String organizationId = current.organizationId();
+        boolean newDomains = domains != null && !domains.equals(current.emailDomains());
+        boolean newRoles = roleIds != null && !Set.copyOf(roleIds).equals(Set.copyOf(current.roleIds()));
+        JitSettings updated = new JitSettings(organizationId, newDomains ? domains : current.emailDomains(),
+                newRoles ? roleIds : current.roleIds());
+        Mono<Void> writeDomains = newDomains ? logto.replaceJitEmailDomains(organizationId, domains) : Mono.empty();
+        Mono<Void> writeRoles = newRoles ? logto.replaceJitRoles(organizationId, roleIds)
+                .onErrorResume(failure -> !newDomains ? Mono.error(failure) : Mono.defer(() -> {
+                    log.warn("Replacing the JIT roles of organization {} failed ({}); putting its old email domains back",
+                            organizationId, failure.getMessage());
+                    return logto.replaceJitEmailDomains(organizationId, current.emailDomains()).then(Mono.error(failure));
+                }))
+                : Mono.empty();
+        return writeDomains.then(writeRoles).thenReturn(new UpdateJitSettingsPayload(updated, List.of()));
+    }
+
+    /** The domains as Logto gets them (lower-cased, ASCII, each once), or user errors naming the bad ones. */
+    private List<String> domains(List<String> input, List<UserError> errors) {
+        Set<String> domains = new LinkedHashSet<>();
+        for (int i = 0; i < input.size(); i++) {
+            String domain = hostName(input.get(i));
+            if (domain == null) {
+                errors.add(UserError.of(UserErrorCode.INVALID_DOMAIN, "Enter a domain such as example.com.", "input", "emailDomains",
+                        String.valueOf(i)));
+            } else if (publicEmailDomains.contains(domain)) {
+                errors.add(UserError.of(UserErrorCode.PUBLIC_EMAIL_DOMAIN, "Anyone can get an address at " + domain
+                        + ", so it cannot let people join.", "input", "emailDomains", String.valueOf(i)));
+            } else {
+                domains.add(domain);
+            }
+        }
+        return List.copyOf(domains);
+    }
+
+    /** The domain as an ASCII host name, lower-cased; {@code null} when it is not one (an address, a URL, blanks inside…). */
+    private static @Nullable String hostName(String raw) {
+        String domain = raw.strip().toLowerCase(Locale.ROOT);
+        if (domain.startsWith("@")) {
+            domain = domain.substring(1);
+        }
+        try {
+            domain = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES);
+        } catch (IllegalArgumentException notAHostName) {
+            return null;
+        }
+        return HOST_NAME.matcher(domain).matches() ? domain : null;
+    }
+
+    /** The roles of a JIT setting, for {@code JitSettings.roles}: sorted by name, from the request's template. */
+    Mono<List<OrganizationRole>> roles(Caller caller, JitSettings settings) {
+        return templates.template(caller).map(template -> template.roles(settings.roleIds()));
+    }
+}
