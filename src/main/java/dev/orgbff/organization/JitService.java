@@ -41,6 +41,12 @@ class JitService {
     /** A host name with at least two labels and an alphabetic (or punycode) top-level label. */
     private static final Pattern HOST_NAME = Pattern.compile(
             "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})");
+    /**
+     * The IDNA deviation characters (ß, final sigma, zero-width non-joiner and joiner): Java's {@link IDN}
+     * (IDNA2003) maps them away, so "faß.de" would be stored as "fass.de", another domain whose users could
+     * then join, while IDNA2008, which mail and browsers follow, keeps them. Refused rather than mapped.
+     */
+    private static final Pattern IDNA_DEVIATIONS = Pattern.compile("[\u00DF\u03C2\u200C\u200D]");
 
     private final OrganizationsApi logto;
     private final OrganizationAccess access;
@@ -147,6 +153,9 @@ class JitService {
         String domain = raw.strip().toLowerCase(Locale.ROOT);
         if (domain.startsWith("@")) {
             domain = domain.substring(1);
+        }
+        if (IDNA_DEVIATIONS.matcher(domain).find()) {
+            return null;
         }
         try {
             domain = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES);

@@ -353,6 +353,63 @@ public final class LogtoEmulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets an organization's just-in-time email domains, as {@code PUT /api/organizations/{id}/jit/email-domains}
+     * would: stored as given, in this order.
+     *
+     * @throws IllegalArgumentException when the organization is unknown
+     */
+    public void setJitEmailDomains(String organizationId, String... emailDomains) {
+        synchronized (state) {
+            if (!state.organizations().contains(organizationId)) {
+                throw new IllegalArgumentException("unknown organization: " + organizationId);
+            }
+            state.jitDomains().replace(organizationId, List.of(emailDomains));
+        }
+    }
+
+    /**
+     * Sets the roles an organization's just-in-time members get, by name, as
+     * {@code PUT /api/organizations/{id}/jit/roles} would.
+     *
+     * @throws IllegalArgumentException when the organization or a role name is unknown
+     */
+    public void setJitRoles(String organizationId, String... roleNames) {
+        synchronized (state) {
+            if (!state.organizations().contains(organizationId)) {
+                throw new IllegalArgumentException("unknown organization: " + organizationId);
+            }
+            List<String> roleIds = new ArrayList<>();
+            for (String roleName : roleNames) {
+                OrganizationRole role = state.roles().byName(roleName);
+                if (role == null) {
+                    throw new IllegalArgumentException("unknown role: " + roleName);
+                }
+                roleIds.add(role.id());
+            }
+            state.jitRoles().replace(organizationId, roleIds);
+        }
+    }
+
+    /** The just-in-time email domains of an organization as stored, in the order they were added; empty for an unknown organization. */
+    public List<String> jitEmailDomains(String organizationId) {
+        synchronized (state) {
+            return List.copyOf(state.jitDomains().get(organizationId));
+        }
+    }
+
+    /** The names of the roles an organization's just-in-time members get, sorted; empty for an unknown organization. */
+    public Set<String> jitRoleNames(String organizationId) {
+        synchronized (state) {
+            Set<String> names = new TreeSet<>();
+            state.jitRoles().get(organizationId).stream()
+                    .map(state.roles()::get)
+                    .filter(Objects::nonNull)
+                    .forEach(role -> names.add(role.name()));
+            return names;
+        }
+    }
+
     /** The id of the organization role with this name, or null. */
     public @Nullable String roleId(String name) {
         synchronized (state) {

@@ -3,6 +3,7 @@ package dev.orgbff.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -179,6 +180,118 @@ class LogtoEmulatorSeedingTests extends LogtoEmulatorTestBase {
                 .containsExactly(read);
         assertThat(texts(client.get("/api/organization-roles").json().get(0).get("resourceScopes"), "id"))
                 .containsExactly(read);
+    }
+
+    @Test
+    void setJitSettings_showInTheJitRoutes() {
+        // given
+        logto.createOrganizationRole("member", null);
+        logto.createOrganizationRole("admin", null);
+        String acme = logto.createOrganization("Acme", null);
+        logto.resetCalls();
+
+        // when
+        logto.setJitEmailDomains(acme, "acme.test", "Acme-Labs.test");
+        logto.setJitRoles(acme, "member", "admin");
+        JsonNode domains = client.get("/api/organizations/" + acme + "/jit/email-domains").json();
+        JsonNode roles = client.get("/api/organizations/" + acme + "/jit/roles").json();
+
+        // then
+        assertThat(texts(domains, "emailDomain")).containsExactly("acme.test", "Acme-Labs.test");
+        assertThat(texts(domains, "organizationId")).containsExactly(acme, acme);
+        assertThat(texts(roles, "name")).containsExactly("admin", "member");
+        assertThat(logto.jitEmailDomains(acme)).containsExactly("acme.test", "Acme-Labs.test");
+        assertThat(logto.jitRoleNames(acme)).containsExactly("admin", "member");
+        assertThat(logto.apiCalls()).as("seeding and inspection are not counted").isEqualTo(2);
+    }
+
+    @Test
+    void jitInspection_afterManagementApiWrites_reflectsThem() {
+        // given
+        logto.createOrganizationRole("member", null);
+        String admin = logto.createOrganizationRole("admin", null);
+        String acme = logto.createOrganization("Acme", null);
+        logto.setJitEmailDomains(acme, "old.test");
+        logto.setJitRoles(acme, "member");
+
+        // when
+        ManagementApiClient.Result domains = client.put("/api/organizations/" + acme + "/jit/email-domains",
+                "{\"emailDomains\": [\"new.test\", \"newer.test\"]}");
+        ManagementApiClient.Result roles = client.put("/api/organizations/" + acme + "/jit/roles",
+                "{\"organizationRoleIds\": [\"" + admin + "\"]}");
+
+        // then
+        assertThat(domains.status()).isEqualTo(204);
+        assertThat(roles.status()).isEqualTo(204);
+        assertThat(logto.jitEmailDomains(acme)).containsExactly("new.test", "newer.test");
+        assertThat(logto.jitRoleNames(acme)).containsExactly("admin");
+        assertThat(logto.jitEmailDomains("nosuchorg123")).isEmpty();
+        assertThat(logto.jitRoleNames("nosuchorg123")).isEmpty();
+    }
+
+    @Test
+    void setJitRoles_unknownOrganizationOrRole_isRejectedAndSetsNothing() {
+        // given
+        logto.createOrganizationRole("member", null);
+        String acme = logto.createOrganization("Acme", null);
+
+        // when / then
+        assertThatThrownBy(() -> logto.setJitRoles(acme, "member", "nope")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> logto.setJitRoles("nosuchorg123", "member")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> logto.setJitEmailDomains("nosuchorg123", "acme.test")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(logto.jitRoleNames(acme)).isEmpty();
+    }
+
+    @Test
+    void advanceClock_pastAnInvitationsExpiry_pendingInvitationReadsExpired() {
+        // given
+        String acme = logto.createOrganization("Acme", null);
+        String invitation = logto.createInvitation(acme, null, "carol@example.com", Instant.now().plus(Duration.ofHours(1)));
+        String before = client.get("/api/organization-invitations/" + invitation).json().get("status").stringValue();
+
+        // when
+        logto.advanceClock(Duration.ofHours(2));
+        ManagementApiClient.Result after = client.get("/api/organization-invitations/" + invitation);
+
+        // then
+        assertThat(before).isEqualTo("Pending");
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(after.json().get("status").stringValue()).isEqualTo("Expired");
+        assertThat(logto.invitationStatus(invitation)).isEqualTo("Expired");
+    }
+
+    @Test
+    void advanceClock_shortOfTheExpiry_invitationStaysPending() {
+        // given
+        String acme = logto.createOrganization("Acme", null);
+        String invitation = logto.createInvitation(acme, null, "carol@example.com", Instant.now().plus(Duration.ofHours(1)));
+
+        // when
+        logto.advanceClock(Duration.ofMinutes(50));
+        JsonNode read = client.get("/api/organization-invitations/" + invitation).json();
+
+        // then
+        assertThat(read.get("status").stringValue()).isEqualTo("Pending");
+    }
+
+    @Test
+    void disableEmailConnector_afterEnabling_messagesAnswer501Again() {
+        // given
+        logto.enableEmailConnector();
+        String acme = logto.createOrganization("Acme", null);
+        String invitation = logto.createInvitation(acme, null, "carol@example.com", Instant.now().plus(Duration.ofHours(1)));
+        String path = "/api/organization-invitations/" + invitation + "/message";
+        ManagementApiClient.Result sent = client.post(path, "{\"link\": \"https://app.example.com/invitations/accept\"}");
+
+        // when
+        logto.disableEmailConnector();
+        ManagementApiClient.Result refused = client.post(path, "{\"link\": \"https://app.example.com/invitations/accept\"}");
+
+        // then
+        assertThat(sent.status()).isEqualTo(204);
+        assertThat(refused.status()).isEqualTo(501);
+        assertThat(refused.json().get("code").stringValue()).isEqualTo("connector.not_found");
+        assertThat(logto.sentMessages()).hasSize(1);
     }
 
     /** The {@code field} of each row of a JSON array (unlike {@code findValuesAsString}, not of nested objects). */
