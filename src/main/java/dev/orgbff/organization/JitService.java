@@ -38,6 +38,7 @@ class JitService {
 
     private static final Logger log = LoggerFactory.getLogger(JitService.class);
     private static final int MAX_DOMAINS = 100;
+    private static final int MAX_ROLES = 100;
     /** A host name with at least two labels and an alphabetic (or punycode) top-level label. */
     private static final Pattern HOST_NAME = Pattern.compile(
             "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})");
@@ -94,8 +95,8 @@ class JitService {
         if (input.emailDomains() != null && input.emailDomains().size() > MAX_DOMAINS) {
             return Mono.error(new BadRequestException("input.emailDomains", "may hold at most " + MAX_DOMAINS + " domains"));
         }
-        if (input.roleIds() != null && input.roleIds().size() > MAX_DOMAINS) {
-            return Mono.error(new BadRequestException("input.roleIds", "may hold at most " + MAX_DOMAINS + " role ids"));
+        if (input.roleIds() != null && input.roleIds().size() > MAX_ROLES) {
+            return Mono.error(new BadRequestException("input.roleIds", "may hold at most " + MAX_ROLES + " role ids"));
         }
         List<UserError> errors = new ArrayList<>();
         List<String> domains = input.emailDomains() == null ? null : domains(input.emailDomains(), errors);
@@ -124,7 +125,10 @@ class JitService {
                 .onErrorResume(failure -> !newDomains ? Mono.error(failure) : Mono.defer(() -> {
                     log.warn("Replacing the JIT roles of organization {} failed ({}); putting its old email domains back",
                             organizationId, failure.getMessage());
-                    return logto.replaceJitEmailDomains(organizationId, current.emailDomains()).then(Mono.error(failure));
+                    return logto.replaceJitEmailDomains(organizationId, current.emailDomains())
+                            .doOnError(undoFailure -> log.error("Could not put the old JIT email domains of organization {} back ({}); "
+                                    + "it now lets users of {} join", organizationId, undoFailure.getMessage(), domains))
+                            .then(Mono.error(failure));
                 }))
                 : Mono.empty();
         return writeDomains.then(writeRoles).thenReturn(new UpdateJitSettingsPayload(updated, List.of()));
@@ -150,7 +154,11 @@ class JitService {
 
     /** The domain as an ASCII host name, lower-cased; {@code null} when it is not one (an address, a URL, blanks inside…). */
     private static @Nullable String hostName(String raw) {
-        String domain = raw.strip().toLowerCase(Locale.ROOT);
+        // Unicode blanks at the ends go, like in names; a trailing dot (the DNS root) is the same domain
+        String domain = new TextInput(raw).stripped().toLowerCase(Locale.ROOT);
+        if (domain.endsWith(".")) {
+            domain = domain.substring(0, domain.length() - 1);
+        }
         if (domain.startsWith("@")) {
             domain = domain.substring(1);
         }

@@ -239,6 +239,19 @@ class JitGraphQlTests extends GraphQlTestSupport {
         assertThat(logto.jitRoleNames(demo.acme())).isEmpty();
     }
 
+    @Test
+    void updateJitSettings_unicodeBlanksAndTheRootDotAround_storesTheBareDomain() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        // when
+        var response = as(demo.alice()).documentName("updateJitSettings")
+                .variable("input", input(demo.acme(), List.of("\u00A0Acme.Test.\u200B"), null))
+                .execute();
+        // then
+        response.path("updateJitSettings.jit.emailDomains").entityList(String.class).containsExactly("acme.test");
+        assertThat(logto.jitEmailDomains(demo.acme())).containsExactly("acme.test");
+    }
+
     static Stream<String> invalidDomains() {
         return Stream.of("not a domain", "a@b.com", "https://example.com", "exa mple.com", "localhost", "example", "-bad.com",
                 "\u00A0", "x".repeat(64) + ".com");
