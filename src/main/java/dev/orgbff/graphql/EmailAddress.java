@@ -18,6 +18,12 @@ public record EmailAddress(String value) {
     static final Pattern PATTERN = Pattern.compile("^\\S+@\\S+\\.\\S+$");
     /** The longest address SMTP allows (RFC 5321). */
     static final int MAX_LENGTH = 254;
+    /**
+     * zod's {@code .email()}, which Logto's invitation route checks the invitee against (stricter than the
+     * user pattern: one {@code @}, no dots in a row, ASCII only).
+     */
+    private static final Pattern INVITEE = Pattern.compile(
+            "^(?!\\.)(?!.*\\.\\.)([A-Z0-9_'+\\-.]*)[A-Z0-9_+-]@([A-Z0-9][A-Z0-9\\-]*\\.)+[A-Z]{2,}$", Pattern.CASE_INSENSITIVE);
 
     /** The address in {@code raw}, normalised, or {@code null} when {@code raw} is not one. */
     public static @Nullable EmailAddress parse(String raw) {
@@ -27,5 +33,11 @@ public record EmailAddress(String value) {
             return null;
         }
         return new EmailAddress(address);
+    }
+
+    /** An address Logto accepts as an invitee, normalised, or {@code null}: {@link #parse} plus zod's stricter email check. */
+    public static @Nullable EmailAddress parseInvitee(String raw) {
+        EmailAddress address = parse(raw);
+        return address != null && INVITEE.matcher(address.value()).matches() ? address : null;
     }
 }

@@ -50,6 +50,8 @@ public enum UserErrorCode {
     TOO_MANY_EMAILS,
     /** The expiry is outside 1 to 30 days. */
     INVALID_EXPIRY,
+    /** Logto could not create the invitation for this address (it refused or did not answer); the others went ahead. */
+    INVITATION_FAILED,
     /** A pending invitation for this address and organization exists already. */
     INVITATION_PENDING,
     /** The invitation was accepted or revoked already (or expired, for a decline or revoke). */

@@ -18,7 +18,6 @@ import dev.orgbff.logto.InvitationStatus;
 import dev.orgbff.logto.Organization;
 import dev.orgbff.logto.OrganizationRole;
 import dev.orgbff.logto.User;
-import dev.orgbff.organization.OrganizationAccess;
 import dev.orgbff.organization.OrganizationService;
 import dev.orgbff.security.Caller;
 import dev.orgbff.security.Viewer;
@@ -34,13 +33,11 @@ class InvitationController {
     private final InvitationService invitations;
     private final InviteService invites;
     private final OrganizationService organizations;
-    private final OrganizationAccess access;
 
-    InvitationController(InvitationService invitations, InviteService invites, OrganizationService organizations, OrganizationAccess access) {
+    InvitationController(InvitationService invitations, InviteService invites, OrganizationService organizations) {
         this.invitations = invitations;
         this.invites = invites;
         this.organizations = organizations;
-        this.access = access;
     }
 
     @SchemaMapping(typeName = "Organization")
@@ -111,6 +108,6 @@ class InvitationController {
 
     @SchemaMapping(typeName = "AcceptInvitationPayload")
     Mono<Organization> organization(AcceptInvitationPayload payload, Caller caller) {
-        return Mono.justOrEmpty(payload.organizationId()).flatMap(organizationId -> access.organization(caller, organizationId));
+        return invitations.joined(caller, payload);
     }
 }

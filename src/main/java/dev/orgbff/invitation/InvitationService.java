@@ -1,6 +1,7 @@
 package dev.orgbff.invitation;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,7 @@ import dev.orgbff.logto.Invitation;
 import dev.orgbff.logto.InvitationStatus;
 import dev.orgbff.logto.InvitationsApi;
 import dev.orgbff.logto.LogtoApiException;
+import dev.orgbff.logto.Organization;
 import dev.orgbff.logto.OrganizationRole;
 import dev.orgbff.logto.User;
 import dev.orgbff.organization.MemberAccess;
@@ -155,6 +157,11 @@ class InvitationService {
         });
     }
 
+    /** The organization an accepted invitation made the viewer a member of, read anew (with their new roles); empty after a user error. */
+    Mono<Organization> joined(Caller caller, AcceptInvitationPayload payload) {
+        return Mono.justOrEmpty(payload.organizationId()).flatMap(organizationId -> access.organization(caller, organizationId));
+    }
+
     /**
      * The invitee declines: {@code PUT /api/organization-invitations/{id}/status} {@code Revoked}, after
      * reading the invitation and the caller's email. User errors: {@code EMAIL_MISMATCH},
@@ -188,11 +195,13 @@ class InvitationService {
                     return action.apply(invitation).onErrorResume(LogtoApiException.class, error -> error.status() != 422
                             ? Mono.error(error)
                             : invitations.invitation(invitationId)
-                                    .map(now -> {
+                                    .switchIfEmpty(Mono.error(() -> new NotFoundException(NOT_FOUND)))
+                                    .flatMap(now -> {
+                                        // e.g. a second click of the same accept: now accepted by this caller, a success
                                         UserError changed = refusal(caller, now, email);
-                                        return failed.apply(changed != null ? changed : notPending());
-                                    })
-                                    .switchIfEmpty(Mono.error(() -> new NotFoundException(NOT_FOUND))));
+                                        return changed != null ? Mono.just(failed.apply(changed)) : action.apply(now)
+                                                .onErrorResume(LogtoApiException.class, again -> Mono.just(failed.apply(notPending())));
+                                    }));
                 });
     }
 
@@ -215,7 +224,8 @@ class InvitationService {
     }
 
     private static boolean isInvitee(Invitation invitation, String email) {
-        return !email.isEmpty() && invitation.invitee().equalsIgnoreCase(email);
+        // Logto lower-cases both sides (Locale-independent), unlike equalsIgnoreCase, which folds the dotless ı into i
+        return !email.isEmpty() && invitation.invitee().toLowerCase(Locale.ROOT).equals(email);
     }
 
     private static UserError notPending() {

@@ -13,6 +13,8 @@ import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,10 +32,12 @@ import dev.orgbff.logto.InvitationStatus;
 import dev.orgbff.logto.InvitationsApi;
 import dev.orgbff.logto.LogtoApiException;
 import dev.orgbff.logto.LogtoErrorCode;
+import dev.orgbff.logto.LogtoUnavailableException;
 import dev.orgbff.logto.User;
 import dev.orgbff.logto.UsersApi;
 import dev.orgbff.organization.MemberAccess;
 import dev.orgbff.organization.OrganizationAccess;
+import dev.orgbff.organization.OrganizationService;
 import dev.orgbff.organization.ViewerAccess;
 import dev.orgbff.security.Caller;
 
@@ -53,19 +57,22 @@ class InviteService {
     /** Invitations created and emailed at once: enough to overlap round trips, few enough for Logto's rate limit. */
     private static final int CONCURRENCY = 4;
     private static final String NOT_FOUND = "Invitation not found";
+    private static final Logger log = LoggerFactory.getLogger(InviteService.class);
 
     private final InvitationsApi invitations;
     private final UsersApi users;
     private final OrganizationAccess access;
+    private final OrganizationService organizations;
     private final InvitationMailer mailer;
     private final InvitationEmailLimit emailLimit;
     private final Clock clock;
 
-    InviteService(InvitationsApi invitations, UsersApi users, OrganizationAccess access, InvitationMailer mailer,
-            InvitationEmailLimit emailLimit, Clock clock) {
+    InviteService(InvitationsApi invitations, UsersApi users, OrganizationAccess access, OrganizationService organizations,
+            InvitationMailer mailer, InvitationEmailLimit emailLimit, Clock clock) {
         this.invitations = invitations;
         this.users = users;
         this.access = access;
+        this.organizations = organizations;
         this.mailer = mailer;
         this.emailLimit = emailLimit;
         this.clock = clock;
@@ -78,7 +85,8 @@ class InviteService {
      * those of them who are not members); then per address, a few at a time,
      * {@code POST /api/organization-invitations} and its email. Per-address user errors name their index:
      * {@code INVALID_EMAIL}, {@code ALREADY_MEMBER}, {@code INVITATION_PENDING} (the existing invitation is in
-     * {@code pendingInvitations}), {@code EMAIL_NOT_SENT} (the invitation exists). These invite nobody:
+     * {@code pendingInvitations}), {@code INVITATION_FAILED} (Logto refused or did not answer),
+     * {@code EMAIL_NOT_SENT} (the invitation exists). These invite nobody:
      * {@code EMAILS_REQUIRED}, {@code TOO_MANY_EMAILS}, {@code INVALID_EXPIRY}, {@code ROLE_REQUIRED} and the
      * role guards ({@code ROLE_NOT_FOUND}, {@code ROLE_NOT_ASSIGNABLE}, {@code ROLE_ESCALATION}).
      *
@@ -111,7 +119,7 @@ class InviteService {
         List<UserError> errors = new ArrayList<>();
         Map<String, String> emails = new LinkedHashMap<>(); // normalised address -> its index in the input
         for (int i = 0; i < input.emails().size(); i++) {
-            EmailAddress email = EmailAddress.parse(input.emails().get(i));
+            EmailAddress email = EmailAddress.parseInvitee(input.emails().get(i));
             if (email == null) {
                 errors.add(UserError.of(UserErrorCode.INVALID_EMAIL, "This is not an email address.", "input", "emails", String.valueOf(i)));
             } else {
@@ -124,6 +132,7 @@ class InviteService {
         String organizationId = input.organizationId();
         List<String> roleIds = List.copyOf(new LinkedHashSet<>(input.roleIds()));
         return access.require(caller, organizationId, access.permissions().inviteMembers()).flatMap(granted -> {
+            organizations.known(caller, granted.organization()); // the payload's invitations show it without a call
             List<UserError> roleErrors = granted.roleErrors(input.roleIds());
             if (!roleErrors.isEmpty()) {
                 roleErrors.addAll(errors);
@@ -138,7 +147,7 @@ class InviteService {
                         Set<String> members = memberEmails(existing.getT2(), existing.getT3());
                         emails.forEach((email, index) -> {
                             Invitation pendingOne = existing.getT1().stream()
-                                    .filter(invitation -> invitation.status() == InvitationStatus.PENDING && invitation.invitee().equalsIgnoreCase(email))
+                                    .filter(invitation -> invitation.status() == InvitationStatus.PENDING && invitation.invitee().toLowerCase(Locale.ROOT).equals(email))
                                     .findFirst().orElse(null);
                             if (members.contains(email)) {
                                 errors.add(alreadyMember("input", "emails", index));
@@ -171,31 +180,35 @@ class InviteService {
     /**
      * Sends an invitation again ({@code invite:member}; one email from the caller's budget): a pending one
      * gets its email again; an expired one is replaced by a new pending invitation with the same roles and
-     * the default expiry (the old one stays as it is; the role-escalation guard applies to the resender).
-     * User errors: {@code INVITATION_NOT_PENDING} (accepted or revoked), {@code ROLE_ESCALATION},
-     * {@code EMAIL_NOT_SENT} (the invitation exists).
+     * the default expiry (the old one stays as it is). Either way the role-escalation guard applies to the
+     * resender. User errors: {@code INVITATION_NOT_PENDING} (accepted or revoked), {@code ROLE_NOT_FOUND},
+     * {@code ROLE_ESCALATION}, {@code EMAIL_NOT_SENT} (the invitation exists), and for a replacement
+     * {@code ALREADY_MEMBER}, {@code INVITATION_PENDING} or {@code INVITATION_FAILED}.
      *
      * @throws NotFoundException (emitted) for an unknown invitation or one of an organization the viewer may not see
      * @throws ForbiddenException (emitted) without {@code invite:member} there
      * @throws RateLimitedException (emitted) when the caller's email budget is used up
      */
     Mono<InvitationPayload> resend(Caller caller, InvitationInput input) {
-        return inviterAction(caller, input.invitationId(), (granted, invitation) -> switch (invitation.status()) {
-            case PENDING -> emailLimit.take(caller.viewer().userId(), 1)
-                    .then(mailer.send(invitation, "input", "invitationId"))
-                    .map(errors -> new InvitationPayload(invitation, errors));
-            case EXPIRED -> {
-                List<UserError> roleErrors = granted.roleErrors(invitation.roleIds());
-                if (!roleErrors.isEmpty()) {
-                    yield Mono.just(new InvitationPayload(null, roleErrors));
-                }
-                long expiresAt = clock.instant().plus(Duration.ofDays(DEFAULT_EXPIRY_DAYS)).toEpochMilli();
-                yield emailLimit.take(caller.viewer().userId(), 1)
-                        .then(createAndSend(caller, invitation.organizationId(), invitation.invitee(), invitation.roleIds(), expiresAt,
-                                "input", "invitationId"))
-                        .map(sent -> new InvitationPayload(sent.invitation(), sent.errors()));
+        return inviterAction(caller, input.invitationId(), (granted, invitation) -> {
+            if (invitation.status() == InvitationStatus.ACCEPTED || invitation.status() == InvitationStatus.REVOKED) {
+                return Mono.just(InvitationPayload.failed(notPending()));
             }
-            case ACCEPTED, REVOKED -> Mono.just(InvitationPayload.failed(notPending()));
+            // sending an invitation again is granting its roles again: the resender must hold their permissions
+            List<UserError> roleErrors = granted.roleErrors(invitation.roleIds());
+            if (!roleErrors.isEmpty()) {
+                return Mono.just(new InvitationPayload(null, roleErrors));
+            }
+            if (invitation.status() == InvitationStatus.PENDING) {
+                return emailLimit.take(caller.viewer().userId(), 1)
+                        .then(mailer.send(invitation, "input", "invitationId"))
+                        .map(errors -> new InvitationPayload(invitation, errors));
+            }
+            long expiresAt = clock.instant().plus(Duration.ofDays(DEFAULT_EXPIRY_DAYS)).toEpochMilli();
+            return emailLimit.take(caller.viewer().userId(), 1)
+                    .then(createAndSend(caller, invitation.organizationId(), invitation.invitee().toLowerCase(Locale.ROOT),
+                            invitation.roleIds(), expiresAt, "input", "invitationId"))
+                    .map(sent -> new InvitationPayload(sent.invitation(), sent.errors()));
         });
     }
 
@@ -225,13 +238,14 @@ class InviteService {
             BiFunction<MemberAccess, Invitation, Mono<InvitationPayload>> action) {
         return Mono.zip(invitations.invitation(invitationId), access.viewerAccess(caller))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException(NOT_FOUND)))
-                .flatMap(loaded -> action.apply(inviter(loaded.getT2(), loaded.getT1()), loaded.getT1()));
+                .flatMap(loaded -> action.apply(inviter(caller, loaded.getT2(), loaded.getT1()), loaded.getT1()));
     }
 
     /** The caller's access in the invitation's organization, if it lets them invite. */
-    private MemberAccess inviter(ViewerAccess viewerAccess, Invitation invitation) {
+    private MemberAccess inviter(Caller caller, ViewerAccess viewerAccess, Invitation invitation) {
         MemberAccess granted = viewerAccess.in(invitation.organizationId())
                 .orElseThrow(() -> new NotFoundException(NOT_FOUND)); // a non-member does not learn the invitation exists
+        organizations.known(caller, granted.organization());
         String permission = access.permissions().inviteMembers();
         if (!granted.has(permission)) {
             throw new ForbiddenException("This needs the organization permission '" + permission + "'");
@@ -240,21 +254,36 @@ class InviteService {
     }
 
     /**
-     * Creates one pending invitation from the caller and emails it. A 422 Logto answers despite the checks
-     * before (someone invited or added the person meanwhile) becomes the user error the checks would have given.
+     * Creates one pending invitation from the caller and emails it; whatever happens to this address becomes
+     * its own user error, so the other addresses of the request go ahead. A 422 Logto answers despite the
+     * checks before (someone invited or added the person meanwhile) is the error those checks would have
+     * given; any other refusal or failure is {@code INVITATION_FAILED}.
      */
     private Mono<Sent> createAndSend(Caller caller, String organizationId, String email, List<String> roleIds, long expiresAt,
             String... field) {
         return invitations.createInvitation(organizationId, caller.viewer().userId(), email, roleIds, expiresAt)
+                .onErrorResume(error -> error instanceof LogtoApiException || error instanceof LogtoUnavailableException,
+                        error -> Mono.error(new NotCreated(error)))
                 .flatMap(created -> mailer.send(created, field).map(errors -> new Sent(created, errors)))
-                .onErrorResume(LogtoApiException.class, error -> {
-                    if (error.is(LogtoErrorCode.UNIQUE_INTEGRITY_VIOLATION)) {
-                        return Mono.just(new Sent(null, List.of(invitationPending(field))));
-                    }
-                    return error.is(LogtoErrorCode.REQUEST_INVALID_INPUT) && error.status() == 422
-                            ? Mono.just(new Sent(null, List.of(alreadyMember(field))))
-                            : Mono.error(error);
-                });
+                .onErrorResume(NotCreated.class, notCreated -> Mono.just(new Sent(null, List.of(notCreated(notCreated.getCause(), field)))));
+    }
+
+    private static UserError notCreated(Throwable error, String... field) {
+        if (error instanceof LogtoApiException refused && refused.is(LogtoErrorCode.UNIQUE_INTEGRITY_VIOLATION)) {
+            return invitationPending(field);
+        }
+        if (error instanceof LogtoApiException refused && refused.is(LogtoErrorCode.REQUEST_INVALID_INPUT) && refused.status() == 422) {
+            return alreadyMember(field);
+        }
+        log.warn("Logto did not create an invitation ({})", error.getMessage());
+        return UserError.of(UserErrorCode.INVITATION_FAILED, "The invitation could not be created. Try this address again.", field);
+    }
+
+    /** Marks a failed create, so that a failure of the email after it is not taken for one. */
+    private static final class NotCreated extends RuntimeException {
+        NotCreated(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
     }
 
     /** The (lower-cased) emails of the users who are members already: those found, minus those found outside the organization. */

@@ -77,12 +77,12 @@ public class InvitationsApi {
      * is not the invitee's (Logto does not say which).
      */
     public Mono<Invitation> acceptInvitation(String invitationId, String userId) {
-        return setStatus(invitationId, new StatusChange("Accepted", userId));
+        return setStatus(invitationId, new StatusChange(InvitationStatus.ACCEPTED, userId));
     }
 
     /** {@code PUT /api/organization-invitations/{id}/status} {@code Revoked} (200); 422 when it is no longer pending. */
     public Mono<Invitation> revokeInvitation(String invitationId) {
-        return setStatus(invitationId, new StatusChange("Revoked", null));
+        return setStatus(invitationId, new StatusChange(InvitationStatus.REVOKED, null));
     }
 
     private Mono<Invitation> setStatus(String invitationId, StatusChange change) {
@@ -120,7 +120,7 @@ public class InvitationsApi {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    private record StatusChange(String status, @Nullable String acceptedUserId) {
+    private record StatusChange(InvitationStatus status, @Nullable String acceptedUserId) {
     }
 
     private record Message(String link) {

@@ -83,7 +83,8 @@ class JitService {
      * Replaces the email domains, the roles, or both; an absent list is kept. Invalid input gives user errors
      * and no call ({@code INVALID_DOMAIN}, {@code PUBLIC_EMAIL_DOMAIN}, each naming its index); then the
      * permission check, the role guards ({@code ROLE_NOT_FOUND}, {@code ROLE_NOT_ASSIGNABLE},
-     * {@code ROLE_ESCALATION}), the current settings, and {@code PUT …/jit/email-domains} and
+     * {@code ROLE_ESCALATION}; adding a domain also checks the current roles, which it hands out), the current
+     * settings, and {@code PUT …/jit/email-domains} and
      * {@code PUT …/jit/roles} for what changes. If the roles cannot be written after the domains were, the
      * old domains are put back and the error is emitted: nothing is half changed.
      *
@@ -110,7 +111,16 @@ class JitService {
             if (!roleErrors.isEmpty()) {
                 return Mono.just(new UpdateJitSettingsPayload(null, roleErrors));
             }
-            return read(organizationId).flatMap(current -> write(current, domains, roleIds));
+            return read(organizationId).flatMap(current -> {
+                // a new domain hands the current roles to new people: the caller must be allowed to grant them too
+                boolean addsDomains = domains != null && !current.emailDomains().containsAll(domains);
+                if (roleIds == null && addsDomains && !granted.covers(current.roleIds())) {
+                    return Mono.just(new UpdateJitSettingsPayload(null, List.of(UserError.of(UserErrorCode.ROLE_ESCALATION,
+                            "People joining by these domains would get roles with permissions you do not have here. Choose their roles too.",
+                            "input", "emailDomains"))));
+                }
+                return write(current, domains, roleIds);
+            });
         });
     }
 

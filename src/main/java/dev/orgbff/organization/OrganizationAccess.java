@@ -190,6 +190,9 @@ public class OrganizationAccess {
      * Loads the memberships and the template in one dispatch, each once per request.
      */
     public Mono<MemberAccess> memberAccess(Caller caller, String organizationId) {
+        if (!caller.viewer().mayAct(organizationId)) {
+            return Mono.empty(); // no call for an organization the token may not act in
+        }
         return viewerAccess(caller).flatMap(access -> Mono.justOrEmpty(access.in(organizationId)));
     }
 

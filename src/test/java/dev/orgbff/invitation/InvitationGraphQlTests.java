@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.springframework.graphql.execution.ErrorType;
 
 import dev.orgbff.DemoTenant;
 import dev.orgbff.GraphQlTestSupport;
+import dev.orgbff.emulator.Fault;
 import dev.orgbff.emulator.SentMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +86,47 @@ class InvitationGraphQlTests extends GraphQlTestSupport {
                 .containsExactlyInAnyOrder("INVALID_EMAIL [input, emails, 0]", "ALREADY_MEMBER [input, emails, 1]",
                         "INVITATION_PENDING [input, emails, 2]");
         assertThat(logto.invitationIds(demo.acme())).hasSize(2);
+    }
+
+    @Test
+    void inviteMembers_addressesLogtoWouldRefuse_invalidEmailWhileTheOthersAreInvited() {
+        // given: Logto checks invitees with zod's stricter email rule than its user pattern
+        DemoTenant demo = DemoTenant.seed(logto);
+        // when
+        var response = as(demo.alice()).documentName("inviteMembers").variable("input", invite(demo.acme(),
+                List.of("a@b@example.test", "erin@example.test", "j\u00F6rg@example.test", "a..b@example.test"), "member")).execute();
+        // then
+        response.path("inviteMembers.invitations[*].invitee").entityList(String.class).containsExactly("erin@example.test");
+        response.path("inviteMembers.userErrors[*].code").entityList(String.class).containsExactly("INVALID_EMAIL", "INVALID_EMAIL", "INVALID_EMAIL");
+    }
+
+    @Test
+    void inviteMembers_logtoFailsOneCreate_invitationFailedForThatAddressAndTheOthersInvitedAndEmailed() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.failNext(CREATE, Fault.status(500, "unexpected"));
+        // when
+        var response = as(demo.alice()).documentName("inviteMembers").variable("input", invite(demo.acme(),
+                List.of("one@example.test", "two@example.test", "three@example.test"), "member")).execute();
+        // then
+        response.path("inviteMembers.invitations").entityList(Object.class).hasSize(2);
+        response.path("inviteMembers.userErrors[*].code").entityList(String.class).containsExactly("INVITATION_FAILED");
+        assertThat(logto.invitationIds(demo.acme())).hasSize(3); // carol's and the two new ones
+        assertThat(logto.sentMessages()).hasSize(2);
+    }
+
+    @Test
+    void inviteMembers_payloadOrganization_costsNoCall() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var response = as(demo.alice()).document("""
+                mutation($input: InviteMembersInput!) { inviteMembers(input: $input) { invitations { organization { name } } } }""")
+                .variable("input", invite(demo.acme(), List.of("erin@example.test"), "member")).execute();
+        // then
+        response.path("inviteMembers.invitations[0].organization.name").entity(String.class).isEqualTo("Acme");
+        assertThat(logto.calls("GET /api/organizations/{id}")).isZero();
     }
 
     @Test
@@ -253,6 +296,20 @@ class InvitationGraphQlTests extends GraphQlTestSupport {
     }
 
     @Test
+    void resendInvitation_pendingAdminInvitationByAMember_roleEscalationAndNoEmail() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        String invitation = logto.createInvitation(demo.acme(), demo.alice(), "erin@example.test", Instant.now().plus(Duration.ofDays(1)), "admin");
+        logto.resetCalls();
+        // when
+        var response = as(demo.bob()).documentName("resendInvitation").variable("input", Map.of("invitationId", invitation)).execute();
+        // then
+        response.path("resendInvitation.userErrors[0].code").entity(String.class).isEqualTo("ROLE_ESCALATION");
+        assertThat(logto.sentMessages()).isEmpty();
+        assertThat(logto.calls(MESSAGE)).isZero();
+    }
+
+    @Test
     void resendInvitation_accepted_invitationNotPending() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
@@ -315,6 +372,37 @@ class InvitationGraphQlTests extends GraphQlTestSupport {
         assertThat(logto.memberRoleNames(demo.acme(), demo.carol())).containsExactly("member");
         assertThat(logto.invitationStatus(demo.carolsInvitation())).isEqualTo("Accepted");
         assertThat(logto.calls(STATUS)).isEqualTo(1);
+    }
+
+    @Test
+    void acceptInvitation_twiceAtTheSameTime_bothSucceed() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.latency(Duration.ofMillis(150)); // both read the invitation pending before either accepts
+        // when
+        CompletableFuture<List<String>> first = CompletableFuture.supplyAsync(() -> acceptCodes(demo));
+        CompletableFuture<List<String>> second = CompletableFuture.supplyAsync(() -> acceptCodes(demo));
+        // then
+        assertThat(first.join()).isEmpty();
+        assertThat(second.join()).isEmpty();
+        assertThat(logto.memberRoleNames(demo.acme(), demo.carol())).containsExactly("member");
+    }
+
+    private List<String> acceptCodes(DemoTenant demo) {
+        return as(demo.carol()).documentName("acceptInvitation").variable("input", Map.of("invitationId", demo.carolsInvitation())).execute()
+                .path("acceptInvitation.userErrors[*].code").entityList(String.class).get();
+    }
+
+    @Test
+    void declineInvitation_expired_invitationExpired() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.advanceClock(Duration.ofDays(8));
+        // when
+        var response = as(demo.carol()).documentName("declineInvitation").variable("input", Map.of("invitationId", demo.carolsInvitation())).execute();
+        // then
+        response.path("declineInvitation.userErrors[0].code").entity(String.class).isEqualTo("INVITATION_EXPIRED");
+        assertThat(logto.invitationStatus(demo.carolsInvitation())).isEqualTo("Expired");
     }
 
     @Test
@@ -461,6 +549,35 @@ class InvitationGraphQlTests extends GraphQlTestSupport {
         assertThat(logto.calls("GET /api/users")).isEqualTo(2); // carol's email, then the inviters in one batch
         assertThat(logto.calls("GET /api/organization-invitations")).isEqualTo(1);
         assertThat(logto.calls("GET /api/organizations/{id}")).isEqualTo(5);
+    }
+
+    @Test
+    void invitation_aliasedToFanOut_refusedByTheComplexityLimitBeforeAnyUpstreamCall() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        StringBuilder aliases = new StringBuilder("query($id: ID!) {");
+        for (int i = 0; i < 20; i++) {
+            aliases.append(" i").append(i).append(": invitation(id: $id) { id }");
+        }
+        logto.resetCalls();
+        // when
+        var response = as(demo.carol()).document(aliases.append(" }").toString()).variable("id", demo.carolsInvitation()).execute();
+        // then
+        response.errors().satisfy(errors -> assertThat(errors).singleElement()
+                .satisfies(error -> assertThat(error.getMessage()).contains("maximum query complexity")));
+        assertThat(logto.calls()).isEmpty();
+    }
+
+    @Test
+    void organizationInvitations_firstOverHundred_badRequestWithoutInvitationsCall() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var response = as(demo.alice()).documentName("organizationInvitations").variable("id", demo.acme()).variable("first", 101).execute();
+        // then
+        assertThat(assertError(response, ErrorType.BAD_REQUEST).getMessage()).contains("'first'");
+        assertThat(logto.calls("GET /api/organization-invitations")).isZero();
     }
 
     @Test

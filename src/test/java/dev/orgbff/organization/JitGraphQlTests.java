@@ -515,6 +515,28 @@ class JitGraphQlTests extends GraphQlTestSupport {
         assertThat(logto.calls(PUT_ROLES)).isZero();
     }
 
+    @Test
+    void updateJitSettings_addingADomainThatHandsOutRolesTheCallerCannotGrant_roleEscalationWithoutWrite() {
+        // given: the JIT roles are admin; olga may manage the organization but not grant admin
+        DemoTenant demo = DemoTenant.seed(logto);
+        String olga = organizer(demo);
+        logto.setJitRoles(demo.acme(), "admin");
+        logto.setJitEmailDomains(demo.acme(), "acme.test");
+        logto.resetCalls();
+        // when
+        var adding = as(olga).documentName("updateJitSettings")
+                .variable("input", input(demo.acme(), List.of("acme.test", "olga-owned.test"), null)).execute();
+        var removing = as(olga).documentName("updateJitSettings")
+                .variable("input", input(demo.acme(), List.of(), null)).execute();
+        // then
+        adding.path("updateJitSettings.userErrors[0].code").entity(String.class).isEqualTo("ROLE_ESCALATION");
+        adding.path("updateJitSettings.userErrors[0].field").entityList(String.class).containsExactly("input", "emailDomains");
+        removing.path("updateJitSettings.jit.emailDomains").entityList(String.class).hasSize(0); // turning JIT off hands out nothing
+        assertThat(logto.jitEmailDomains(demo.acme())).isEmpty();
+        assertThat(logto.jitRoleNames(demo.acme())).containsExactly("admin");
+        assertThat(logto.calls("PUT /api/organizations/{id}/jit/email-domains")).isEqualTo(1);
+    }
+
     /** Olga, an Acme member whose only role, {@code organizer}, grants {@code manage:organization} alone. */
     private static String organizer(DemoTenant demo) {
         logto.createOrganizationRole("organizer", "Manages the organization's settings", "manage:organization");
