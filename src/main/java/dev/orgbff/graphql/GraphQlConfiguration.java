@@ -5,6 +5,7 @@ import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLScalarType;
 
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.data.method.annotation.support.SubrangeMethodArgumentResolver;
@@ -12,8 +13,8 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
  * The schema's scalars (extended-scalars {@code DateTime}, {@code JSON}, and {@code EmailAddress} with
- * Logto's own email pattern), the offset cursors behind {@code Subrange<Integer>} controller arguments, and
- * graphql-java's depth and complexity limits set by {@link QueryLimits}.
+ * Logto's own email pattern), the offset cursors behind {@code Subrange<Integer>} controller arguments,
+ * graphql-java's depth and complexity limits set by {@link QueryLimits}, and the {@link DocumentCache}.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
@@ -50,6 +51,13 @@ class GraphQlConfiguration {
             }
             return (field.getFieldDefinition().hasAppliedDirective(UPSTREAM_CALL) ? limits.upstreamCallComplexity() : 1) + childComplexity;
         });
+    }
+
+    /** Each distinct document is parsed and validated once (up to 1,000 kept), not on every request. */
+    @Bean
+    GraphQlSourceBuilderCustomizer documentCache() {
+        DocumentCache documents = new DocumentCache(1_000);
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
     }
 
     @Bean

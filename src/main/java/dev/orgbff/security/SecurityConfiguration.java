@@ -1,5 +1,7 @@
 package dev.orgbff.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.context.annotation.Bean;
@@ -8,9 +10,10 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -25,11 +28,15 @@ import dev.orgbff.logto.LogtoProperties;
  * <p>A token is valid when its signature verifies against Logto's JWKS ({@code <endpoint>/oidc/jwks}, ES384
  * by default, any asymmetric JWS algorithm the keys carry), {@code iss} is {@code <endpoint>/oidc},
  * {@code exp}/{@code nbf} hold (60 s skew), the header {@code typ} is {@code at+jwt} (RFC 9068, what Logto
- * issues) and {@link LogtoAudienceValidator the audience} is this API or an organization.
+ * issues) and {@link LogtoAudienceValidator the audience} is this API or an organization. A token that
+ * verified is remembered by {@link VerifiedTokenCache}, so its signature is not checked on every request.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
+
+    /** What Spring Security's default timestamp check allows: clocks of Logto and this service may differ a little. */
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
@@ -46,7 +53,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(LogtoProperties logto, WebClient.Builder builder) {
+    ReactiveJwtDecoder jwtDecoder(LogtoProperties logto, TokenProperties tokens, WebClient.Builder builder) {
         // a JWKS endpoint that hangs must fail authentication in time instead of stalling every request
         WebClient jwks = builder.clone().filter((request, next) -> next.exchange(request).timeout(logto.timeout())).build();
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(logto.jwksUri())
@@ -57,10 +64,16 @@ class SecurityConfiguration {
                         SignatureAlgorithm.PS256, SignatureAlgorithm.PS384, SignatureAlgorithm.PS512)))
                 .validateType(false) // the typ header is checked by JwtTypeValidator below, which knows at+jwt
                 .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
+        // the real time, like the token's issuer: a test clock that moves the M2M token's refresh must not expire user tokens
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(CLOCK_SKEW);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                timestamps,
                 new JwtIssuerValidator(logto.issuer()),
                 new JwtTypeValidator("at+jwt", "application/at+jwt"),
                 new LogtoAudienceValidator(logto.apiResource())));
-        return decoder;
+        if (tokens.verifiedCacheMaxAge().isZero()) {
+            return decoder;
+        }
+        return new VerifiedTokenCache(decoder, timestamps, tokens.verifiedCacheMaxAge(), Clock.systemUTC());
     }
 }
