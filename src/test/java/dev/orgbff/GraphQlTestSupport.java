@@ -59,6 +59,8 @@ public abstract class GraphQlTestSupport {
         registry.add("logto.management.app-secret", logto::m2mAppSecret);
         registry.add("logto.timeout", () -> "2s");
         registry.add("orgbff.invitations.accept-url", () -> ACCEPT_URL);
+        // each test seeds its own template: the call counts of these tests are those of a cold template cache
+        registry.add("orgbff.template.cache-ttl", () -> "0s");
         registry.add("management.endpoint.health.cache.time-to-live", () -> "0s"); // each test sees Logto as it is now
     }
 

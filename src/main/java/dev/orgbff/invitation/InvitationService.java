@@ -65,7 +65,8 @@ class InvitationService {
     /**
      * An organization's invitations, newest first, optionally of one status, as a connection sliced here
      * (Logto does not page them): the permission check ({@code invite:member}; memberships and template,
-     * shared) and one {@code GET /api/organization-invitations?organizationId=}. The organization is known
+     * shared) and, requested together with it (a read may; writes check first), one
+     * {@code GET /api/organization-invitations?organizationId=}. The organization is known
      * to the request afterwards, so the invitations' {@code organization} costs no call.
      *
      * @throws NotFoundException (emitted) when the viewer may not see the organization
@@ -73,9 +74,11 @@ class InvitationService {
      */
     Mono<Connection<Invitation>> organizationInvitations(Caller caller, String organizationId, @Nullable InvitationStatus status,
             Subrange<Integer> range) {
-        return connections.slice(access.require(caller, organizationId, access.permissions().inviteMembers())
-                .doOnNext(granted -> organizations.known(caller, granted.organization()))
-                .then(invitations.organizationInvitations(organizationId))
+        // a read: the permission check and the list are requested together; the list is used only once it passed
+        return connections.slice(Mono.zip(access.require(caller, organizationId, access.permissions().inviteMembers()),
+                        invitations.organizationInvitations(organizationId))
+                .doOnNext(checked -> organizations.known(caller, checked.getT1().organization()))
+                .map(checked -> checked.getT2())
                 .map(all -> status == null ? all : all.stream().filter(invitation -> invitation.status() == status).toList()), range);
     }
 

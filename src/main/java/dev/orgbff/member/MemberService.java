@@ -1,6 +1,7 @@
 package dev.orgbff.member;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -55,7 +56,7 @@ class MemberService {
     /**
      * One page of an organization's members, ordered by user id, paged by Logto: exactly one
      * {@code GET /api/organizations/{id}/users} per call (plus the viewer's memberships, shared), whatever
-     * the cursor. Member rows carry the users and their roles, and prime the users DataLoader.
+     * the cursor, requested together with the membership check (a read may; writes check first). Member rows carry the users and their roles, and prime the users DataLoader.
      *
      * @param query a case-insensitive substring of id, email, phone, username or name; blank for everyone
      * @param roleId only holders of this role
@@ -64,9 +65,11 @@ class MemberService {
      */
     Mono<Connection<Member>> members(Caller caller, String organizationId, Subrange<Integer> range, @Nullable String query,
             @Nullable String roleId) {
+        // a read: the membership check and the page are requested together; the rows are used only once it passed
         return Mono.fromCallable(() -> Filter.of(query, roleId)).flatMap(filter -> connections.page(range,
-                page -> access.organization(caller, organizationId)
-                        .then(organizations.members(organizationId, filter.keyword(), filter.roleId(), page))
+                page -> Mono.zip(access.organization(caller, organizationId),
+                                organizations.members(organizationId, filter.keyword(), filter.roleId(), page))
+                        .map(checked -> checked.getT2())
                         .map(rows -> new Page<>(rows.items().stream().map(row -> known(caller, organizationId, row)).toList(),
                                 rows.totalCount()))));
     }
@@ -78,9 +81,11 @@ class MemberService {
      * @throws BadRequestException (emitted) for a malformed {@code userId}
      */
     Mono<Member> member(Caller caller, String organizationId, String userId) {
+        // a read: the membership check and the lookup are requested together; the row is used only once it passed
         return Mono.fromRunnable(() -> checkId("userId", userId))
-                .then(access.organization(caller, organizationId))
-                .then(organizations.member(organizationId, userId))
+                .then(Mono.zip(access.organization(caller, organizationId),
+                        organizations.member(organizationId, userId).map(Optional::of).defaultIfEmpty(Optional.empty())))
+                .flatMap(checked -> Mono.justOrEmpty(checked.getT2()))
                 .map(row -> known(caller, organizationId, row))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("Member not found")));
     }

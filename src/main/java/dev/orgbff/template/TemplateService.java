@@ -11,15 +11,15 @@ import org.springframework.stereotype.Service;
 
 import dev.orgbff.logto.OrganizationScope;
 import dev.orgbff.logto.OrganizationScopeRef;
-import dev.orgbff.logto.TemplateApi;
 import dev.orgbff.security.Caller;
 import dev.orgbff.security.RequestLoader;
 
 /**
- * The organization template, read once per request through two single-key DataLoaders: the roles with
- * their permissions ({@code GET /api/organization-roles}, all pages) and, only when a permission's
- * description is asked for, the permission list ({@code GET /api/organization-scopes}). Any number of
- * organizations, members and roles in one request cost one call of each.
+ * The organization template, read at most once per request through two single-key DataLoaders, from the
+ * {@link TemplateCache} shared by all requests: the roles with their permissions
+ * ({@code GET /api/organization-roles}, all pages) and, only when permissions are listed or described, the
+ * permission list ({@code GET /api/organization-scopes}). Any number of organizations, members and roles in
+ * one request cost at most one call of each, none while the cache is warm.
  */
 @Service
 public class TemplateService {
@@ -30,11 +30,9 @@ public class TemplateService {
     private final RequestLoader<String, OrganizationTemplate> template;
     private final RequestLoader<String, List<OrganizationScope>> permissions;
 
-    TemplateService(BatchLoaderRegistry registry, TemplateApi logto) {
-        this.template = RequestLoader.register(registry, "organizationTemplate",
-                keys -> logto.organizationRoles().map(roles -> Map.of(KEY, new OrganizationTemplate(roles))));
-        this.permissions = RequestLoader.register(registry, "organizationPermissions",
-                keys -> logto.organizationScopes().map(scopes -> Map.of(KEY, scopes)));
+    TemplateService(BatchLoaderRegistry registry, TemplateCache cache) {
+        this.template = RequestLoader.register(registry, "organizationTemplate", keys -> cache.template().map(loaded -> Map.of(KEY, loaded)));
+        this.permissions = RequestLoader.register(registry, "organizationPermissions", keys -> cache.permissions().map(loaded -> Map.of(KEY, loaded)));
     }
 
     /** The organization template: every role with its organization and API resource permissions. One call per request. */
