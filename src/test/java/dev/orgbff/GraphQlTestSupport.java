@@ -17,6 +17,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.orgbff.emulator.LogtoEmulator;
@@ -27,12 +28,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The base of every test that goes through HTTP: the real application on a random port, wired to one
  * Logto emulator shared by the whole test run (one Spring context, cached across test classes). Each
  * test starts with an empty tenant (the emulator keeps its keys and M2M tokens), the real clock and no
- * recorded upstream calls.
+ * recorded upstream calls. The organization template is not cached across requests
+ * ({@code orgbff.template.cache-ttl=0s}), so call counts are those of each request on its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureHttpGraphQlTester
 @AutoConfigureWebTestClient
 @Import(TestClockConfiguration.class)
+// each test seeds a template of its own: unless a test class says otherwise, none is shared across requests
+@TestPropertySource(properties = "orgbff.template.cache-ttl=0s")
 public abstract class GraphQlTestSupport {
 
     protected static final LogtoEmulator logto = LogtoEmulator.start(0);
@@ -59,8 +63,6 @@ public abstract class GraphQlTestSupport {
         registry.add("logto.management.app-secret", logto::m2mAppSecret);
         registry.add("logto.timeout", () -> "2s");
         registry.add("orgbff.invitations.accept-url", () -> ACCEPT_URL);
-        // each test seeds its own template: the call counts of these tests are those of a cold template cache
-        registry.add("orgbff.template.cache-ttl", () -> "0s");
         registry.add("management.endpoint.health.cache.time-to-live", () -> "0s"); // each test sees Logto as it is now
     }
 

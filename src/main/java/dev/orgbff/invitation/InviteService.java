@@ -54,8 +54,11 @@ class InviteService {
     static final int MAX_EXPIRY_DAYS = 30;
     private static final int MAX_EMAILS = 50;
     private static final int MAX_ROLES = 100;
-    /** Invitations created and emailed at once: enough to overlap round trips, few enough for Logto's rate limit. */
-    private static final int CONCURRENCY = 4;
+    /**
+     * Invitations created and emailed at once: a 10-address request takes one round trip for the creates and
+     * one for the emails; a 50-address one, five of each, so it stays well inside Logto's rate limit.
+     */
+    private static final int CONCURRENCY = 10;
     private static final String NOT_FOUND = "Invitation not found";
     private static final Logger log = LoggerFactory.getLogger(InviteService.class);
 

@@ -68,6 +68,7 @@ public final class LogtoEmulator implements AutoCloseable {
     private final TokenIssuer tokens;
     private final CallCounter calls = new CallCounter();
     private final FaultPlan faults = new FaultPlan();
+    private final WaveGate waves = new WaveGate();
     private final OidcRoutes oidc;
     private final String m2mAppId;
     private final String m2mAppSecret;
@@ -101,7 +102,7 @@ public final class LogtoEmulator implements AutoCloseable {
         // a cached pool: injected latency and held requests must not queue the other requests behind them
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
-        server.createContext("/", new Router(routes, devRoutes, state, tokens, calls, faults));
+        server.createContext("/", new Router(routes, devRoutes, state, tokens, calls, faults, waves));
     }
 
     /**
@@ -158,6 +159,7 @@ public final class LogtoEmulator implements AutoCloseable {
             return;
         }
         faults.releaseHeld();
+        waves.stop();
         server.stop(0);
         executor.shutdownNow();
     }
@@ -583,6 +585,22 @@ public final class LogtoEmulator implements AutoCloseable {
         calls.reset();
     }
 
+    // ---------------------------------------------------------------- dependent round trips
+
+    /**
+     * Starts counting dependent round trips (see {@link WaveGate}): every {@code /api/**} call is held until
+     * {@code quiet} passed without a new one, then the held calls are answered together as one wave.
+     */
+    public void countWaves(Duration quiet) {
+        waves.start(quiet);
+    }
+
+    /** Stops holding calls and answers the waves counted since {@link #countWaves}. */
+    public int stopCountingWaves() {
+        waves.stop();
+        return waves.waves();
+    }
+
     // ---------------------------------------------------------------- latency and faults
 
     /** Sleeps this long before answering each {@code /api/**} and {@code /oidc/token} call ({@link Duration#ZERO}: none). */
@@ -620,6 +638,7 @@ public final class LogtoEmulator implements AutoCloseable {
         }
         calls.reset();
         faults.clear();
+        waves.stop();
         oidc.accessTokenTtl(DEFAULT_ACCESS_TOKEN_TTL);
     }
 

@@ -1,0 +1,192 @@
+package dev.orgbff;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.orgbff.template.TemplateCache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The canonical operations of {@code schema/operations/} cost exactly their stated minimum of Logto calls
+ * and of dependent round trips (counted as waves by the emulator, without timing: each wave is held until
+ * no further call arrives). Unless a test says otherwise the organization template is cached, as it is
+ * between requests in production ({@code orgbff.template.cache-ttl}); the M2M token is not counted.
+ * A change that adds a call or a round trip to one of these fails here.
+ */
+@TestPropertySource(properties = "orgbff.template.cache-ttl=30s")
+class CanonicalOperationsGraphQlTests extends GraphQlTestSupport {
+
+    /** Outlasts the service's own work between two calls it sends together, even on a busy build machine. */
+    private static final Duration QUIET = Duration.ofMillis(150);
+
+    @Autowired
+    private TemplateCache templateCache;
+
+    @BeforeEach
+    void coldTemplate() {
+        templateCache.clear(); // each test seeds a template of its own
+    }
+
+    /** Runs {@code operation} with the template warm, counting calls and waves; the counting stops afterwards. */
+    private Measured measure(String caller, String operation, Map<String, Object> variables) {
+        as(caller).document("{ organizationTemplate { roles { id } } }").execute().path("organizationTemplate").hasValue();
+        return measureAsIs(caller, operation, variables);
+    }
+
+    private Measured measureAsIs(String caller, String operation, Map<String, Object> variables) {
+        var request = as(caller).document(operation(operation));
+        variables.forEach(request::variable);
+        logto.resetCalls();
+        logto.countWaves(QUIET);
+        GraphQlTester.Response response;
+        try {
+            response = request.execute();
+        } finally {
+            logto.stopCountingWaves();
+        }
+        return new Measured(response, logto.apiCalls(), logto.stopCountingWaves());
+    }
+
+    private record Measured(GraphQlTester.Response response, int calls, int waves) {
+    }
+
+    private static String operation(String name) {
+        try (InputStream in = CanonicalOperationsGraphQlTests.class.getResourceAsStream("/graphql/operations/" + name + ".graphql")) {
+            assertThat(in).as("schema/operations/%s.graphql", name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void switcher_twentyFiveOrganizations_oneCallInOneRoundTrip() {
+        // given
+        DemoTenant.seedTemplate(logto);
+        String erin = logto.createUser("erin", "erin@example.test", "Erin");
+        for (int i = 0; i < 25; i++) {
+            logto.addMember(logto.createOrganization(String.format("Org %02d", i), null), erin, i % 2 == 0 ? "admin" : "member");
+        }
+        // when
+        Measured switcher = measure(erin, "switcher", Map.of());
+        // then
+        switcher.response().path("viewer.organizations.totalCount").entity(Integer.class).isEqualTo(25);
+        switcher.response().path("viewer.organizations.edges[0].node.viewerPermissions").entityList(String.class)
+                .containsExactly(DemoTenant.ADMIN_PERMISSIONS);
+        assertThat(logto.calls("GET /api/users/{userId}/organizations")).isEqualTo(1);
+        assertThat(switcher.calls()).isEqualTo(1);
+        assertThat(switcher.waves()).isEqualTo(1);
+    }
+
+    @Test
+    void switcher_templateNotCached_twoCallsInTwoRoundTrips() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        // when
+        Measured switcher = measureAsIs(demo.alice(), "switcher", Map.of());
+        // then
+        switcher.response().path("viewer.organizations.edges[0].node.viewerRoles[0].name").entity(String.class).isEqualTo("admin");
+        assertThat(switcher.calls()).isEqualTo(2);
+        assertThat(switcher.waves()).isEqualTo(2);
+    }
+
+    @Test
+    void organizationPage_hundredMembersAndThirtyInvitations_fiveCallsInThreeRoundTrips() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        for (int i = 0; i < 98; i++) {
+            logto.addMember(demo.acme(), logto.createUser("user" + i, "user" + i + "@acme.test", "User " + i), i % 10 == 0 ? "admin" : "member");
+        }
+        // half from an inviter outside Acme (never primed by the members page), so the inviters' batch is always needed
+        for (int i = 0; i < 29; i++) {
+            logto.createInvitation(demo.acme(), i % 2 == 0 ? demo.alice() : demo.dave(), "guest" + i + "@example.test",
+                    Instant.now().plus(Duration.ofDays(3)), "member");
+        }
+        // when
+        Measured page = measure(demo.alice(), "organizationPage", Map.of("id", demo.acme()));
+        // then
+        page.response().path("organization.members.totalCount").entity(Integer.class).isEqualTo(100);
+        page.response().path("organization.members.edges").entityList(Object.class).hasSize(100);
+        page.response().path("organization.invitations.totalCount").entity(Integer.class).isEqualTo(30);
+        page.response().path("organization.invitations.edges[*].node.inviter.name").entityList(String.class).hasSize(30);
+        page.response().path("organization.viewerCan.leave").entity(Boolean.class).isEqualTo(true);
+        assertThat(logto.calls()).containsOnlyKeys("GET /api/users/{userId}/organizations", "GET /api/organizations/{id}/users",
+                "GET /api/organization-invitations", "GET /api/users");
+        assertThat(page.calls()).isEqualTo(5);
+        assertThat(page.waves()).isEqualTo(3);
+    }
+
+    @Test
+    void inviteeLanding_invitationsFromFiveOrganizations_eightCallsInThreeRoundTrips() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        for (int i = 0; i < 4; i++) {
+            String organization = logto.createOrganization("Org " + i, "Description " + i);
+            String inviter = logto.createUser("inviter" + i, null, "Inviter " + i);
+            logto.addMember(organization, inviter, "admin");
+            logto.createInvitation(organization, inviter, "carol@example.test", Instant.now().plus(Duration.ofDays(3)), "member");
+        }
+        // when
+        Measured landing = measure(demo.carol(), "inviteeLanding", Map.of());
+        // then
+        landing.response().path("viewer.pendingInvitations").entityList(Object.class).hasSize(5);
+        assertThat(logto.calls("GET /api/organizations/{id}")).isEqualTo(5);
+        assertThat(landing.calls()).isEqualTo(8);
+        assertThat(landing.waves()).isEqualTo(3);
+    }
+
+    @Test
+    void createOrganization_fourCallsInFourRoundTrips() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        // when
+        Measured created = measure(demo.carol(), "createOrganization", Map.of("input", Map.of("name", "Initech")));
+        // then
+        created.response().path("createOrganization.organization.viewerRoles[*].name").entityList(String.class).containsExactly("admin");
+        assertThat(created.calls()).isEqualTo(4);
+        assertThat(created.waves()).isEqualTo(4);
+    }
+
+    @Test
+    void inviteMembers_tenAddresses_twentyFourCallsInFourRoundTrips() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        List<String> emails = IntStream.range(0, 10).mapToObj(i -> "new" + i + "@example.test").toList();
+        // when
+        Measured invited = measure(demo.alice(), "inviteMembers", Map.of("input", Map.of("organizationId", demo.acme(),
+                "emails", emails, "roleIds", List.of(logto.roleId("member")))));
+        // then
+        invited.response().path("inviteMembers.invitations").entityList(Object.class).hasSize(10);
+        invited.response().path("inviteMembers.userErrors").entityList(Object.class).hasSize(0);
+        assertThat(logto.calls("POST /api/organization-invitations")).isEqualTo(10);
+        assertThat(logto.calls("POST /api/organization-invitations/{id}/message")).isEqualTo(10);
+        assertThat(invited.calls()).isEqualTo(24);
+        assertThat(invited.waves()).isEqualTo(4);
+    }
+
+    @Test
+    void acceptInvitation_fourCallsInThreeRoundTrips() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        // when
+        Measured accepted = measure(demo.carol(), "acceptInvitation", Map.of("input", Map.of("invitationId", demo.carolsInvitation())));
+        // then
+        accepted.response().path("acceptInvitation.organization.viewerRoles[*].name").entityList(String.class).containsExactly("member");
+        assertThat(accepted.calls()).isEqualTo(4);
+        assertThat(accepted.waves()).isEqualTo(3);
+    }
+}
