@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -76,15 +75,11 @@ class CanonicalOperationsGraphQlTests extends GraphQlTestSupport {
     @Test
     void switcher_twentyFiveOrganizations_oneCallInOneRoundTrip() {
         // given
-        DemoTenant.seedTemplate(logto);
-        String erin = logto.createUser("erin", "erin@example.test", "Erin");
-        for (int i = 0; i < 25; i++) {
-            logto.addMember(logto.createOrganization(String.format("Org %02d", i), null), erin, i % 2 == 0 ? "admin" : "member");
-        }
+        DemoTenant demo = CanonicalTenant.seed(logto).demo();
         // when
-        Measured switcher = measure(erin, "switcher", Map.of());
+        Measured switcher = measure(demo.erin(), "switcher", Map.of());
         // then
-        switcher.response().path("viewer.organizations.totalCount").entity(Integer.class).isEqualTo(25);
+        switcher.response().path("viewer.organizations.totalCount").entity(Integer.class).isEqualTo(CanonicalTenant.SWITCHER_ORGANIZATIONS);
         switcher.response().path("viewer.organizations.edges[0].node.viewerPermissions").entityList(String.class)
                 .containsExactly(DemoTenant.ADMIN_PERMISSIONS);
         assertThat(logto.calls("GET /api/users/{userId}/organizations")).isEqualTo(1);
@@ -107,22 +102,14 @@ class CanonicalOperationsGraphQlTests extends GraphQlTestSupport {
     @Test
     void organizationPage_hundredMembersAndThirtyInvitations_fiveCallsInThreeRoundTrips() {
         // given
-        DemoTenant demo = DemoTenant.seed(logto);
-        for (int i = 0; i < 98; i++) {
-            logto.addMember(demo.acme(), logto.createUser("user" + i, "user" + i + "@acme.test", "User " + i), i % 10 == 0 ? "admin" : "member");
-        }
-        // half from an inviter outside Acme (never primed by the members page), so the inviters' batch is always needed
-        for (int i = 0; i < 29; i++) {
-            logto.createInvitation(demo.acme(), i % 2 == 0 ? demo.alice() : demo.dave(), "guest" + i + "@example.test",
-                    Instant.now().plus(Duration.ofDays(3)), "member");
-        }
+        DemoTenant demo = CanonicalTenant.seed(logto).demo();
         // when
         Measured page = measure(demo.alice(), "organizationPage", Map.of("id", demo.acme()));
         // then
-        page.response().path("organization.members.totalCount").entity(Integer.class).isEqualTo(100);
-        page.response().path("organization.members.edges").entityList(Object.class).hasSize(100);
-        page.response().path("organization.invitations.totalCount").entity(Integer.class).isEqualTo(30);
-        page.response().path("organization.invitations.edges[*].node.inviter.name").entityList(String.class).hasSize(30);
+        page.response().path("organization.members.totalCount").entity(Integer.class).isEqualTo(CanonicalTenant.MEMBERS);
+        page.response().path("organization.members.edges").entityList(Object.class).hasSize(CanonicalTenant.MEMBERS);
+        page.response().path("organization.invitations.totalCount").entity(Integer.class).isEqualTo(CanonicalTenant.INVITATIONS);
+        page.response().path("organization.invitations.edges[*].node.inviter.name").entityList(String.class).hasSize(CanonicalTenant.INVITATIONS);
         page.response().path("organization.viewerCan.leave").entity(Boolean.class).isEqualTo(true);
         assertThat(logto.calls()).containsOnlyKeys("GET /api/users/{userId}/organizations", "GET /api/organizations/{id}/users",
                 "GET /api/organization-invitations", "GET /api/users");
@@ -133,17 +120,11 @@ class CanonicalOperationsGraphQlTests extends GraphQlTestSupport {
     @Test
     void inviteeLanding_invitationsFromFiveOrganizations_eightCallsInThreeRoundTrips() {
         // given
-        DemoTenant demo = DemoTenant.seed(logto);
-        for (int i = 0; i < 4; i++) {
-            String organization = logto.createOrganization("Org " + i, "Description " + i);
-            String inviter = logto.createUser("inviter" + i, null, "Inviter " + i);
-            logto.addMember(organization, inviter, "admin");
-            logto.createInvitation(organization, inviter, "carol@example.test", Instant.now().plus(Duration.ofDays(3)), "member");
-        }
+        DemoTenant demo = CanonicalTenant.seed(logto).demo();
         // when
         Measured landing = measure(demo.carol(), "inviteeLanding", Map.of());
         // then
-        landing.response().path("viewer.pendingInvitations").entityList(Object.class).hasSize(5);
+        landing.response().path("viewer.pendingInvitations").entityList(Object.class).hasSize(CanonicalTenant.INVITING_ORGANIZATIONS);
         assertThat(logto.calls("GET /api/organizations/{id}")).isEqualTo(5);
         assertThat(landing.calls()).isEqualTo(8);
         assertThat(landing.waves()).isEqualTo(3);
