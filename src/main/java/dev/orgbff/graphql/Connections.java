@@ -2,6 +2,7 @@ package dev.orgbff.graphql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -59,6 +60,17 @@ public class Connections {
                 return connection(rows.subList(from, Math.min(from + window.take(), rows.size())), start, page.totalCount());
             });
         });
+    }
+
+    /**
+     * The range a connection field's resolved {@code first} and {@code after} arguments ask for, as Spring's
+     * {@code Subrange} argument resolver makes it: for a field read ahead of its own fetcher.
+     *
+     * @throws BadRequestException when {@code after} is not a cursor this API issued
+     */
+    public Subrange<Integer> range(Map<String, Object> arguments) {
+        Object after = arguments.get("after");
+        return new Subrange<>(after == null ? null : cursors.fromCursor(after.toString()), (Integer) arguments.get("first"), true);
     }
 
     /** Checks {@code first}, then hands the start position and {@code first} to {@code then}. */

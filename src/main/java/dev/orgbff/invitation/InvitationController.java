@@ -3,6 +3,7 @@ package dev.orgbff.invitation;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -42,8 +43,9 @@ class InvitationController {
 
     @SchemaMapping(typeName = "Organization")
     Mono<Connection<Invitation>> invitations(Organization organization, @Argument @Nullable InvitationStatus status,
-            Subrange<Integer> range, Caller caller) {
-        return invitations.organizationInvitations(caller, organization.id(), status, range);
+            Subrange<Integer> range, Caller caller, DataFetchingEnvironment environment) {
+        return caller.prefetched(environment.getExecutionStepInfo().getPath().toString(),
+                () -> invitations.organizationInvitations(caller, organization.id(), status, range, environment.getSelectionSet()));
     }
 
     @SchemaMapping

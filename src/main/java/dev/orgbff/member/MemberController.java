@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -35,8 +36,9 @@ class MemberController {
 
     @SchemaMapping(typeName = "Organization")
     Mono<Connection<Member>> members(Organization organization, Subrange<Integer> range, @Argument @Nullable String query,
-            @Argument @Nullable String roleId, Caller caller) {
-        return members.members(caller, organization.id(), range, query, roleId);
+            @Argument @Nullable String roleId, Caller caller, DataFetchingEnvironment environment) {
+        return caller.prefetched(environment.getExecutionStepInfo().getPath().toString(),
+                () -> members.members(caller, organization.id(), range, query, roleId));
     }
 
     @SchemaMapping(typeName = "Organization")

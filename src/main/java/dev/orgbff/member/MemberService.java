@@ -1,10 +1,12 @@
 package dev.orgbff.member;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import graphql.schema.SelectedField;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -21,6 +23,7 @@ import dev.orgbff.logto.OrganizationsApi;
 import dev.orgbff.logto.Page;
 import dev.orgbff.organization.AccessProperties;
 import dev.orgbff.organization.OrganizationAccess;
+import dev.orgbff.organization.OrganizationFieldPrefetch;
 import dev.orgbff.security.Caller;
 import dev.orgbff.template.TemplateService;
 import dev.orgbff.viewer.ViewerService;
@@ -30,7 +33,7 @@ import dev.orgbff.viewer.ViewerService;
  * template; and what the viewer may do there ({@code viewerCan}), by the checks the mutations run.
  */
 @Service
-class MemberService {
+class MemberService implements OrganizationFieldPrefetch {
 
     /** Logto's ids are [0-9a-z]; anything far from that is not an id of anything. */
     static final Pattern ID = Pattern.compile("[0-9A-Za-z_-]{1,128}");
@@ -72,6 +75,19 @@ class MemberService {
                         .map(checked -> checked.getT2())
                         .map(rows -> new Page<>(rows.items().stream().map(row -> known(caller, organizationId, row)).toList(),
                                 rows.totalCount()))));
+    }
+
+    /** {@code Organization.members}, read ahead by {@code Query.organization}. */
+    @Override
+    public String field() {
+        return "members";
+    }
+
+    /** {@link #members} for the field's resolved arguments. */
+    @Override
+    public Mono<Connection<Member>> read(Caller caller, String organizationId, SelectedField field) {
+        Map<String, Object> arguments = field.getArguments();
+        return members(caller, organizationId, connections.range(arguments), (String) arguments.get("query"), (String) arguments.get("roleId"));
     }
 
     /**

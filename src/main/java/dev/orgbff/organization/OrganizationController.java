@@ -3,6 +3,7 @@ package dev.orgbff.organization;
 import java.util.List;
 import java.util.Set;
 
+import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -18,7 +19,8 @@ import dev.orgbff.security.Caller;
 /**
  * Maps {@code Query.organization}, the organization mutations, the viewer-specific fields of
  * {@code Organization} and its just-in-time settings. The viewer fields of any number of organizations share the request's one
- * memberships call and one template call: no N+1.
+ * memberships call and one template call: no N+1. {@code Query.organization} starts its members and invitations reads
+ * alongside the membership check ({@link OrganizationLookAhead}).
  */
 @Controller
 class OrganizationController {
@@ -26,16 +28,20 @@ class OrganizationController {
     private final OrganizationService organizations;
     private final OrganizationAccess access;
     private final JitService jit;
+    private final OrganizationLookAhead lookAhead;
 
-    OrganizationController(OrganizationService organizations, OrganizationAccess access, JitService jit) {
+    OrganizationController(OrganizationService organizations, OrganizationAccess access, JitService jit, OrganizationLookAhead lookAhead) {
         this.organizations = organizations;
         this.access = access;
         this.jit = jit;
+        this.lookAhead = lookAhead;
     }
 
     @QueryMapping
-    Mono<Organization> organization(@Argument String id, Caller caller) {
-        return access.organization(caller, id);
+    Mono<Organization> organization(@Argument String id, Caller caller, DataFetchingEnvironment environment) {
+        Mono<Organization> organization = access.organization(caller, id);
+        lookAhead.start(caller, id, environment);
+        return organization;
     }
 
     @MutationMapping

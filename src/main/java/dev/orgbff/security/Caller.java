@@ -1,6 +1,9 @@
 package dev.orgbff.security;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.dataloader.DataLoader;
@@ -23,6 +26,7 @@ public final class Caller {
 
     private final Viewer viewer;
     private final DataLoaderRegistry loaders;
+    private final Map<String, Mono<?>> prefetched = new ConcurrentHashMap<>();
 
     Caller(Viewer viewer, DataLoaderRegistry loaders) {
         this.viewer = viewer;
@@ -63,6 +67,24 @@ public final class Caller {
     /** Drops a cached value after a write changed it, so the next load of {@code key} asks Logto again. */
     public <K, V> void forget(RequestLoader<K, V> loader, K key) {
         dataLoader(loader).clear(key);
+    }
+
+    /**
+     * Starts now the read of a field further down the query, at {@code path} (e.g. {@code /organization/members}), so
+     * it goes out together with the current field's own calls instead of a round trip later. The field takes it over
+     * with {@link #prefetched}; until then its outcome, error included, is held.
+     */
+    public void prefetch(String path, Mono<?> read) {
+        Mono<?> held = read.cache();
+        prefetched.put(path, held);
+        held.subscribe(value -> { }, error -> { }); // the error is the field's to report
+    }
+
+    /** The read {@link #prefetch}ed for the field at {@code path}, or {@code read} itself when none was. */
+    @SuppressWarnings("unchecked") // the path names one field, so one type
+    public <T> Mono<T> prefetched(String path, Supplier<Mono<T>> read) {
+        Mono<?> held = prefetched.remove(path);
+        return held != null ? (Mono<T>) held : read.get();
     }
 
     private <K, V> DataLoader<K, V> dataLoader(RequestLoader<K, V> loader) {

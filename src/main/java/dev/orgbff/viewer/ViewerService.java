@@ -1,5 +1,6 @@
 package dev.orgbff.viewer;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Locale;
 
@@ -34,11 +35,13 @@ public class ViewerService {
             .thenComparing(Organization::id);
 
     private final RequestLoader<String, User> users;
+    private final UsersApi logto;
     private final OrganizationAccess access;
     private final Connections connections;
 
     ViewerService(BatchLoaderRegistry registry, UsersApi logto, OrganizationAccess access, Connections connections) {
         this.users = RequestLoader.register(registry, "users", userIds -> logto.users(userIds).collectMap(User::id));
+        this.logto = logto;
         this.access = access;
         this.connections = connections;
     }
@@ -71,6 +74,19 @@ public class ViewerService {
      */
     public void known(Caller caller, User user) {
         caller.prime(users, user.id(), user);
+    }
+
+    /**
+     * Reads these users now, in one batch ({@code GET /api/users?search.id=…}, 100 ids a page), and records them
+     * for the request: for user fields a level further down, which would otherwise wait for graphql-java's next
+     * DataLoader dispatch (one round trip later when another field of the query is still waiting for Logto).
+     * A failed read is dropped: the fields then load the users themselves, and report their own errors.
+     */
+    public Mono<Void> readAhead(Caller caller, Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Mono.empty();
+        }
+        return logto.users(userIds).doOnNext(user -> known(caller, user)).then().onErrorResume(failed -> Mono.empty());
     }
 
     /**

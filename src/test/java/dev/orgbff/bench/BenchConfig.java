@@ -1,0 +1,108 @@
+package dev.orgbff.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.convert.DurationStyle;
+
+/**
+ * What one benchmark run does, from {@code -Dbench.*} system properties (the {@code bench} Maven profile passes
+ * them on) and, for a real Logto, the environment ({@link Remote}).
+ *
+ * @param latency the emulator's latency per upstream call ({@code bench.latency}, default 10 ms; ignored for a real Logto)
+ * @param jitWarmUp how long the service is sent every query at the highest concurrency before anything is measured, so
+ *        its JIT has compiled the hot path ({@code bench.jit-warm-up}, default 30 s)
+ * @param warmUp how long each measurement is preceded by unmeasured requests at its concurrency ({@code bench.warm-up}, default 5 s)
+ * @param duration how long each measurement runs ({@code bench.duration}, default 10 s)
+ * @param concurrency the numbers of clients, each a closed loop ({@code bench.concurrency}, default {@code 1,16,64})
+ * @param queries the canonical read operations to run ({@code bench.queries}, default all three)
+ * @param baseline whether the no-BFF baseline runs too ({@code bench.baseline}, default true)
+ * @param profile whether the service's measured phases are recorded by JDK Flight Recorder ({@code bench.profile})
+ * @param jar the service's executable jar ({@code bench.jar})
+ * @param out where the results go ({@code bench.out}, default {@code target/bench})
+ * @param serviceJvmOptions the service JVM's options ({@code bench.service-jvm-options}, space separated)
+ * @param remote a real Logto to target instead of the emulator, or {@code null}
+ */
+public record BenchConfig(Duration latency, Duration jitWarmUp, Duration warmUp, Duration duration, List<Integer> concurrency, List<Query> queries,
+        boolean baseline, boolean profile, Path jar, Path out, List<String> serviceJvmOptions, @Nullable Remote remote) {
+
+    /** The service's default JVM options: a heap cap at the target, so exceeding it shows as errors, not as a number. */
+    static final String DEFAULT_JVM_OPTIONS = "-Xmx256m";
+
+    /**
+     * A Logto deployment to measure, from the environment: {@code LOGTO_ENDPOINT}, {@code LOGTO_API_RESOURCE},
+     * {@code LOGTO_M2M_APP_ID}, {@code LOGTO_M2M_APP_SECRET} (as the service takes them; the secret is passed to
+     * the service process in its environment, never on its command line), {@code BENCH_TOKEN} (a user access token
+     * for the API resource) or one per query ({@code BENCH_SWITCHER_TOKEN}, {@code BENCH_ORGANIZATION_PAGE_TOKEN},
+     * {@code BENCH_INVITEE_LANDING_TOKEN}), and {@code BENCH_ORGANIZATION_ID} for the organization page. A query
+     * without a token is skipped.
+     */
+    public record Remote(String endpoint, String apiResource, String m2mAppId, String m2mAppSecret, String managementResource,
+            String adminRole, Map<Query, String> tokens, @Nullable String organizationId) {
+
+        @Override
+        public String toString() {
+            return "Remote[" + endpoint + "]"; // never the secret or the tokens
+        }
+    }
+
+    /** Reads the system properties and the environment; {@code LOGTO_ENDPOINT} set means a real Logto. */
+    public static BenchConfig from(Properties properties, Map<String, String> environment) {
+        return new BenchConfig(
+                duration(properties, "bench.latency", "10ms"),
+                duration(properties, "bench.jit-warm-up", "30s"),
+                duration(properties, "bench.warm-up", "5s"),
+                duration(properties, "bench.duration", "10s"),
+                Arrays.stream(properties.getProperty("bench.concurrency", "1,16,64").split(",")).map(String::strip)
+                        .map(Integer::valueOf).toList(),
+                Arrays.stream(properties.getProperty("bench.queries", "switcher,organizationPage,inviteeLanding").split(","))
+                        .map(String::strip).map(Query::named).toList(),
+                Boolean.parseBoolean(properties.getProperty("bench.baseline", "true")),
+                Boolean.parseBoolean(properties.getProperty("bench.profile", "false")),
+                Path.of(required(properties.getProperty("bench.jar"), "bench.jar")),
+                Path.of(properties.getProperty("bench.out", "target/bench")),
+                Arrays.stream(properties.getProperty("bench.service-jvm-options", DEFAULT_JVM_OPTIONS).split(" "))
+                        .filter(option -> !option.isBlank()).toList(),
+                remote(environment));
+    }
+
+    private static @Nullable Remote remote(Map<String, String> environment) {
+        String endpoint = environment.get("LOGTO_ENDPOINT");
+        if (endpoint == null || endpoint.isBlank()) {
+            return null;
+        }
+        Map<Query, String> tokens = new LinkedHashMap<>();
+        for (Query query : Query.values()) {
+            String token = environment.getOrDefault("BENCH_" + query.environmentName() + "_TOKEN", environment.get("BENCH_TOKEN"));
+            if (token != null && !token.isBlank()) {
+                tokens.put(query, token.strip());
+            }
+        }
+        return new Remote(endpoint.strip().replaceAll("/+$", ""),
+                required(environment.get("LOGTO_API_RESOURCE"), "LOGTO_API_RESOURCE"),
+                required(environment.get("LOGTO_M2M_APP_ID"), "LOGTO_M2M_APP_ID"),
+                required(environment.get("LOGTO_M2M_APP_SECRET"), "LOGTO_M2M_APP_SECRET"),
+                environment.getOrDefault("LOGTO_MANAGEMENT_RESOURCE", "https://default.logto.app/api"),
+                environment.getOrDefault("ORGBFF_ADMIN_ROLE", "admin"),
+                tokens,
+                environment.get("BENCH_ORGANIZATION_ID"));
+    }
+
+    private static Duration duration(Properties properties, String name, String fallback) {
+        return DurationStyle.detectAndParse(properties.getProperty(name, fallback));
+    }
+
+    private static String required(@Nullable String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return value;
+    }
+}

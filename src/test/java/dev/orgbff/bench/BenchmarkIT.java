@@ -1,0 +1,67 @@
+package dev.orgbff.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.orgbff.CanonicalTenant;
+import dev.orgbff.DemoTenant;
+import dev.orgbff.emulator.LogtoEmulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * The benchmark's "real Logto" mode, run briefly against an emulator it is given as if it were remote (endpoint,
+ * API resource, M2M app and user tokens, as the environment would give them), with the packaged jar as the
+ * service: every row is measured without errors at the service's minimum of calls, and the results are written.
+ * It checks that the tool works, not how fast anything is.
+ */
+class BenchmarkIT {
+
+    @Test
+    void remoteLogto_everyQueryMeasuredAtItsMinimumCallsAndWritten() throws Exception {
+        // given
+        try (LogtoEmulator logto = LogtoEmulator.start(0)) {
+            DemoTenant demo = CanonicalTenant.seed(logto).demo();
+            BenchConfig.Remote remote = new BenchConfig.Remote(logto.endpoint(), logto.apiResource(), logto.m2mAppId(),
+                    logto.m2mAppSecret(), LogtoEmulator.MANAGEMENT_RESOURCE, "admin",
+                    Map.of(Query.SWITCHER, logto.userToken(demo.erin()), Query.ORGANIZATION_PAGE, logto.userToken(demo.alice()),
+                            Query.INVITEE_LANDING, logto.userToken(demo.carol())),
+                    demo.acme());
+            Path out = Path.of(System.getProperty("bench.out", "target/bench-it"));
+            BenchConfig config = new BenchConfig(Duration.ZERO, Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofSeconds(1), List.of(1, 4),
+                    List.of(Query.values()), true, true, Path.of(System.getProperty("bench.jar")), out, List.of("-Xmx256m"), remote);
+
+            // when
+            Results results = new Benchmark(config).run();
+
+            // then
+            assertThat(results.rows()).hasSize(Query.values().length * 2 * 2);
+            assertThat(results.rows()).allSatisfy(row -> {
+                assertThat(row.errors()).as(row.summary()).isZero();
+                assertThat(row.requests()).as(row.summary()).isPositive();
+                assertThat(row.floorMs()).as("a real Logto's latency is not known").isNull();
+            });
+            // the template may be read again once if the run outlasts its cache (30 s): hence the small allowance
+            assertThat(results.rows()).filteredOn(row -> row.path().equals("service"))
+                    .allSatisfy(row -> assertThat(row.callsPerRequest()).as(row.summary()).isBetween((double) row.minimumCalls(),
+                            row.minimumCalls() + 0.05));
+            assertThat(results.rows()).filteredOn(row -> row.path().equals("service"))
+                    .extracting(Results.Row::query, Results.Row::minimumCalls)
+                    .contains(tuple("switcher", 1), tuple("organizationPage", 5),
+                            tuple("inviteeLanding", 8));
+            assertThat(results.notes()).isEmpty();
+            assertThat(results.heapUsedBytes()).isPositive();
+            assertThat(results.profile()).isNotNull();
+            assertThat(results.profile().samples()).isPositive();
+            assertThat(Files.readString(out.resolve("results.md"))).contains("| switcher | service | 4 |", "### Targets");
+            assertThat(Files.readString(out.resolve("results.json"))).contains("\"cpuMsPerRequest\"", "\"targets\"")
+                    .doesNotContain(logto.m2mAppSecret());
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.orgbff.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One benchmark run: the machine, the settings, a row per query, path and concurrency, the service's start-up and
+ * heap, the targets of issue 7 met or missed, and the profile when one was taken. Written as {@code results.json}
+ * and {@code results.md}.
+ *
+ * @param latencyMs the emulator's latency per call, {@code null} for a real Logto
+ * @param readyAfterMs from the service's launch until its health endpoint answered
+ * @param startedAfterSeconds Spring's "process running for" figure, when logged
+ * @param heapUsedBytes the service's heap in use after a full GC at the end of the run
+ * @param heapCommittedBytes the service's heap committed then
+ */
+public record Results(Instant started, Machine machine, String target, @Nullable Long latencyMs, long warmUpMs, long durationMs,
+        List<String> serviceJvmOptions, long readyAfterMs, @Nullable Double startedAfterSeconds, long heapUsedBytes,
+        long heapCommittedBytes, List<Row> rows, List<String> notes, @Nullable ProfileSummary profile,
+        @JsonIgnore Path markdownFile) {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final double MB = 1024 * 1024;
+
+    /** The machine the run measured: the load generator, the emulator and the service share it. */
+    public record Machine(String jdk, String vm, int cores, String os, long memoryBytes) {
+
+        static Machine current() {
+            long memory = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getTotalMemorySize() : -1;
+            return new Machine(System.getProperty("java.version"), System.getProperty("java.vm.name"),
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"), memory);
+        }
+    }
+
+    /**
+     * One query on one path at one concurrency.
+     *
+     * @param path {@code service} or {@code no BFF}
+     * @param floorMs round trips × latency per call, {@code null} when the latency is not known
+     * @param callsPerRequest upstream calls per request (the M2M token call excluded)
+     * @param minimumCalls the minimum for the service (for the baseline: its own calls for the data)
+     * @param cpuMsPerRequest the service process's CPU time ÷ requests; {@code null} for the baseline
+     */
+    public record Row(String query, String path, int clients, double requestsPerSecond, double p50Ms, double p90Ms, double p99Ms,
+            @Nullable Double floorMs, int roundTrips, long requests, long errors, @Nullable String firstError, double callsPerRequest,
+            int minimumCalls, @Nullable Double cpuMsPerRequest) {
+
+        static Row of(Query query, String path, int clients, ClosedLoop.Outcome outcome, @Nullable Duration latency, int roundTrips,
+                long calls, int minimumCalls, @Nullable Duration cpu) {
+            long requests = Math.max(1, outcome.requests());
+            return new Row(query.operation(), path, clients, outcome.requestsPerSecond(), outcome.percentileMillis(50),
+                    outcome.percentileMillis(90), outcome.percentileMillis(99),
+                    latency == null ? null : (double) roundTrips * latency.toNanos() / 1e6, roundTrips, outcome.requests(),
+                    outcome.errors(), outcome.firstError(), calls / (double) requests, minimumCalls,
+                    cpu == null ? null : cpu.toNanos() / 1e6 / requests);
+        }
+
+        String summary() {
+            return String.format(Locale.ROOT, "%-16s %-8s %3d clients: %7.1f req/s, p50 %6.1f ms, p99 %6.1f ms, %5.2f calls/req, %d errors%s",
+                    query, path, clients, requestsPerSecond, p50Ms, p99Ms, callsPerRequest, errors,
+                    cpuMsPerRequest == null ? "" : String.format(Locale.ROOT, ", %.2f ms CPU/req", cpuMsPerRequest));
+        }
+    }
+
+    /** A target of issue 7, met or missed, and by how much. */
+    public record Target(String target, boolean met, String measured) {
+    }
+
+    /** The targets this run can judge (those it has the rows for). */
+    @JsonProperty("targets")
+    public List<Target> targets() {
+        List<Target> targets = new ArrayList<>();
+        for (Row row : rows) {
+            if (!row.path().equals("service")) {
+                continue;
+            }
+            if (row.clients() == 1 && row.floorMs() != null) {
+                targets.add(new Target(row.query() + ", 1 client: p50 ≤ floor + 3 ms", row.p50Ms() <= row.floorMs() + 3,
+                        String.format(Locale.ROOT, "p50 %.1f ms, floor %.0f ms (%+.1f ms)", row.p50Ms(), row.floorMs(), row.p50Ms() - row.floorMs())));
+                targets.add(new Target(row.query() + ", 1 client: p99 ≤ floor + 15 ms", row.p99Ms() <= row.floorMs() + 15,
+                        String.format(Locale.ROOT, "p99 %.1f ms, floor %.0f ms (%+.1f ms)", row.p99Ms(), row.floorMs(), row.p99Ms() - row.floorMs())));
+            }
+            if (row.query().equals("switcher")) {
+                targets.add(new Target("switcher, " + row.clients() + " clients: service CPU ≤ 2 ms per request",
+                        row.cpuMsPerRequest() != null && row.cpuMsPerRequest() <= 2,
+                        String.format(Locale.ROOT, "%.2f ms", row.cpuMsPerRequest())));
+            }
+            double share = row.query().equals("organizationPage") ? 1.0 : row.query().equals("switcher") ? 0.7 : 0;
+            Optional<Row> direct = baseline(row);
+            if (row.clients() == 64 && share > 0 && direct.isPresent()) {
+                targets.add(new Target(String.format(Locale.ROOT, "%s, 64 clients: throughput ≥ %.0f%% of no BFF", row.query(), share * 100),
+                        row.requestsPerSecond() >= share * direct.get().requestsPerSecond(),
+                        String.format(Locale.ROOT, "%.0f vs %.0f req/s (%.0f%%)", row.requestsPerSecond(),
+                                direct.get().requestsPerSecond(), 100 * row.requestsPerSecond() / direct.get().requestsPerSecond())));
+            }
+        }
+        long errors = rows.stream().mapToLong(Row::errors).sum();
+        targets.add(new Target("0 errors", errors == 0, errors + " errors"));
+        targets.add(new Target("heap under 256 MB (after the run)", heapUsedBytes < 256 * MB,
+                String.format(Locale.ROOT, "%.0f MB used after GC, %.0f MB committed", heapUsedBytes / MB, heapCommittedBytes / MB)));
+        if (startedAfterSeconds != null) {
+            targets.add(new Target("start-up under 3 s", startedAfterSeconds < 3,
+                    String.format(Locale.ROOT, "%.2f s (Spring's figure); health answered after %d ms", startedAfterSeconds, readyAfterMs)));
+        }
+        return targets;
+    }
+
+    private Optional<Row> baseline(Row row) {
+        return rows.stream().filter(other -> other.path().equals("no BFF") && other.query().equals(row.query())
+                && other.clients() == row.clients()).findFirst();
+    }
+
+    /** Writes {@code results.json} and {@code results.md} to {@code directory}. */
+    void write(Path directory) throws IOException {
+        Files.writeString(directory.resolve("results.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this));
+        Files.writeString(markdownFile, markdown());
+    }
+
+    /** The run as Markdown: the table, the targets, the notes and the profile. */
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("## Benchmark run of ").append(started).append("\n\n");
+        md.append(String.format(Locale.ROOT, "Machine: %d cores, %.0f GB, %s, JDK %s (%s). Target: %s%s. Warm-up %d s, %d s per measurement. "
+                        + "Service JVM options: %s.%n%n",
+                machine.cores(), machine.memoryBytes() / MB / 1024, machine.os(), machine.jdk(), machine.vm(), target,
+                latencyMs == null ? "" : ", " + latencyMs + " ms per upstream call", warmUpMs / 1000, durationMs / 1000,
+                serviceJvmOptions.isEmpty() ? "none" : String.join(" ", serviceJvmOptions)));
+        md.append("| query | path | clients | req/s | p50 ms | p90 ms | p99 ms | floor ms | calls/req (min) | errors | service CPU ms/req |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Row row : rows) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.0f | %.1f | %.1f | %.1f | %s | %.2f (%d) | %d | %s |%n",
+                    row.query(), row.path(), row.clients(), row.requestsPerSecond(), row.p50Ms(), row.p90Ms(), row.p99Ms(),
+                    row.floorMs() == null ? "—" : String.format(Locale.ROOT, "%.0f (%d × %d)", row.floorMs(), row.roundTrips(), latencyMs),
+                    row.callsPerRequest(), row.minimumCalls(), row.errors(),
+                    row.cpuMsPerRequest() == null ? "—" : String.format(Locale.ROOT, "%.2f", row.cpuMsPerRequest())));
+        }
+        md.append("\n\"calls/req (min)\": upstream calls per request, M2M token excluded; in brackets the service's minimum for the data "
+                + "(for the no-BFF rows, the calls it needs). Floor: dependent round trips × latency per call.\n\n");
+        md.append("### Targets\n\n");
+        for (Target target : targets()) {
+            md.append("- ").append(target.met() ? "met" : "**missed**").append(": ").append(target.target()).append(" — ")
+                    .append(target.measured()).append('\n');
+        }
+        if (!notes.isEmpty()) {
+            md.append("\n### Notes\n\n");
+            notes.forEach(note -> md.append("- ").append(note).append('\n'));
+        }
+        rows.stream().filter(row -> row.firstError() != null).forEach(row ->
+                md.append("- first error of ").append(row.query()).append(" (").append(row.path()).append(", ").append(row.clients())
+                        .append(" clients): ").append(row.firstError()).append('\n'));
+        if (profile != null) {
+            md.append(String.format(Locale.ROOT, "%n### Profile of the service (JFR, %d execution samples over the measured phases)%n%n",
+                    profile.samples()));
+            md.append("| area (first frame outside the JDK) | share |\n|---|---:|\n");
+            profile.byArea().forEach((area, share) -> md.append(String.format(Locale.ROOT, "| %s | %.1f%% |%n", area, share * 100)));
+            md.append("\n| hottest methods (top frame) | share |\n|---|---:|\n");
+            profile.hottest().forEach((method, share) -> md.append(String.format(Locale.ROOT, "| `%s` | %.1f%% |%n", method, share * 100)));
+        }
+        return md.toString();
+    }
+}

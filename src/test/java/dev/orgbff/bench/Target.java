@@ -1,0 +1,127 @@
+package dev.orgbff.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.orgbff.CanonicalTenant;
+import dev.orgbff.DemoTenant;
+import dev.orgbff.emulator.LogtoEmulator;
+
+/**
+ * The Logto the benchmark runs against and who asks what: the emulator seeded with the {@link CanonicalTenant
+ * canonical sizes} (erin's switcher, alice's page of Acme, carol's landing), or a real Logto from the environment.
+ */
+final class Target implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Who asks one canonical query: the user's access token and id, and the operation's variables. */
+    record Subject(String token, String userId, Map<String, Object> variables) {
+
+        @Override
+        public String toString() {
+            return "Subject[" + userId + "]"; // never the token
+        }
+    }
+
+    private final String endpoint;
+    private final String apiResource;
+    private final String m2mAppId;
+    private final String m2mAppSecret;
+    private final String managementResource;
+    private final String adminRole;
+    private final Map<Query, Subject> subjects;
+    private final @Nullable LogtoEmulator emulator;
+
+    private Target(String endpoint, String apiResource, String m2mAppId, String m2mAppSecret, String managementResource,
+            String adminRole, Map<Query, Subject> subjects, @Nullable LogtoEmulator emulator) {
+        this.endpoint = endpoint;
+        this.apiResource = apiResource;
+        this.m2mAppId = m2mAppId;
+        this.m2mAppSecret = m2mAppSecret;
+        this.managementResource = managementResource;
+        this.adminRole = adminRole;
+        this.subjects = subjects;
+        this.emulator = emulator;
+    }
+
+    /** Starts an emulator on a free port with {@code latency} per call and seeds the canonical tenant. */
+    static Target emulated(Duration latency) {
+        LogtoEmulator logto = LogtoEmulator.start(0);
+        DemoTenant demo = CanonicalTenant.seed(logto).demo();
+        logto.latency(latency);
+        Map<Query, Subject> subjects = new EnumMap<>(Query.class);
+        subjects.put(Query.SWITCHER, new Subject(logto.userToken(demo.erin()), demo.erin(), Map.of()));
+        subjects.put(Query.ORGANIZATION_PAGE, new Subject(logto.userToken(demo.alice()), demo.alice(), Map.of("id", demo.acme())));
+        subjects.put(Query.INVITEE_LANDING, new Subject(logto.userToken(demo.carol()), demo.carol(), Map.of()));
+        return new Target(logto.endpoint(), logto.apiResource(), logto.m2mAppId(), logto.m2mAppSecret(),
+                LogtoEmulator.MANAGEMENT_RESOURCE, "admin", subjects, logto);
+    }
+
+    /** A real Logto: each query with a token is asked by that token's subject ({@code sub}). */
+    static Target remote(BenchConfig.Remote remote) {
+        Map<Query, Subject> subjects = new EnumMap<>(Query.class);
+        remote.tokens().forEach((query, token) -> {
+            if (query == Query.ORGANIZATION_PAGE && remote.organizationId() == null) {
+                return; // no organization to show
+            }
+            Map<String, Object> variables = query == Query.ORGANIZATION_PAGE ? Map.of("id", remote.organizationId()) : Map.of();
+            subjects.put(query, new Subject(token, subject(token), variables));
+        });
+        return new Target(remote.endpoint(), remote.apiResource(), remote.m2mAppId(), remote.m2mAppSecret(),
+                remote.managementResource(), remote.adminRole(), subjects, null);
+    }
+
+    /** The user id a token is for: its {@code sub} claim (read, not verified: the service verifies it). */
+    private static String subject(String token) {
+        String[] parts = token.split("\\.");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("a BENCH_*TOKEN is not a JWT");
+        }
+        return JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)).path("sub").asString();
+    }
+
+    /** The service's settings, for its environment. */
+    Map<String, String> serviceEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("LOGTO_ENDPOINT", endpoint);
+        environment.put("LOGTO_API_RESOURCE", apiResource);
+        environment.put("LOGTO_M2M_APP_ID", m2mAppId);
+        environment.put("LOGTO_M2M_APP_SECRET", m2mAppSecret);
+        environment.put("LOGTO_MANAGEMENT_RESOURCE", managementResource);
+        environment.put("ORGBFF_ADMIN_ROLE", adminRole);
+        environment.put("ORGBFF_ACCEPT_URL", "http://localhost:5173/invitations/{invitationId}");
+        return environment;
+    }
+
+    NoBffClient noBffClient() {
+        return new NoBffClient(endpoint, m2mAppId, m2mAppSecret, managementResource, adminRole);
+    }
+
+    @Nullable Subject subject(Query query) {
+        return subjects.get(query);
+    }
+
+    /** The emulator's latency per call, or {@code null} for a real Logto (whose latency is not known). */
+    @Nullable Duration latency(Duration configured) {
+        return emulator == null ? null : configured;
+    }
+
+    String describe() {
+        return emulator == null ? "a real Logto at " + endpoint : "the Logto emulator (separate from the service's process)";
+    }
+
+    @Override
+    public void close() {
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+}
