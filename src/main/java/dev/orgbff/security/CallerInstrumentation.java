@@ -5,18 +5,31 @@ import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import io.micrometer.context.ContextRegistry;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.graphql.execution.ContextPropagationHelper;
 import org.springframework.stereotype.Component;
 
 /**
  * Builds the request's {@link Caller} once, when execution starts: the {@link Viewer} that
  * {@link CallerInterceptor} read from the token, with the DataLoader registry execution really dispatches.
  * (Earlier registries are copied: Spring's observation instrumentation re-registers every loader in a new,
- * instrumented registry; loads on the old one would never be dispatched.)
+ * instrumented registry; loads on the old one would never be dispatched.) Also turns off thread-local context
+ * propagation around data fetchers, which nothing here needs.
  */
 @Component
 class CallerInstrumentation extends SimplePerformantInstrumentation {
+
+    /**
+     * Context propagation without thread-locals: data fetchers here take the caller from the GraphQL context, so
+     * nothing needs capturing and restoring around each of them (which cost a tenth of a request's CPU). The
+     * context accessors stay, so contexts can still be read.
+     */
+    private static final ContextSnapshotFactory NO_THREAD_LOCALS = ContextSnapshotFactory.builder()
+            .contextRegistry(new ContextRegistry().loadContextAccessors())
+            .build();
 
     @Override
     public ExecutionContext instrumentExecutionContext(ExecutionContext executionContext,
@@ -26,6 +39,7 @@ class CallerInstrumentation extends SimplePerformantInstrumentation {
         if (viewer != null) {
             context.put(Caller.CONTEXT_KEY, new Caller(viewer, executionContext.getDataLoaderRegistry()));
         }
+        ContextPropagationHelper.saveInstance(NO_THREAD_LOCALS, context);
         return executionContext;
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.boot.convert.DurationStyle;
  *
  * @param latency the emulator's latency per upstream call ({@code bench.latency}, default 10 ms; ignored for a real Logto)
  * @param jitWarmUp how long the service is sent every query at the highest concurrency before anything is measured, so
- *        its JIT has compiled the hot path ({@code bench.jit-warm-up}, default 30 s)
+ *        its JIT has compiled the hot path ({@code bench.jit-warm-up}, default 120 s: C2 still compiles for minutes)
  * @param warmUp how long each measurement is preceded by unmeasured requests at its concurrency ({@code bench.warm-up}, default 5 s)
  * @param duration how long each measurement runs ({@code bench.duration}, default 10 s)
  * @param concurrency the numbers of clients, each a closed loop ({@code bench.concurrency}, default {@code 1,16,64})
@@ -28,10 +28,12 @@ import org.springframework.boot.convert.DurationStyle;
  * @param jar the service's executable jar ({@code bench.jar})
  * @param out where the results go ({@code bench.out}, default {@code target/bench})
  * @param serviceJvmOptions the service JVM's options ({@code bench.service-jvm-options}, space separated)
+ * @param cds whether the service runs as Spring Boot recommends for a fast start-up, extracted with a class data
+ *        sharing archive ({@code bench.cds}, default true), rather than as the executable jar
  * @param remote a real Logto to target instead of the emulator, or {@code null}
  */
 public record BenchConfig(Duration latency, Duration jitWarmUp, Duration warmUp, Duration duration, List<Integer> concurrency, List<Query> queries,
-        boolean baseline, boolean profile, Path jar, Path out, List<String> serviceJvmOptions, @Nullable Remote remote) {
+        boolean baseline, boolean profile, Path jar, Path out, List<String> serviceJvmOptions, boolean cds, @Nullable Remote remote) {
 
     /** The service's default JVM options: a heap cap at the target, so exceeding it shows as errors, not as a number. */
     static final String DEFAULT_JVM_OPTIONS = "-Xmx256m";
@@ -57,7 +59,7 @@ public record BenchConfig(Duration latency, Duration jitWarmUp, Duration warmUp,
     public static BenchConfig from(Properties properties, Map<String, String> environment) {
         return new BenchConfig(
                 duration(properties, "bench.latency", "10ms"),
-                duration(properties, "bench.jit-warm-up", "30s"),
+                duration(properties, "bench.jit-warm-up", "120s"),
                 duration(properties, "bench.warm-up", "5s"),
                 duration(properties, "bench.duration", "10s"),
                 Arrays.stream(properties.getProperty("bench.concurrency", "1,16,64").split(",")).map(String::strip)
@@ -70,6 +72,7 @@ public record BenchConfig(Duration latency, Duration jitWarmUp, Duration warmUp,
                 Path.of(properties.getProperty("bench.out", "target/bench")),
                 Arrays.stream(properties.getProperty("bench.service-jvm-options", DEFAULT_JVM_OPTIONS).split(" "))
                         .filter(option -> !option.isBlank()).toList(),
+                Boolean.parseBoolean(properties.getProperty("bench.cds", "true")),
                 remote(environment));
     }
 

@@ -60,8 +60,7 @@ public final class Benchmark {
         List<Row> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         try (Target target = config.remote() == null ? Target.emulated(config.latency()) : Target.remote(config.remote());
-                ServiceProcess service = ServiceProcess.start(config.jar(), config.serviceJvmOptions(), target.serviceEnvironment(),
-                        config.out().resolve("service.log"))) {
+                ServiceProcess service = startService(target)) {
             log("service ready after " + service.readyAfter().toMillis() + " ms against " + target.describe());
             NoBffClient noBff = target.noBffClient();
             @Nullable Duration latency = target.latency(config.latency());
@@ -116,11 +115,22 @@ public final class Benchmark {
             long[] heap = scenarios.isEmpty() ? new long[] {0, 0} : service.heapAfterGc(scenarios.get(0).subject().token());
             Results results = new Results(started, Results.Machine.current(), config.remote() == null ? "emulator" : "remote",
                     latency == null ? null : latency.toMillis(), config.warmUp().toMillis(), config.duration().toMillis(),
-                    config.serviceJvmOptions(), service.readyAfter().toMillis(), service.startedAfterSeconds().orElse(null),
+                    config.serviceJvmOptions(), config.cds(), service.readyAfter().toMillis(), service.startedAfterSeconds().orElse(null),
                     heap[0], heap[1], rows, notes, profile, config.out().resolve("results.md"));
             results.write(config.out());
             return results;
         }
+    }
+
+    /** The service's jar as is, or extracted with a class data sharing archive ({@code bench.cds}). */
+    private ServiceProcess startService(Target target) throws IOException, InterruptedException {
+        List<String> options = new ArrayList<>(config.serviceJvmOptions());
+        Path jar = config.jar();
+        if (config.cds()) {
+            jar = ServiceProcess.extractWithCds(jar, config.out(), options, target.serviceEnvironment());
+            options.add("-XX:SharedArchiveFile=" + ServiceProcess.cdsArchive(config.out()));
+        }
+        return ServiceProcess.start(jar, options, target.serviceEnvironment(), config.out().resolve("service.log"));
     }
 
     /** One query ready to send, its answer checked against the Management API's data. */

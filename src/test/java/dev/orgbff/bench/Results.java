@@ -23,13 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
  * and {@code results.md}.
  *
  * @param latencyMs the emulator's latency per call, {@code null} for a real Logto
+ * @param cds whether the service ran extracted with a class data sharing archive (else as the executable jar)
  * @param readyAfterMs from the service's launch until its health endpoint answered
  * @param startedAfterSeconds Spring's "process running for" figure, when logged
  * @param heapUsedBytes the service's heap in use after a full GC at the end of the run
  * @param heapCommittedBytes the service's heap committed then
  */
 public record Results(Instant started, Machine machine, String target, @Nullable Long latencyMs, long warmUpMs, long durationMs,
-        List<String> serviceJvmOptions, long readyAfterMs, @Nullable Double startedAfterSeconds, long heapUsedBytes,
+        List<String> serviceJvmOptions, boolean cds, long readyAfterMs, @Nullable Double startedAfterSeconds, long heapUsedBytes,
         long heapCommittedBytes, List<Row> rows, List<String> notes, @Nullable ProfileSummary profile,
         @JsonIgnore Path markdownFile) {
 
@@ -136,10 +137,10 @@ public record Results(Instant started, Machine machine, String target, @Nullable
         StringBuilder md = new StringBuilder();
         md.append("## Benchmark run of ").append(started).append("\n\n");
         md.append(String.format(Locale.ROOT, "Machine: %d cores, %.0f GB, %s, JDK %s (%s). Target: %s%s. Warm-up %d s, %d s per measurement. "
-                        + "Service JVM options: %s.%n%n",
+                        + "Service: %s, JVM options %s.%n%n",
                 machine.cores(), machine.memoryBytes() / MB / 1024, machine.os(), machine.jdk(), machine.vm(), target,
                 latencyMs == null ? "" : ", " + latencyMs + " ms per upstream call", warmUpMs / 1000, durationMs / 1000,
-                serviceJvmOptions.isEmpty() ? "none" : String.join(" ", serviceJvmOptions)));
+                cds ? "extracted jar with an AppCDS archive" : "java -jar", serviceJvmOptions.isEmpty() ? "none" : String.join(" ", serviceJvmOptions)));
         md.append("| query | path | clients | req/s | p50 ms | p90 ms | p99 ms | floor ms | calls/req (min) | errors | service CPU ms/req |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {

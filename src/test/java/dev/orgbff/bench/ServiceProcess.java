@@ -54,7 +54,7 @@ final class ServiceProcess implements AutoCloseable {
             throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
                 "--management.endpoints.web.exposure.include=health,metrics"));
@@ -81,6 +81,46 @@ final class ServiceProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("the service did not answer /actuator/health within " + START_TIMEOUT + "; see " + log);
+    }
+
+    /**
+     * Spring Boot's recipe for a fast start-up: the jar extracted into {@code directory} and a class data sharing
+     * archive of what a start loads (a training run that stops once the context is refreshed, JDK 17's AppCDS).
+     *
+     * @return the extracted jar; start it with {@code -XX:SharedArchiveFile=} {@link #cdsArchive(Path)}
+     * @throws IllegalStateException when extracting or the training run fails
+     */
+    static Path extractWithCds(Path jar, Path directory, List<String> jvmOptions, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        Path application = directory.resolve("application");
+        run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination", application.toString()),
+                Map.of(), directory.resolve("extract.log"));
+        Path extracted = application.resolve(jar.getFileName());
+        List<String> training = new ArrayList<>(List.of(java()));
+        training.addAll(jvmOptions);
+        training.addAll(List.of("-XX:ArchiveClassesAtExit=" + cdsArchive(directory), "-Dspring.context.exit=onRefresh", "-jar",
+                extracted.toString(), "--server.port=0"));
+        run(training, environment, directory.resolve("cds-training.log"));
+        return extracted;
+    }
+
+    /** Where {@link #extractWithCds} writes the archive. */
+    static Path cdsArchive(Path directory) {
+        return directory.resolve("application.jsa");
+    }
+
+    private static void run(List<String> command, Map<String, String> environment, Path log) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("failed: " + String.join(" ", command.subList(1, command.size())) + "; see " + log);
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     String graphQlUrl() {
@@ -122,9 +162,9 @@ final class ServiceProcess implements AutoCloseable {
             Math.round(metric(userToken, "jvm.memory.committed", "area:heap"))};
     }
 
-    /** Starts a JDK Flight Recorder recording with the {@code profile} settings. */
+    /** Starts a JDK Flight Recorder recording with the {@code default} settings (the {@code profile} ones cost the service too much to measure it). */
     void startRecording() throws IOException, InterruptedException {
-        jcmd("JFR.start", "name=bench", "settings=profile");
+        jcmd("JFR.start", "name=bench", "settings=default");
     }
 
     /** Stops the recording, written to {@code file}. */
