@@ -55,12 +55,13 @@ class CanonicalOperationsGraphQlTests extends GraphQlTestSupport {
         logto.resetCalls();
         logto.countWaves(QUIET);
         GraphQlTester.Response response;
+        int waves;
         try {
             response = request.execute();
         } finally {
-            logto.stopCountingWaves();
+            waves = logto.stopCountingWaves();
         }
-        return new Measured(response, logto.apiCalls(), logto.stopCountingWaves());
+        return new Measured(response, logto.apiCalls(), waves);
     }
 
     private record Measured(GraphQlTester.Response response, int calls, int waves) {

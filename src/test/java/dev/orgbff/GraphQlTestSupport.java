@@ -26,10 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The base of every test that goes through HTTP: the real application on a random port, wired to one
- * Logto emulator shared by the whole test run (one Spring context, cached across test classes). Each
- * test starts with an empty tenant (the emulator keeps its keys and M2M tokens), the real clock and no
- * recorded upstream calls. The organization template is not cached across requests
- * ({@code orgbff.template.cache-ttl=0s}), so call counts are those of each request on its own.
+ * Logto emulator shared by the whole test run (one Spring context cached across test classes, a second one for
+ * the classes that override a property). Each test starts with an empty tenant (the emulator keeps its keys and
+ * M2M tokens), the real clock and no recorded upstream calls. The organization template is not cached across
+ * requests ({@code orgbff.template.cache-ttl=0s}) unless a class says otherwise, so call counts are those of
+ * each request on its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureHttpGraphQlTester

@@ -45,7 +45,7 @@ class InvitationController {
     Mono<Connection<Invitation>> invitations(Organization organization, @Argument @Nullable InvitationStatus status,
             Subrange<Integer> range, Caller caller, DataFetchingEnvironment environment) {
         return caller.prefetched(environment.getExecutionStepInfo().getPath().toString(),
-                () -> invitations.organizationInvitations(caller, organization.id(), status, range, environment.getSelectionSet()));
+                () -> invitations.organizationInvitations(caller, organization.id(), status, range));
     }
 
     @SchemaMapping

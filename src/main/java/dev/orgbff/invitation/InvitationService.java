@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.SelectedField;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -74,40 +73,43 @@ class InvitationService implements OrganizationFieldPrefetch {
      * (Logto does not page them): the permission check ({@code invite:member}; memberships and template,
      * shared) and, requested together with it (a read may; writes check first), one
      * {@code GET /api/organization-invitations?organizationId=}. The organization is known
-     * to the request afterwards, so the invitations' {@code organization} costs no call. When the selection
-     * asks for inviters, they are read right after the list, in one batch, instead of waiting for the next
-     * DataLoader dispatch (which waits for every other field of the level, such as {@code viewerCan.leave}).
+     * to the request afterwards, so the invitations' {@code organization} costs no call.
      *
-     * @param selection the field's selection, to see whether it shows inviters
      * @throws NotFoundException (emitted) when the viewer may not see the organization
      * @throws ForbiddenException (emitted) without {@code invite:member}
      */
     Mono<Connection<Invitation>> organizationInvitations(Caller caller, String organizationId, @Nullable InvitationStatus status,
-            Subrange<Integer> range, DataFetchingFieldSelectionSet selection) {
+            Subrange<Integer> range) {
         // a read: the permission check and the list are requested together; the list is used only once it passed
-        Mono<Connection<Invitation>> page = connections.slice(Mono.zip(access.require(caller, organizationId, access.permissions().inviteMembers()),
+        return connections.slice(Mono.zip(access.require(caller, organizationId, access.permissions().inviteMembers()),
                         invitations.organizationInvitations(organizationId))
                 .doOnNext(checked -> organizations.known(caller, checked.getT1().organization()))
                 .map(checked -> checked.getT2())
                 .map(all -> status == null ? all : all.stream().filter(invitation -> invitation.status() == status).toList()), range);
-        if (!selection.contains(INVITER)) {
-            return page;
-        }
-        return page.flatMap(connection -> viewers.readAhead(caller, connection.edges().stream().map(edge -> edge.node().inviterId())
-                .filter(Objects::nonNull).collect(Collectors.toSet())).thenReturn(connection));
     }
+
     /** {@code Organization.invitations}, read ahead by {@code Query.organization}. */
     @Override
     public String field() {
         return "invitations";
     }
 
-    /** {@link #organizationInvitations} for the field's resolved arguments ({@code status} by its GraphQL name). */
+    /**
+     * {@link #organizationInvitations} for the field's resolved arguments ({@code status} by its GraphQL name). When
+     * the selection shows inviters, those the request does not hold yet are read right after the list, in one batch,
+     * instead of at the next DataLoader dispatch, which waits for every other field of the level (such as
+     * {@code viewerCan.leave}, whose admin count would put the inviters a round trip later).
+     */
     @Override
     public Mono<Connection<Invitation>> read(Caller caller, String organizationId, SelectedField field) {
         Object status = field.getArguments().get("status");
-        return organizationInvitations(caller, organizationId, status == null ? null : InvitationStatus.valueOf(status.toString()),
-                connections.range(field.getArguments()), field.getSelectionSet());
+        Mono<Connection<Invitation>> page = organizationInvitations(caller, organizationId,
+                status == null ? null : InvitationStatus.valueOf(status.toString()), connections.range(field.getArguments()));
+        if (!field.getSelectionSet().contains(INVITER)) {
+            return page;
+        }
+        return page.flatMap(connection -> viewers.readAhead(caller, connection.edges().stream().map(edge -> edge.node().inviterId())
+                .filter(Objects::nonNull).collect(Collectors.toSet())).thenReturn(connection));
     }
 
     /**

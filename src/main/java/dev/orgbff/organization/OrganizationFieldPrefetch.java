@@ -8,8 +8,9 @@ import dev.orgbff.security.Caller;
 /**
  * A field of {@code Organization} whose Logto read {@code Query.organization} may start together with the
  * viewer's memberships, a round trip earlier than GraphQL's level-by-level execution would: reads only, as the
- * field still checks the membership before anything it fetched is returned (FLOWS §2's "check first" is kept by
- * every write). When the viewer turns out not to be a member, the read is dropped unseen; it costs one call.
+ * field still checks the membership before anything it fetched is returned (writes keep the "check first" rule).
+ * When the viewer turns out not to be a member, the read is dropped unseen (cancelled if still under way): each
+ * selection read ahead costs one call, which the query complexity limit bounds like any {@code @upstreamCall}.
  */
 public interface OrganizationFieldPrefetch {
 

@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,7 +27,11 @@ public final class Caller {
 
     private final Viewer viewer;
     private final DataLoaderRegistry loaders;
-    private final Map<String, Mono<?>> prefetched = new ConcurrentHashMap<>();
+    private final Map<String, Prefetch> prefetched = new ConcurrentHashMap<>();
+
+    /** A read started ahead: its cached outcome and the subscription that started it. */
+    private record Prefetch(Mono<?> held, Disposable started) {
+    }
 
     Caller(Viewer viewer, DataLoaderRegistry loaders) {
         this.viewer = viewer;
@@ -50,6 +55,11 @@ public final class Caller {
     /** Caches a value the request already has (e.g. a user from a member row), so loading that key costs no call. */
     public <K, V> void prime(RequestLoader<K, V> loader, K key, V value) {
         dataLoader(loader).prime(key, value);
+    }
+
+    /** Whether the request holds {@code key} already: loaded, being loaded or primed. */
+    public <K, V> boolean holds(RequestLoader<K, V> loader, K key) {
+        return dataLoader(loader).getIfPresent(key).isPresent();
     }
 
     /**
@@ -76,15 +86,21 @@ public final class Caller {
      */
     public void prefetch(String path, Mono<?> read) {
         Mono<?> held = read.cache();
-        prefetched.put(path, held);
-        held.subscribe(value -> { }, error -> { }); // the error is the field's to report
+        Disposable started = held.subscribe(value -> { }, error -> { }); // the error is the field's to report
+        prefetched.put(path, new Prefetch(held, started));
     }
 
     /** The read {@link #prefetch}ed for the field at {@code path}, or {@code read} itself when none was. */
     @SuppressWarnings("unchecked") // the path names one field, so one type
     public <T> Mono<T> prefetched(String path, Supplier<Mono<T>> read) {
-        Mono<?> held = prefetched.remove(path);
-        return held != null ? (Mono<T>) held : read.get();
+        Prefetch prefetch = prefetched.remove(path);
+        return prefetch != null ? (Mono<T>) prefetch.held() : read.get();
+    }
+
+    /** Cancels the reads started ahead for fields that never ran (e.g. under an organization the viewer may not see). */
+    void dropUnusedPrefetches() {
+        prefetched.values().forEach(prefetch -> prefetch.started().dispose());
+        prefetched.clear();
     }
 
     private <K, V> DataLoader<K, V> dataLoader(RequestLoader<K, V> loader) {

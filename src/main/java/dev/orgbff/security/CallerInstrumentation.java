@@ -1,8 +1,11 @@
 package dev.orgbff.security;
 
+import graphql.ExecutionResult;
 import graphql.GraphQLContext;
 import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import io.micrometer.context.ContextRegistry;
@@ -30,6 +33,18 @@ class CallerInstrumentation extends SimplePerformantInstrumentation {
     private static final ContextSnapshotFactory NO_THREAD_LOCALS = ContextSnapshotFactory.builder()
             .contextRegistry(new ContextRegistry().loadContextAccessors())
             .build();
+
+    /** When the request's execution is over, reads started ahead that no field took are cancelled. */
+    @Override
+    public @Nullable InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters parameters,
+            @Nullable InstrumentationState state) {
+        return SimpleInstrumentationContext.whenCompleted((result, failure) -> {
+            Caller caller = parameters.getGraphQLContext().get(Caller.CONTEXT_KEY);
+            if (caller != null) {
+                caller.dropUnusedPrefetches();
+            }
+        });
+    }
 
     @Override
     public ExecutionContext instrumentExecutionContext(ExecutionContext executionContext,

@@ -2,6 +2,7 @@ package dev.orgbff.viewer;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 import reactor.core.publisher.Mono;
@@ -77,16 +78,18 @@ public class ViewerService {
     }
 
     /**
-     * Reads these users now, in one batch ({@code GET /api/users?search.id=…}, 100 ids a page), and records them
-     * for the request: for user fields a level further down, which would otherwise wait for graphql-java's next
-     * DataLoader dispatch (one round trip later when another field of the query is still waiting for Logto).
-     * A failed read is dropped: the fields then load the users themselves, and report their own errors.
+     * Reads now the users the request does not hold yet, in one batch ({@code GET /api/users?search.id=…}, 100 ids a
+     * page; none when it holds them all), and records them for the request: for user fields a level further down,
+     * which would otherwise wait for graphql-java's next DataLoader dispatch (a round trip later when another field
+     * of the query is still waiting for Logto). A failed read is dropped: the fields then load the users
+     * themselves, and report their own errors.
      */
     public Mono<Void> readAhead(Caller caller, Collection<String> userIds) {
-        if (userIds.isEmpty()) {
+        List<String> missing = userIds.stream().filter(userId -> !caller.holds(users, userId)).toList();
+        if (missing.isEmpty()) {
             return Mono.empty();
         }
-        return logto.users(userIds).doOnNext(user -> known(caller, user)).then().onErrorResume(failed -> Mono.empty());
+        return logto.users(missing).doOnNext(user -> known(caller, user)).then().onErrorResume(failed -> Mono.empty());
     }
 
     /**

@@ -59,7 +59,9 @@ class BenchmarkIT {
             assertThat(results.heapUsedBytes()).isPositive();
             assertThat(results.profile()).isNotNull();
             assertThat(results.profile().samples()).isPositive();
-            assertThat(Files.readString(out.resolve("results.md"))).contains("| switcher | service | 4 |", "### Targets");
+            assertThat(Files.readString(out.resolve("results.md"))).contains("| switcher | service | 4 |", "### Targets")
+                    .doesNotContain(logto.m2mAppSecret());
+            assertThat(Files.readString(out.resolve("service.log"))).doesNotContain(logto.m2mAppSecret());
             assertThat(Files.readString(out.resolve("results.json"))).contains("\"cpuMsPerRequest\"", "\"targets\"")
                     .doesNotContain(logto.m2mAppSecret());
         }

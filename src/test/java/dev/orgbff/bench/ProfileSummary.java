@@ -27,7 +27,7 @@ record ProfileSummary(long samples, Map<String, Double> byArea, Map<String, Doub
     private static final int HOTTEST = 15;
 
     private static final List<String[]> AREAS = List.of(
-            new String[] {"sun.security.", "JWT signature (JDK crypto)"},
+            new String[] {"sun.security.", "JDK crypto (JWT signatures; TLS to an https Logto)"},
             new String[] {"com.nimbusds.", "JWT parsing (Nimbus)"},
             new String[] {"org.springframework.security.", "Spring Security"},
             new String[] {"graphql.", "graphql-java"},

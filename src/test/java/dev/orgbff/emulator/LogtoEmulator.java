@@ -115,6 +115,9 @@ public final class LogtoEmulator implements AutoCloseable {
         // the JDK server writes headers and body separately: without TCP_NODELAY, Nagle and the client's delayed ACK
         // add about 40 ms to an answer (read once, when the JDK's server is first used)
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // a benchmark's clients keep hundreds of connections; past the default 200 idle ones the server closes them
+        // under the clients' feet ("header parser received no bytes")
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "2048");
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), BACKLOG);
             LogtoEmulator emulator = new LogtoEmulator(server);
