@@ -24,7 +24,8 @@ import org.springframework.boot.convert.DurationStyle;
  * @param concurrency the numbers of clients, each a closed loop ({@code bench.concurrency}, default {@code 1,16,64})
  * @param queries the canonical read operations to run ({@code bench.queries}, default all three)
  * @param baseline whether the no-BFF baseline runs too ({@code bench.baseline}, default true)
- * @param profile whether the service's measured phases are recorded by JDK Flight Recorder ({@code bench.profile})
+ * @param profile whether the service is recorded by JDK Flight Recorder, its samples from the first measurement on
+ *        summarised ({@code bench.profile})
  * @param jar the service's executable jar ({@code bench.jar})
  * @param out where the results go ({@code bench.out}, default {@code target/bench})
  * @param serviceJvmOptions the service JVM's options ({@code bench.service-jvm-options}, space separated)

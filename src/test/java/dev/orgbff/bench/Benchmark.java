@@ -78,13 +78,12 @@ public final class Benchmark {
             for (Scenario scenario : scenarios) {
                 ClosedLoop.run(most, config.jitWarmUp().dividedBy(Math.max(1, scenarios.size())), scenario.serviceRequest());
             }
-            boolean recording = false;
+            Instant measured = null;
             for (Scenario scenario : scenarios) {
                 for (int clients : config.concurrency()) {
                     ClosedLoop.run(clients, config.warmUp(), scenario.serviceRequest());
-                    if (config.profile() && !recording) {
-                        service.startRecording();
-                        recording = true;
+                    if (measured == null) {
+                        measured = Instant.now();
                     }
                     long callsBefore = service.upstreamCalls(scenario.subject().token());
                     Duration cpuBefore = service.cpuTime(); // after the metrics read, which is not a measured request
@@ -111,10 +110,10 @@ public final class Benchmark {
                 }
             }
             ProfileSummary profile = null;
-            if (recording) {
+            if (config.profile() && measured != null) {
                 Path recordingFile = config.out().resolve("service.jfr");
-                service.stopRecording(recordingFile);
-                profile = ProfileSummary.of(recordingFile);
+                service.dumpRecording(recordingFile);
+                profile = ProfileSummary.of(recordingFile, measured);
             }
             long[] heap = scenarios.isEmpty() ? new long[] {0, 0} : service.heapAfterGc(scenarios.get(0).subject().token());
             Results results = new Results(started, Results.Machine.current(), config.remote() == null ? "emulator" : "remote",
@@ -133,6 +132,9 @@ public final class Benchmark {
         if (config.cds()) {
             jar = ServiceProcess.extractWithCds(jar, config.out(), options, target.serviceEnvironment());
             options.add("-XX:SharedArchiveFile=" + ServiceProcess.cdsArchive(config.out()));
+        }
+        if (config.profile()) {
+            options.add(ServiceProcess.RECORDING);
         }
         return ServiceProcess.start(jar, options, target.serviceEnvironment(), config.out().resolve("service.log"));
     }

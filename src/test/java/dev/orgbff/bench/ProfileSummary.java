@@ -2,6 +2,7 @@ package dev.orgbff.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,13 +48,14 @@ record ProfileSummary(long samples, Map<String, Double> byArea, Map<String, Doub
             new String[] {"org.springframework.", "Spring (other)"},
             new String[] {"dev.orgbff.", "this service"});
 
-    static ProfileSummary of(Path recording) throws IOException {
+    /** The samples of {@code recording} taken from {@code since} on (the measurements, not the start-up and JIT warm-up). */
+    static ProfileSummary of(Path recording, Instant since) throws IOException {
         Map<String, Long> areas = new TreeMap<>();
         Map<String, Long> methods = new TreeMap<>();
         long samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
-            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null
-                    || event.getStackTrace().getFrames().isEmpty()) {
+            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStartTime().isBefore(since)
+                    || event.getStackTrace() == null || event.getStackTrace().getFrames().isEmpty()) {
                 continue;
             }
             samples++;

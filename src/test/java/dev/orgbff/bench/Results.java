@@ -169,7 +169,7 @@ public record Results(Instant started, Machine machine, String target, @Nullable
                 md.append("- first error of ").append(row.query()).append(" (").append(row.path()).append(", ").append(row.clients())
                         .append(" clients): ").append(row.firstError()).append('\n'));
         if (profile != null) {
-            md.append(String.format(Locale.ROOT, "%n### Profile of the service (JFR, %d execution samples from the first measurement to the end)%n%n",
+            md.append(String.format(Locale.ROOT, "%n### Profile of the service (JFR from its start; %d execution samples from the first measurement to the end)%n%n",
                     profile.samples()));
             md.append("| area (first frame outside the JDK) | share |\n|---|---:|\n");
             profile.byArea().forEach((area, share) -> md.append(String.format(Locale.ROOT, "| %s | %.1f%% |%n", area, share * 100)));

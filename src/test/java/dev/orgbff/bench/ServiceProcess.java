@@ -162,14 +162,15 @@ final class ServiceProcess implements AutoCloseable {
             Math.round(metric(userToken, "jvm.memory.committed", "area:heap"))};
     }
 
-    /** Starts a JDK Flight Recorder recording with the {@code default} settings (the {@code profile} ones cost the service too much to measure it). */
-    void startRecording() throws IOException, InterruptedException {
-        jcmd("JFR.start", "name=bench", "settings=default");
-    }
+    /**
+     * The JVM option that records the service with JDK Flight Recorder from its start ({@code default} settings): a
+     * recording started later, by {@code jcmd}, throws away compiled code the JIT then takes minutes to rebuild.
+     */
+    static final String RECORDING = "-XX:StartFlightRecording=name=bench,settings=default";
 
-    /** Stops the recording, written to {@code file}. */
-    void stopRecording(Path file) throws IOException, InterruptedException {
-        jcmd("JFR.stop", "name=bench", "filename=" + file.toAbsolutePath());
+    /** Writes the {@link #RECORDING} so far to {@code file}. */
+    void dumpRecording(Path file) throws IOException, InterruptedException {
+        jcmd("JFR.dump", "name=bench", "filename=" + file.toAbsolutePath());
     }
 
     private double metric(String userToken, String name, String tag) throws IOException, InterruptedException {
