@@ -1,5 +1,9 @@
 package dev.orgbff.graphql;
 
+import java.util.Map;
+
+import graphql.GraphQLError;
+
 /**
  * The caller used up a per-user budget; resolved as a {@code RATE_LIMITED} GraphQL error with
  * {@code extensions.retryAfterSeconds}. Raised before anything is written or sent.
@@ -20,5 +24,14 @@ public class RateLimitedException extends RuntimeException {
     /** Seconds until the budget allows the request. */
     public long retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    /** This refusal as a top-level {@code RATE_LIMITED} GraphQL error (no path): for a request refused before it runs. */
+    public GraphQLError toGraphQlError() {
+        return GraphQLError.newError()
+                .errorType(ServiceErrorType.RATE_LIMITED)
+                .message(getMessage())
+                .extensions(Map.of("retryAfterSeconds", retryAfterSeconds))
+                .build();
     }
 }

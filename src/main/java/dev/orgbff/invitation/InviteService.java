@@ -39,13 +39,15 @@ import dev.orgbff.organization.MemberAccess;
 import dev.orgbff.organization.OrganizationAccess;
 import dev.orgbff.organization.OrganizationService;
 import dev.orgbff.organization.ViewerAccess;
+import dev.orgbff.ratelimit.Budget;
+import dev.orgbff.ratelimit.UserRateLimits;
 import dev.orgbff.security.Caller;
 
 /**
  * What members holding {@code invite:member} do: invite people by email, resend and revoke invitations.
  * The inviter is always the caller. The role-escalation guard applies to the invited roles. Each email
- * sent counts against the caller's hourly budget ({@link InvitationEmailLimit}), taken before anything is
- * written or sent. An invitation whose email cannot be sent is kept ({@code EMAIL_NOT_SENT}).
+ * sent counts against the caller's hourly budget of invitation emails ({@link Budget#invitationEmails}), taken
+ * before anything is written or sent. An invitation whose email cannot be sent is kept ({@code EMAIL_NOT_SENT}).
  */
 @Service
 class InviteService {
@@ -67,17 +69,19 @@ class InviteService {
     private final OrganizationAccess access;
     private final OrganizationService organizations;
     private final InvitationMailer mailer;
-    private final InvitationEmailLimit emailLimit;
+    private final UserRateLimits limits;
+    private final Budget emailBudget;
     private final Clock clock;
 
     InviteService(InvitationsApi invitations, UsersApi users, OrganizationAccess access, OrganizationService organizations,
-            InvitationMailer mailer, InvitationEmailLimit emailLimit, Clock clock) {
+            InvitationMailer mailer, UserRateLimits limits, InvitationProperties properties, Clock clock) {
         this.invitations = invitations;
         this.users = users;
         this.access = access;
         this.organizations = organizations;
         this.mailer = mailer;
-        this.emailLimit = emailLimit;
+        this.limits = limits;
+        this.emailBudget = Budget.invitationEmails(properties.emailsPerHour());
         this.clock = clock;
     }
 
@@ -162,7 +166,7 @@ class InviteService {
                             }
                         });
                         long expiresAt = clock.instant().plus(Duration.ofDays(days)).toEpochMilli();
-                        return emailLimit.take(caller.viewer().userId(), toInvite.size())
+                        return limits.take(caller.viewer().userId(), emailBudget, toInvite.size())
                                 .thenMany(Flux.fromIterable(toInvite.entrySet()).flatMapSequential(email -> createAndSend(caller, organizationId,
                                         email.getKey(), roleIds, expiresAt, "input", "emails", email.getValue()), CONCURRENCY))
                                 .collectList()
@@ -203,12 +207,12 @@ class InviteService {
                 return Mono.just(new InvitationPayload(null, roleErrors));
             }
             if (invitation.status() == InvitationStatus.PENDING) {
-                return emailLimit.take(caller.viewer().userId(), 1)
+                return limits.take(caller.viewer().userId(), emailBudget, 1)
                         .then(mailer.send(invitation, "input", "invitationId"))
                         .map(errors -> new InvitationPayload(invitation, errors));
             }
             long expiresAt = clock.instant().plus(Duration.ofDays(DEFAULT_EXPIRY_DAYS)).toEpochMilli();
-            return emailLimit.take(caller.viewer().userId(), 1)
+            return limits.take(caller.viewer().userId(), emailBudget, 1)
                     .then(createAndSend(caller, invitation.organizationId(), invitation.invitee().toLowerCase(Locale.ROOT),
                             invitation.roleIds(), expiresAt, "input", "invitationId"))
                     .map(sent -> new InvitationPayload(sent.invitation(), sent.errors()));

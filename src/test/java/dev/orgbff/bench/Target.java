@@ -98,6 +98,7 @@ final class Target implements AutoCloseable {
         environment.put("LOGTO_MANAGEMENT_RESOURCE", managementResource);
         environment.put("ORGBFF_ADMIN_ROLE", adminRole);
         environment.put("ORGBFF_ACCEPT_URL", "http://localhost:5173/invitations/{invitationId}");
+        environment.put("ORGBFF_RATE_LIMIT_ENABLED", "false"); // the benchmark measures the service, not its budgets
         return environment;
     }
 

@@ -1,0 +1,113 @@
+package dev.orgbff.ratelimit;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import graphql.ExecutionResult;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+
+import dev.orgbff.graphql.RateLimitedException;
+
+/**
+ * Takes one token per mutation field of a request from its caller's {@link Budget#mutations mutation budget},
+ * all at once and before anything runs: over the budget, the request answers only the top-level error
+ * {@code RATE_LIMITED} (with {@code extensions.retryAfterSeconds}) and nothing is written. Queries cost nothing;
+ * only documents that mention {@code mutation} are parsed here (a document that does not parse is left to
+ * execution, which reports it).
+ */
+final class MutationBudgetInterceptor implements WebGraphQlInterceptor, Ordered {
+
+    private final UserRateLimits limits;
+    private final Budget budget;
+
+    MutationBudgetInterceptor(UserRateLimits limits, Budget budget) {
+        this.limits = limits;
+        this.budget = budget;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE; // before the caller is set up: a refused request costs nothing more
+    }
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        int mutations = mutationFields(request.getDocument(), request.getOperationName());
+        if (mutations == 0) {
+            return chain.next(request);
+        }
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(SecurityContext::getAuthentication)
+                .map(authentication -> authentication.getName())
+                .flatMap(userId -> limits.take(userId, budget, mutations).thenReturn(true))
+                .defaultIfEmpty(true)
+                .flatMap(allowed -> chain.next(request))
+                .onErrorResume(RateLimitedException.class, refused -> Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(
+                        request.toExecutionInput(), ExecutionResult.newExecutionResult().addError(refused.toGraphQlError()).build()))));
+    }
+
+    /** The fields the request's mutation operation selects at its top level, fragments included; 0 for a query. */
+    static int mutationFields(String document, @Nullable String operationName) {
+        if (!document.contains("mutation")) {
+            return 0;
+        }
+        Document parsed;
+        try {
+            parsed = Parser.parse(document);
+        } catch (InvalidSyntaxException unparsable) {
+            return 0;
+        }
+        List<OperationDefinition> operations = parsed.getDefinitionsOfType(OperationDefinition.class);
+        OperationDefinition operation = operations.stream()
+                .filter(candidate -> operationName == null ? operations.size() == 1 : operationName.equals(candidate.getName()))
+                .findFirst().orElse(null);
+        if (operation == null || operation.getOperation() != OperationDefinition.Operation.MUTATION) {
+            return 0;
+        }
+        Map<String, FragmentDefinition> fragments = parsed.getDefinitionsOfType(FragmentDefinition.class).stream()
+                .collect(Collectors.toMap(FragmentDefinition::getName, Function.identity(), (first, second) -> first));
+        return count(operation.getSelectionSet(), fragments, new HashSet<>());
+    }
+
+    private static int count(@Nullable SelectionSet selections, Map<String, FragmentDefinition> fragments, Set<String> spread) {
+        if (selections == null) {
+            return 0;
+        }
+        int fields = 0;
+        for (Selection<?> selection : selections.getSelections()) {
+            if (selection instanceof Field) {
+                fields++;
+            } else if (selection instanceof InlineFragment inline) {
+                fields += count(inline.getSelectionSet(), fragments, spread);
+            } else if (selection instanceof FragmentSpread fragmentSpread && spread.add(fragmentSpread.getName())) {
+                FragmentDefinition fragment = fragments.get(fragmentSpread.getName());
+                fields += count(Objects.isNull(fragment) ? null : fragment.getSelectionSet(), fragments, spread);
+            }
+        }
+        return fields;
+    }
+}

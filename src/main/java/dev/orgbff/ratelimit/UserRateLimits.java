@@ -1,0 +1,68 @@
+package dev.orgbff.ratelimit;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.github.bucket4j.BucketConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import dev.orgbff.graphql.RateLimitedException;
+
+/**
+ * Takes tokens from a user's {@link Budget}: a Bucket4j token bucket per user and budget, refilled gradually over
+ * the budget's period, kept in this instance or in Redis ({@link RateLimitProperties#redisUrl()}). When Redis cannot
+ * be reached the request goes ahead (a warning is logged): a lost counter must not stop every write.
+ */
+public final class UserRateLimits implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UserRateLimits.class);
+
+    private final boolean enabled;
+    private final BucketStore store;
+
+    UserRateLimits(boolean enabled, BucketStore store) {
+        this.enabled = enabled;
+        this.store = store;
+    }
+
+    /**
+     * Takes {@code tokens} from the user's {@code budget}, all or none; nothing when the limits are off.
+     *
+     * @throws RateLimitedException (emitted) when the budget does not hold that many now, with the whole seconds until
+     *     it will (a full period when it never will, for more tokens than its capacity)
+     */
+    public Mono<Void> take(String userId, Budget budget, long tokens) {
+        if (!enabled || tokens == 0) {
+            return Mono.empty();
+        }
+        BucketConfiguration configuration = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(budget.capacity()).refillGreedy(budget.capacity(), budget.period()))
+                .build();
+        return Mono.fromFuture(() -> store.tryConsume("orgbff:rate:" + budget.key() + ":" + userId, configuration, tokens))
+                .onErrorResume(unavailable -> {
+                    LOG.warn("Rate limit store unavailable, {} of user {} not counted: {}", budget.key(), userId, unavailable.toString());
+                    return Mono.empty();
+                })
+                .flatMap(probe -> {
+                    if (probe.isConsumed()) {
+                        return Mono.empty();
+                    }
+                    long seconds = tokens > budget.capacity() ? budget.period().toSeconds()
+                            : TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1;
+                    return Mono.error(new RateLimitedException(budget.what(), seconds));
+                });
+    }
+
+    @Override
+    public void close() throws Exception {
+        store.close();
+    }
+
+    static UserRateLimits of(RateLimitProperties properties, Duration longestPeriod, Duration timeout) {
+        String redisUrl = properties.redisUrl();
+        BucketStore store = redisUrl == null || redisUrl.isBlank() ? new MemoryBucketStore(longestPeriod) : new RedisBucketStore(redisUrl, timeout);
+        return new UserRateLimits(properties.enabled(), store);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.orgbff.ratelimit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.graphql.ResponseError;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.orgbff.DemoTenant;
+import dev.orgbff.GraphQlTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The per-user mutation budget, in this instance's memory: one token per mutation field, all taken before anything
+ * runs; over the budget the request gets only the top-level {@code RATE_LIMITED} error and nothing is written.
+ */
+@TestPropertySource(properties = "orgbff.rate-limit.mutations-per-minute=3")
+class MutationBudgetGraphQlTests extends GraphQlTestSupport {
+
+    private static final String CREATE = """
+            mutation Create($name: String!) {
+              createOrganization(input: {name: $name}) { organization { id } userErrors { code } }
+            }""";
+
+    @Test
+    void mutations_overTheBudget_rateLimitedTopLevelWithRetryAfterAndNothingWritten() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        for (int i = 0; i < 3; i++) {
+            as(demo.carol()).document(CREATE).variable("name", "Org " + i).execute().path("createOrganization.organization.id").hasValue();
+        }
+        int organizations = logto.organizationIds().size();
+        logto.resetCalls();
+        // when
+        var response = as(demo.carol()).document(CREATE).variable("name", "One too many").execute();
+        // then
+        ResponseError error = assertError(response, "RATE_LIMITED");
+        assertThat(error.getPath()).isEmpty();
+        assertThat(error.getMessage()).isEqualTo("Too many mutations; try again in " + error.getExtensions().get("retryAfterSeconds") + " s");
+        assertThat((Integer) error.getExtensions().get("retryAfterSeconds")).isBetween(1, 60);
+        response.path("createOrganization").pathDoesNotExist();
+        assertThat(logto.organizationIds()).hasSize(organizations);
+        assertThat(logto.apiCalls()).isZero();
+    }
+
+    @Test
+    void mutations_budgetIsPerUser_othersStillWrite() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        for (int i = 0; i < 4; i++) {
+            as(demo.carol()).document(CREATE).variable("name", "Carol's " + i).execute();
+        }
+        // when
+        var response = as(demo.erin()).document(CREATE).variable("name", "Erin's").execute();
+        // then
+        response.errors().verify();
+        response.path("createOrganization.organization.id").hasValue();
+    }
+
+    @Test
+    void mutations_severalFieldsInOneRequest_allTakenAtOnceOrNone() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        as(demo.carol()).document(CREATE).variable("name", "First").execute().path("createOrganization.organization.id").hasValue();
+        int organizations = logto.organizationIds().size();
+        // when: three fields, two tokens left
+        var response = as(demo.carol()).document("""
+                mutation { a: createOrganization(input: {name: "A"}) { organization { id } }
+                           ...more }
+                fragment more on Mutation { b: createOrganization(input: {name: "B"}) { organization { id } }
+                                            c: createOrganization(input: {name: "C"}) { organization { id } } }""").execute();
+        // then
+        assertError(response, "RATE_LIMITED");
+        assertThat(logto.organizationIds()).hasSize(organizations);
+    }
+
+    @Test
+    void queries_costNothing() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        // when
+        List<Object> answers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            answers.add(as(demo.alice()).document("{ viewer { organizations { totalCount } } }").execute()
+                    .path("viewer.organizations.totalCount").entity(Integer.class).get());
+        }
+        // then
+        assertThat(answers).containsOnly(1);
+        as(demo.alice()).document(CREATE).variable("name", "Still allowed").execute().errors().verify();
+    }
+
+    @Test
+    void mutationFields_countsTopLevelFieldsOfTheChosenMutationOnly() {
+        assertThat(MutationBudgetInterceptor.mutationFields("{ viewer { user { id } } }", null)).isZero();
+        assertThat(MutationBudgetInterceptor.mutationFields("query mutation { viewer { user { id } } }", null)).isZero();
+        assertThat(MutationBudgetInterceptor.mutationFields("mutation { a: x b: y }", null)).isEqualTo(2);
+        assertThat(MutationBudgetInterceptor.mutationFields("query Q { a } mutation M { a b c }", "M")).isEqualTo(3);
+        assertThat(MutationBudgetInterceptor.mutationFields("query Q { a } mutation M { a b c }", "Q")).isZero();
+        assertThat(MutationBudgetInterceptor.mutationFields("mutation { ... on Mutation { a ...f } } fragment f on Mutation { b ...f }", null))
+                .isEqualTo(2);
+        assertThat(MutationBudgetInterceptor.mutationFields("mutation { not closed", null)).isZero();
+    }
+}
