@@ -7,7 +7,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -23,7 +22,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 public class InvitationsApi {
 
     private static final String INVITATIONS = "/api/organization-invitations";
-    private static final ParameterizedTypeReference<List<Invitation>> LIST = new ParameterizedTypeReference<>() { };
 
     private final LogtoHttp http;
 
@@ -44,7 +42,8 @@ public class InvitationsApi {
     private Mono<List<Invitation>> list(String filter, String value) {
         MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
         query.add(filter, value);
-        return http.get(INVITATIONS, Map.of(), query, response -> response.bodyToMono(LIST));
+        // Logto does not page these: decoded element by element, so thousands of invitations fit no buffer limit
+        return http.get(INVITATIONS, Map.of(), query, response -> response.bodyToFlux(Invitation.class).collectList());
     }
 
     /** {@code GET /api/organization-invitations/{id}}; empty when there is none (404 {@code entity.not_found}). */

@@ -20,7 +20,6 @@ import org.springframework.util.MultiValueMap;
  */
 public class UsersApi {
 
-    private static final ParameterizedTypeReference<List<UserOrganization>> USER_ORGANIZATIONS = new ParameterizedTypeReference<>() { };
     private static final ParameterizedTypeReference<List<User>> USERS = new ParameterizedTypeReference<>() { };
 
     private final LogtoHttp http;
@@ -36,7 +35,8 @@ public class UsersApi {
      */
     public Mono<List<UserOrganization>> userOrganizations(String userId) {
         return http.get("/api/users/{userId}/organizations", Map.of("userId", userId), LogtoHttp.NO_QUERY,
-                response -> response.bodyToMono(USER_ORGANIZATIONS));
+                // Logto does not page these: decoded element by element, so a user in thousands of organizations fits no buffer limit
+                response -> response.bodyToFlux(UserOrganization.class).collectList());
     }
 
     /**

@@ -31,10 +31,15 @@ import org.springframework.boot.convert.DurationStyle;
  * @param serviceJvmOptions the service JVM's options ({@code bench.service-jvm-options}, space separated)
  * @param cds whether the service runs as Spring Boot recommends for a fast start-up, extracted with a class data
  *        sharing archive ({@code bench.cds}, default true), rather than as the executable jar
+ * @param soak whether to run the soak instead ({@code bench.soak}): {@code bench.soak-clients} clients (default 64) for
+ *        {@code bench.soak-duration} (default 60 s) under random upstream faults, reads and writes mixed
+ * @param soakClients the soak's clients
+ * @param soakDuration the soak's duration
  * @param remote a real Logto to target instead of the emulator, or {@code null}
  */
 public record BenchConfig(Duration latency, Duration jitWarmUp, Duration warmUp, Duration duration, List<Integer> concurrency, List<Query> queries,
-        boolean baseline, boolean profile, Path jar, Path out, List<String> serviceJvmOptions, boolean cds, @Nullable Remote remote) {
+        boolean baseline, boolean profile, Path jar, Path out, List<String> serviceJvmOptions, boolean cds, boolean soak, int soakClients, Duration soakDuration,
+        @Nullable Remote remote) {
 
     /** The service's default JVM options: a heap cap at the target, so exceeding it shows as errors, not as a number. */
     static final String DEFAULT_JVM_OPTIONS = "-Xmx256m";
@@ -74,6 +79,9 @@ public record BenchConfig(Duration latency, Duration jitWarmUp, Duration warmUp,
                 Arrays.stream(properties.getProperty("bench.service-jvm-options", DEFAULT_JVM_OPTIONS).split(" "))
                         .filter(option -> !option.isBlank()).toList(),
                 Boolean.parseBoolean(properties.getProperty("bench.cds", "true")),
+                Boolean.parseBoolean(properties.getProperty("bench.soak", "false")),
+                Integer.parseInt(properties.getProperty("bench.soak-clients", "64")),
+                duration(properties, "bench.soak-duration", "60s"),
                 remote(environment));
     }
 

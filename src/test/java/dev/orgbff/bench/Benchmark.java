@@ -48,9 +48,27 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Results results = new Benchmark(BenchConfig.from(System.getProperties(), System.getenv())).run();
-        System.out.println(Files.readString(results.markdownFile()));
+        Benchmark benchmark = new Benchmark(BenchConfig.from(System.getProperties(), System.getenv()));
+        if (benchmark.config.soak()) {
+            System.out.println(Soak.markdown(benchmark.soak()));
+        } else {
+            System.out.println(Files.readString(benchmark.run().markdownFile()));
+        }
         System.exit(0); // the HTTP clients' threads must not keep Maven waiting
+    }
+
+    /** The soak ({@link Soak}) against the emulator, with the service started as for the benchmark. */
+    public Soak.SoakResults soak() throws Exception {
+        if (config.remote() != null) {
+            throw new IllegalStateException("the soak injects faults, so it runs against the emulator only");
+        }
+        Files.createDirectories(config.out());
+        try (Target target = Target.emulated(config.latency()); ServiceProcess service = startService(target)) {
+            log("service ready after " + service.readyAfter().toMillis() + " ms; soaking " + config.soakClients() + " clients for "
+                    + config.soakDuration().toSeconds() + " s");
+            return Soak.run(service, Objects.requireNonNull(target.emulator()), Objects.requireNonNull(target.demo()),
+                    config.soakClients(), config.soakDuration(), 0.05, 0.01, config.out());
+        }
     }
 
     /** Runs everything the configuration says and writes the results. */

@@ -35,7 +35,7 @@ class BenchmarkIT {
                     demo.acme());
             Path out = Path.of(System.getProperty("bench.out", "target/bench-it"));
             BenchConfig config = new BenchConfig(Duration.ZERO, Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofSeconds(1), List.of(1, 4),
-                    List.of(Query.values()), true, true, Path.of(System.getProperty("bench.jar")), out, List.of("-Xmx256m"), true, remote);
+                    List.of(Query.values()), true, true, Path.of(System.getProperty("bench.jar")), out, List.of("-Xmx256m"), true, false, 0, Duration.ZERO, remote);
 
             // when
             Results results = new Benchmark(config).run();

@@ -39,9 +39,10 @@ final class Target implements AutoCloseable {
     private final String adminRole;
     private final Map<Query, Subject> subjects;
     private final @Nullable LogtoEmulator emulator;
+    private final @Nullable DemoTenant demo;
 
     private Target(String endpoint, String apiResource, String m2mAppId, String m2mAppSecret, String managementResource,
-            String adminRole, Map<Query, Subject> subjects, @Nullable LogtoEmulator emulator) {
+            String adminRole, Map<Query, Subject> subjects, @Nullable LogtoEmulator emulator, @Nullable DemoTenant demo) {
         this.endpoint = endpoint;
         this.apiResource = apiResource;
         this.m2mAppId = m2mAppId;
@@ -50,6 +51,7 @@ final class Target implements AutoCloseable {
         this.adminRole = adminRole;
         this.subjects = subjects;
         this.emulator = emulator;
+        this.demo = demo;
     }
 
     /** Starts an emulator on a free port with {@code latency} per call and seeds the canonical tenant. */
@@ -62,7 +64,7 @@ final class Target implements AutoCloseable {
         subjects.put(Query.ORGANIZATION_PAGE, new Subject(logto.userToken(demo.alice()), demo.alice(), Map.of("id", demo.acme())));
         subjects.put(Query.INVITEE_LANDING, new Subject(logto.userToken(demo.carol()), demo.carol(), Map.of()));
         return new Target(logto.endpoint(), logto.apiResource(), logto.m2mAppId(), logto.m2mAppSecret(),
-                LogtoEmulator.MANAGEMENT_RESOURCE, "admin", subjects, logto);
+                LogtoEmulator.MANAGEMENT_RESOURCE, "admin", subjects, logto, demo);
     }
 
     /** A real Logto: each query with a token is asked by that token's subject ({@code sub}). */
@@ -76,7 +78,7 @@ final class Target implements AutoCloseable {
             subjects.put(query, new Subject(token, subject(token), variables));
         });
         return new Target(remote.endpoint(), remote.apiResource(), remote.m2mAppId(), remote.m2mAppSecret(),
-                remote.managementResource(), remote.adminRole(), subjects, null);
+                remote.managementResource(), remote.adminRole(), subjects, null, null);
     }
 
     /** The user id a token is for: its {@code sub} claim (read, not verified: the service verifies it). */
@@ -104,6 +106,15 @@ final class Target implements AutoCloseable {
 
     NoBffClient noBffClient() {
         return new NoBffClient(endpoint, m2mAppId, m2mAppSecret, managementResource, adminRole);
+    }
+
+    /** The emulator and its demo tenant, for the soak; {@code null} for a real Logto. */
+    @Nullable LogtoEmulator emulator() {
+        return emulator;
+    }
+
+    @Nullable DemoTenant demo() {
+        return demo;
     }
 
     @Nullable Subject subject(Query query) {

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +23,15 @@ final class FaultPlan {
     private final Map<String, Fault> always = new ConcurrentHashMap<>();
     private final Set<CountDownLatch> held = ConcurrentHashMap.newKeySet();
     private volatile Duration latency = Duration.ZERO;
+    private volatile @Nullable Chaos chaos;
+    private final AtomicInteger unavailable = new AtomicInteger();
+    private final AtomicInteger lostAnswers = new AtomicInteger();
+
+    /** What {@link #roll()} decided for one call. */
+    enum Roll { NONE, UNAVAILABLE, LOST_ANSWER }
+
+    private record Chaos(double unavailable, double lostAnswer, Duration hold) {
+    }
 
     void latency(Duration perCall) {
         if (perCall.isNegative()) {
@@ -39,6 +50,46 @@ final class FaultPlan {
 
     void fail(String route, Fault fault) {
         always.put(route, fault);
+    }
+
+    /**
+     * From now on each Management API call without a fault of its own answers 503 with probability
+     * {@code unavailable}, or is carried out and then left without an answer for {@code hold} (its connection
+     * closed then) with probability {@code lostAnswer}; both 0 turn it off.
+     */
+    void chaos(double unavailable, double lostAnswer, Duration hold) {
+        this.chaos = unavailable == 0 && lostAnswer == 0 ? null : new Chaos(unavailable, lostAnswer, hold);
+        this.unavailable.set(0);
+        this.lostAnswers.set(0);
+    }
+
+    /** Rolls the dice for one call under {@link #chaos}. */
+    Roll roll() {
+        Chaos current = chaos;
+        if (current == null) {
+            return Roll.NONE;
+        }
+        double dice = ThreadLocalRandom.current().nextDouble();
+        if (dice < current.unavailable()) {
+            unavailable.incrementAndGet();
+            return Roll.UNAVAILABLE;
+        }
+        if (dice < current.unavailable() + current.lostAnswer()) {
+            lostAnswers.incrementAndGet();
+            return Roll.LOST_ANSWER;
+        }
+        return Roll.NONE;
+    }
+
+    /** How long a lost answer is held. */
+    Duration chaosHold() {
+        Chaos current = chaos;
+        return current == null ? Duration.ZERO : current.hold();
+    }
+
+    /** The 503s and the lost answers {@link #chaos} produced since it was set. */
+    int[] chaosCounts() {
+        return new int[] {unavailable.get(), lostAnswers.get()};
     }
 
     /** The fault for this call, if any: a queued one-shot fault first, then a standing one. */
@@ -84,6 +135,7 @@ final class FaultPlan {
     void clear() {
         once.clear();
         always.clear();
+        chaos = null;
         latency = Duration.ZERO;
         releaseHeld();
     }
@@ -91,5 +143,6 @@ final class FaultPlan {
     void clearFaults() {
         once.clear();
         always.clear();
+        chaos = null;
     }
 }

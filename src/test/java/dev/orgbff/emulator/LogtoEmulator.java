@@ -627,6 +627,20 @@ public final class LogtoEmulator implements AutoCloseable {
         faults.fail(route, fault);
     }
 
+    /**
+     * Random faults on every Management API call from now on (a soak test's weather): 503 with probability
+     * {@code unavailable}; with probability {@code lostAnswer} the call is carried out but its answer never comes (the
+     * request is held for {@code hold}, then its connection closed). {@link #clearFaults()} ends it.
+     */
+    public void chaos(double unavailable, double lostAnswer, Duration hold) {
+        faults.chaos(unavailable, lostAnswer, hold);
+    }
+
+    /** The 503s and the lost answers {@link #chaos} produced so far: {@code [unavailable, lostAnswers]}. */
+    public int[] chaosCounts() {
+        return faults.chaosCounts();
+    }
+
     /** Removes every injected fault (the latency stays). */
     public void clearFaults() {
         faults.clearFaults();

@@ -71,6 +71,21 @@ final class Router implements HttpHandler {
             waves.pass(); // the M2M token request is not a round trip of the query
         }
         Fault fault = faults.take(key);
+        if (fault == null && request.path().startsWith("/api/")) {
+            switch (faults.roll()) {
+                case UNAVAILABLE -> {
+                    return Fault.status(503, "chaos.unavailable", "Injected at random by the Logto emulator.").toResponse();
+                }
+                case LOST_ANSWER -> {
+                    answer(request, match); // carried out, like a write whose answer got lost on the way back
+                    faults.hold(faults.chaosHold());
+                    return null;
+                }
+                case NONE -> {
+                    // served normally
+                }
+            }
+        }
         if (fault != null) {
             if (fault.isTimeout()) {
                 faults.hold(fault.hold());
