@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -31,6 +32,8 @@ import dev.orgbff.logto.LogtoProperties;
  * {@code exp}/{@code nbf} hold (60 s skew), the header {@code typ} is {@code at+jwt} (RFC 9068, what Logto
  * issues) and {@link LogtoAudienceValidator the audience} is this API or an organization. A token that
  * verified is remembered by {@link VerifiedTokenCache}, so its signature is not checked on every request.
+ * A request with more than one {@code Authorization} header is refused with HTTP 400 on every path
+ * ({@link DuplicateAuthorizationFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -49,6 +52,8 @@ class SecurityConfiguration {
                 // stateless: every request carries its token, so no web session is looked up or created (each one cost a random UUID)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                // after the security headers are set up, so the 400 carries them too; before any authentication
+                .addFilterAfter(new DuplicateAuthorizationFilter(), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/graphiql", "/graphiql/**", "/actuator/health", "/actuator/health/**").permitAll()
                         .anyExchange().authenticated())
