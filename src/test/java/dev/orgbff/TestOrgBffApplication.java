@@ -14,7 +14,8 @@ import dev.orgbff.emulator.LogtoEmulator;
  * The embedded default run, {@code mvn spring-boot:test-run}: starts the Logto emulator with the
  * {@link DemoTenant demo tenant} (port 3001, or {@code --orgbff.emulator.port=N} / {@code ORGBFF_EMULATOR_PORT}),
  * then the BFF wired to it (port 8080, or {@code --server.port=N}), and prints the GraphiQL URL with a
- * ready {@code Authorization} header for each demo user. Invitation emails the emulator "sends" are
+ * ready {@code Authorization} header for each demo user. Introspection is on, for GraphiQL's docs and
+ * autocompletion (off by default elsewhere). Invitation emails the emulator "sends" are
  * printed to the console with their link, so the whole invitation flow works without an email server.
  */
 public final class TestOrgBffApplication {
@@ -34,6 +35,10 @@ public final class TestOrgBffApplication {
         arguments.add("--logto.management.app-secret=" + logto.m2mAppSecret());
         if (arguments.stream().noneMatch(argument -> argument.startsWith("--orgbff.invitations.accept-url="))) {
             arguments.add("--orgbff.invitations.accept-url=http://localhost:5173/invitations/{invitationId}");
+        }
+        if (arguments.stream().noneMatch(argument -> argument.startsWith("--orgbff.graphql.introspection="))) {
+            // GraphiQL's docs and autocompletion read the schema by introspection, which is off by default
+            arguments.add("--orgbff.graphql.introspection=true");
         }
         // the demo's "email server": a console banner for the person running the demo, not a log line
         logto.onMessage(message -> System.out.println("\n[email to " + message.invitee() + "] You are invited to join an organization: "

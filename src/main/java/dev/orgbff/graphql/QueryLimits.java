@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param mutationComplexity the weight of one mutation field: each runs several Logto writes
  * @param upstreamCallComplexity the weight of one selection of a field marked {@code @upstreamCall} in the
  *     SDL: each makes a Logto call of its own that no DataLoader shares
+ * @param introspection whether {@code __schema} and {@code __type} are answered (GraphiQL's docs and
+ *     autocompletion need them); off by default, so that the schema is not handed to every token holder
+ *     ({@link IntrospectionInterceptor})
  */
 @Validated
 @ConfigurationProperties("orgbff.graphql")
@@ -24,5 +27,6 @@ record QueryLimits(
         @Positive @DefaultValue("15") int maxDepth,
         @Positive @DefaultValue("400") int maxComplexity,
         @Positive @DefaultValue("100") int mutationComplexity,
-        @Positive @DefaultValue("25") int upstreamCallComplexity) {
+        @Positive @DefaultValue("25") int upstreamCallComplexity,
+        @DefaultValue("false") boolean introspection) {
 }

@@ -2,15 +2,14 @@ package dev.orgbff.security;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
@@ -33,6 +32,8 @@ import dev.orgbff.logto.LogtoProperties;
  * {@code exp}/{@code nbf} hold (60 s skew), the header {@code typ} is {@code at+jwt} (RFC 9068, what Logto
  * issues) and {@link LogtoAudienceValidator the audience} is this API or an organization. A token that
  * verified is remembered by {@link VerifiedTokenCache}, so its signature is not checked on every request.
+ * A request with more than one {@code Authorization} header is refused with HTTP 400 on every path
+ * ({@link DuplicateAuthorizationFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -51,6 +52,8 @@ class SecurityConfiguration {
                 // stateless: every request carries its token, so no web session is looked up or created (each one cost a random UUID)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                // after the security headers are set up, so the 400 carries them too; before any authentication
+                .addFilterAfter(new DuplicateAuthorizationFilter(), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/graphiql", "/graphiql/**", "/actuator/health", "/actuator/health/**").permitAll()
                         .anyExchange().authenticated())
@@ -68,17 +71,12 @@ class SecurityConfiguration {
     }
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(LogtoProperties logto, TokenProperties tokens, WebClient.Builder builder) {
-        // a JWKS endpoint that hangs must fail authentication in time instead of stalling every request
-        WebClient jwks = builder.clone().filter((request, next) -> next.exchange(request).timeout(logto.timeout())).build();
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(logto.jwksUri())
-                .webClient(jwks)
-                .jwsAlgorithms(algorithms -> algorithms.addAll(List.of(
-                        SignatureAlgorithm.ES256, SignatureAlgorithm.ES384, SignatureAlgorithm.ES512,
-                        SignatureAlgorithm.RS256, SignatureAlgorithm.RS384, SignatureAlgorithm.RS512,
-                        SignatureAlgorithm.PS256, SignatureAlgorithm.PS384, SignatureAlgorithm.PS512)))
-                .validateType(false) // the typ header is checked by JwtTypeValidator below, which knows at+jwt
-                .build();
+    ReactiveJwtDecoder jwtDecoder(LogtoProperties logto, TokenProperties tokens, WebClient.Builder builder, Clock clock) {
+        // a JWKS endpoint that hangs must fail authentication soon instead of stalling requests for logto.timeout;
+        // the refresh interval follows the application's clock, so tests move past it without waiting
+        LogtoSigningKeys keys = new LogtoSigningKeys(builder.clone().build(), logto.jwksUri(),
+                tokens.jwksTimeout(logto.timeout()), tokens.jwksRefreshInterval(), clock);
+        NimbusReactiveJwtDecoder decoder = new NimbusReactiveJwtDecoder(keys::verify);
         // the real time, like the token's issuer: a test clock that moves the M2M token's refresh must not expire user tokens
         JwtTimestampValidator timestamps = new JwtTimestampValidator(CLOCK_SKEW);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(

@@ -3,20 +3,34 @@ package dev.orgbff.security;
 import java.time.Duration;
 
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How verified access tokens are remembered ({@code orgbff.tokens.*}).
+ * How access tokens are verified and verified tokens remembered ({@code orgbff.tokens.*}).
  *
  * @param verifiedCacheMaxAge how long a token whose signature, issuer, audience and type verified once is
  *     taken as verified without checking its signature again (its expiry is still checked on every
  *     request, and it is never kept past it); default 5 minutes, so a key Logto withdraws stops being
  *     honoured soon; 0 turns the cache off
+ * @param jwksRefreshInterval how often at most a token signed with a key this service does not hold makes it
+ *     fetch Logto's JWKS again; default 30 s, at least 1 s. A key Logto rotates in is accepted within this
+ *     long; tokens with made-up keys cost at most one JWKS call per interval
+ * @param jwksTimeout the longest wait for Logto's JWKS, at most {@code logto.timeout}; default 3 s, so that
+ *     a hung JWKS endpoint does not hold requests for long
  */
 @Validated
 @ConfigurationProperties("orgbff.tokens")
-public record TokenProperties(@NotNull @DefaultValue("5m") Duration verifiedCacheMaxAge) {
+public record TokenProperties(
+        @NotNull @DefaultValue("5m") Duration verifiedCacheMaxAge,
+        @NotNull @DurationMin(seconds = 1) @DefaultValue("30s") Duration jwksRefreshInterval,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("3s") Duration jwksTimeout) {
+
+    /** The JWKS timeout to apply: {@link #jwksTimeout()}, or {@code logtoTimeout} when that is shorter. */
+    Duration jwksTimeout(Duration logtoTimeout) {
+        return jwksTimeout.compareTo(logtoTimeout) < 0 ? jwksTimeout : logtoTimeout;
+    }
 }

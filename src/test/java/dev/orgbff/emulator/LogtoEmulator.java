@@ -26,7 +26,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * A stateful, thread-safe stand-in for one Logto 1.42 OSS tenant, served over real HTTP on
- * {@code 127.0.0.1}: OIDC discovery, {@code /oidc/jwks} (one EC P-384 key, ES384),
+ * {@code 127.0.0.1}: OIDC discovery, {@code /oidc/jwks} (one EC P-384 key, ES384, plus any a test rotates in),
  * {@code /oidc/token} for {@code client_credentials}, {@code GET /api/status}, and the Management API
  * routes for organizations, members and their roles, users, the organization template, invitations and
  * JIT settings, answering with Logto's statuses, bodies, error codes and paging headers (see

@@ -110,6 +110,16 @@ public final class TokenBuilder {
     }
 
     /**
+     * Signs with a fresh P-384 key (ES384, a new {@code kid}) that {@code /oidc/jwks} publishes from now on,
+     * beside the other keys, as Logto does when a key is rotated in; a client that cached the JWKS before
+     * has to fetch it again. Each call rotates in another key.
+     */
+    public TokenBuilder signedWithRotatedInKey() {
+        this.key = TokenIssuer.SigningKey.ROTATED_IN_EC;
+        return this;
+    }
+
+    /**
      * Signs with RS256 and the emulator's RSA key. That key is generated on first use and published in
      * {@code /oidc/jwks} from then on (real Logto publishes one EC key only); a client that cached the
      * JWKS before has to fetch it again.

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -38,13 +39,14 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The tenant's signing keys: signs access tokens (ES384 with an EC P-384 key, like Logto's default key;
- * RS256 with an RSA key published once first used), serves them as a JWKS, and checks Management API
- * bearer tokens the way Logto's {@code koaAuth} does with jose, answering with the same errors.
+ * RS256 with an RSA key published once first used; EC keys that tests rotate in), serves them as a JWKS,
+ * and checks Management API bearer tokens the way Logto's {@code koaAuth} does with jose, answering with
+ * the same errors.
  */
 final class TokenIssuer {
 
     /** Which key signs a token. */
-    enum SigningKey { PUBLISHED_EC, PUBLISHED_RSA, UNKNOWN_EC }
+    enum SigningKey { PUBLISHED_EC, PUBLISHED_RSA, UNKNOWN_EC, ROTATED_IN_EC }
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final String UNAUTHORIZED = "Unauthorized. Please check credentials and its scope.";
@@ -56,6 +58,8 @@ final class TokenIssuer {
     private final Map<String, JWK> verifiedSignatures = new ConcurrentHashMap<>();
     private final ECKey ecKey;
     private volatile @Nullable RSAKey rsaKey;
+    /** Keys rotated in: each published from its first token on, beside the others (never withdrawn). */
+    private final List<ECKey> rotatedIn = new CopyOnWriteArrayList<>();
 
     TokenIssuer(String issuer) {
         this.issuer = issuer;
@@ -78,6 +82,7 @@ final class TokenIssuer {
         if (rsa != null) {
             keys.add(rsa);
         }
+        keys.addAll(rotatedIn);
         return keys;
     }
 
@@ -92,6 +97,7 @@ final class TokenIssuer {
                 case PUBLISHED_EC -> ecKey;
                 case PUBLISHED_RSA -> rsaKey();
                 case UNKNOWN_EC -> generateEc(ids.next(IdGenerator.STANDARD + 11));
+                case ROTATED_IN_EC -> rotateIn();
             };
             JWSAlgorithm algorithm = jwk instanceof RSAKey ? JWSAlgorithm.RS256 : JWSAlgorithm.ES384;
             JWSHeader.Builder header = new JWSHeader.Builder(algorithm).keyID(jwk.getKeyID());
@@ -105,6 +111,12 @@ final class TokenIssuer {
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a token", e);
         }
+    }
+
+    private ECKey rotateIn() {
+        ECKey key = generateEc(ids.next(IdGenerator.STANDARD + 11));
+        rotatedIn.add(key);
+        return key;
     }
 
     private synchronized RSAKey rsaKey() {

@@ -1,6 +1,5 @@
 package dev.orgbff.graphql;
 
-import graphql.introspection.IntrospectionQuery;
 import org.junit.jupiter.api.Test;
 
 import dev.orgbff.DemoTenant;
@@ -9,17 +8,6 @@ import dev.orgbff.GraphQlTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class QueryLimitsGraphQlTests extends GraphQlTestSupport {
-
-    @Test
-    void introspection_graphiqlsQuery_isAllowed() {
-        // given
-        DemoTenant demo = DemoTenant.seed(logto);
-        // when
-        var response = as(demo.alice()).document(IntrospectionQuery.INTROSPECTION_QUERY).execute();
-        // then
-        response.path("__schema.queryType.name").entity(String.class).isEqualTo("Query");
-        response.path("__schema.mutationType.name").entity(String.class).isEqualTo("Mutation");
-    }
 
     @Test
     void mutation_fiveAliasedCreates_refusedBeforeAnyUpstreamCall() {

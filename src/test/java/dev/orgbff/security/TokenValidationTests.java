@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
@@ -81,6 +83,46 @@ class TokenValidationTests extends GraphQlTestSupport {
         var response = withToken(token).documentName("viewerOrganizations").execute();
         // then
         response.path("viewer.organizations.edges[0].node.viewerPermissions").entityList(String.class).containsExactly("invite:member");
+    }
+
+    @Test
+    void graphql_twoAuthorizationHeaders_refusedWith400BeforeAnyGraphQlRuns() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        String alice = logto.userToken(demo.alice());
+        String bob = logto.userToken(demo.bob());
+        logto.resetCalls();
+        // when
+        var response = webTestClient.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .headers(headers -> {
+                    headers.add(HttpHeaders.AUTHORIZATION, "Bearer " + alice);
+                    headers.add(HttpHeaders.AUTHORIZATION, "Bearer " + bob);
+                })
+                .bodyValue(QUERY).exchange();
+        // then
+        response.expectStatus().isBadRequest()
+                .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, header -> assertThat(header).startsWith("Bearer error=\"invalid_request\""))
+                .expectBody()
+                .jsonPath("$.error").isEqualTo("invalid_request")
+                .jsonPath("$.error_description").isEqualTo("The request has more than one Authorization header")
+                .jsonPath("$.data").doesNotExist();
+        assertThat(logto.calls()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/graphiql?path=/graphql", "/actuator/health", "/no-such-page"})
+    void anyPath_twoAuthorizationHeaders_refusedWith400(String path) {
+        // given
+        String token = logto.userToken("user00000001");
+        // when
+        var response = webTestClient.get().uri(path)
+                .headers(headers -> {
+                    headers.add(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+                    headers.add(HttpHeaders.AUTHORIZATION, "Basic dXNlcjpwYXNzd29yZA==");
+                })
+                .exchange();
+        // then
+        response.expectStatus().isBadRequest().expectBody().jsonPath("$.error").isEqualTo("invalid_request");
     }
 
     @Test

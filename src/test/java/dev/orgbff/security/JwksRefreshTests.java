@@ -1,0 +1,145 @@
+package dev.orgbff.security;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import dev.orgbff.DemoTenant;
+import dev.orgbff.GraphQlTestSupport;
+import dev.orgbff.emulator.Fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tokens whose key the service does not hold: Logto's JWKS is fetched again at most once per
+ * {@code orgbff.tokens.jwks-refresh-interval} (the test clock moves past it), and a JWKS that fails or
+ * hangs costs such tokens a prompt 401, never the service of tokens with a held key.
+ */
+class JwksRefreshTests extends GraphQlTestSupport {
+
+    private static final Map<String, String> QUERY = Map.of("query", "{ viewer { organizations { totalCount } } }");
+    private static final String JWKS = "GET /oidc/jwks";
+    private static final String INVALID_TOKEN = "Bearer error=\"invalid_token\"";
+
+    @Autowired
+    private TokenProperties tokens;
+
+    @Test
+    void graphql_twoHundredForgedTokensWithUnknownKids_oneJwksFetchAndAll401() {
+        // given
+        List<String> forged = IntStream.range(0, 200).mapToObj(i -> forgedToken()).toList();
+        letTheRefreshIntervalPass();
+        logto.resetCalls();
+        // when
+        List<EntityExchangeResult<byte[]>> responses = Flux.fromIterable(forged)
+                .flatMap(token -> Mono.fromCallable(() -> post(token).expectBody().returnResult())
+                        .subscribeOn(Schedulers.boundedElastic()), 50)
+                .collectList()
+                .block();
+        // then
+        assertThat(logto.calls(JWKS)).isEqualTo(1);
+        assertThat(logto.apiCalls()).isZero();
+        assertThat(responses).hasSize(200).allSatisfy(response -> {
+            assertThat(response.getStatus()).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(response.getResponseHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith(INVALID_TOKEN)
+                    .contains("not signed with one of Logto's signing keys");
+        });
+    }
+
+    @Test
+    void graphql_tokenSignedWithKeyRotatedIn_refusedWithinTheIntervalAndAcceptedAfterIt() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        letTheRefreshIntervalPass();
+        post(forgedToken()).expectStatus().isUnauthorized(); // the one JWKS fetch of this interval
+        String rotated = logto.token(demo.alice()).signedWithRotatedInKey().sign();
+        logto.resetCalls();
+        // when
+        var withinTheInterval = post(rotated);
+        clock.advance(tokens.jwksRefreshInterval());
+        var afterTheInterval = post(rotated);
+        // then
+        withinTheInterval.expectStatus().isUnauthorized()
+                .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, header -> assertThat(header).startsWith(INVALID_TOKEN));
+        afterTheInterval.expectStatus().isOk().expectBody().jsonPath("$.data.viewer.organizations.totalCount").isEqualTo(1);
+        assertThat(logto.calls(JWKS)).isEqualTo(1);
+    }
+
+    @Test
+    void graphql_jwksAnswers503_unknownKidGets401WithReasonAndHeldKeyIsServed() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        post(logto.userToken(demo.bob())).expectStatus().isOk(); // the service holds Logto's key
+        String neverSeen = logto.userToken(demo.alice());
+        letTheRefreshIntervalPass();
+        logto.fail(JWKS, Fault.status(503, "unavailable"));
+        logto.resetCalls();
+        // when
+        var unknownKid = post(forgedToken());
+        var unknownKidAgain = post(forgedToken());
+        var heldKey = post(neverSeen);
+        // then
+        for (var response : List.of(unknownKid, unknownKidAgain)) {
+            response.expectStatus().isUnauthorized()
+                    .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, header -> assertThat(header).startsWith(INVALID_TOKEN)
+                            .contains("signing keys (JWKS) could not be fetched"));
+        }
+        heldKey.expectStatus().isOk().expectBody().jsonPath("$.data.viewer.organizations.totalCount").isEqualTo(1);
+        assertThat(logto.calls(JWKS)).isEqualTo(1);
+    }
+
+    @Test
+    void graphql_jwksHangs_unknownKidGets401PromptlyAndHeldKeyIsServed() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        post(logto.userToken(demo.bob())).expectStatus().isOk(); // the service holds Logto's key
+        String neverSeen = logto.userToken(demo.alice());
+        letTheRefreshIntervalPass();
+        logto.fail(JWKS, Fault.timeout());
+        logto.resetCalls();
+        // when: the first waits for the JWKS timeout (here logto.timeout, 2 s), the second not at all
+        var unknownKid = post(forgedToken());
+        var unknownKidAgain = post(forgedToken());
+        var heldKey = post(neverSeen);
+        // then
+        for (var response : List.of(unknownKid, unknownKidAgain)) {
+            response.expectStatus().isUnauthorized()
+                    .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, header -> assertThat(header).startsWith(INVALID_TOKEN)
+                            .contains("signing keys (JWKS) could not be fetched"));
+        }
+        heldKey.expectStatus().isOk().expectBody().jsonPath("$.data.viewer.organizations.totalCount").isEqualTo(1);
+        assertThat(logto.calls(JWKS)).isEqualTo(1);
+    }
+
+    /**
+     * Makes the next token with an unknown key fetch the JWKS. An earlier test may have moved the clock on and
+     * back, so a forged token first makes a fetch happen now or finds one less than an interval ago; then the
+     * clock moves on by the interval.
+     */
+    private void letTheRefreshIntervalPass() {
+        post(forgedToken()).expectStatus().isUnauthorized();
+        clock.advance(tokens.jwksRefreshInterval());
+    }
+
+    /** A well-formed token for the right audience, signed with a fresh key under a made-up {@code kid}. */
+    private static String forgedToken() {
+        return logto.token("user00000001").signedWithUnknownKey().sign();
+    }
+
+    private WebTestClient.ResponseSpec post(String token) {
+        return webTestClient.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .headers(headers -> headers.setBearerAuth(token)).bodyValue(QUERY).exchange();
+    }
+}
