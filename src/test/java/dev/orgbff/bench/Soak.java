@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -117,6 +118,7 @@ final class Soak {
      */
     static SoakResults run(ServiceProcess service, LogtoEmulator logto, DemoTenant demo, int clients, Duration duration,
             double unavailableShare, double lostAnswerShare, Path out) throws Exception {
+        Set<String> seeded = Set.copyOf(logto.organizationIds());
         Soak soak = new Soak(service.graphQlUrl(), logto, demo);
         Map<String, long[]> counts = new ConcurrentHashMap<>();
         Map<String, Map<String, Long>> reasons = new ConcurrentHashMap<>();
@@ -131,7 +133,7 @@ final class Soak {
         long heapAfter = service.heapAfterGc(soak.aliceToken)[0];
         List<String> inconsistencies = new ArrayList<>();
         List<String> empty = new ArrayList<>();
-        StateScan.of(logto).findings().forEach(finding -> (finding.startsWith(StateScan.EMPTY_ORGANIZATION) ? empty : inconsistencies).add(finding));
+        StateScan.of(logto, seeded).findings().forEach(finding -> (finding.startsWith(StateScan.EMPTY_ORGANIZATION) ? empty : inconsistencies).add(finding));
         Map<String, Tally> tallies = new TreeMap<>();
         counts.forEach((name, c) -> tallies.put(name, new Tally(c[0], c[1], c[2], reasons.getOrDefault(name, Map.of()))));
         SoakResults results = new SoakResults(started, clients, duration.toMillis(), unavailableShare, lostAnswerShare, tallies,
@@ -161,10 +163,12 @@ final class Soak {
                 if (errors.isArray() && !errors.isEmpty()) {
                     String classification = errors.get(0).path("extensions").path("classification").asString("none");
                     clean = operation.write() && classification.equals("UPSTREAM_UNAVAILABLE");
-                    failure = classification + ": " + errors.get(0).path("message").asString("");
+                    // INTERNAL_ERROR's message carries the execution id: drop it, so equal failures count together
+                    failure = classification + ": " + errors.get(0).path("message").asString("").replaceAll(" for [0-9a-f]+-[0-9]+$", "");
                 } else if (operation.write() && !body.findValues("userErrors").stream().allMatch(JsonNode::isEmpty)) {
                     clean = true;
-                    failure = "user error";
+                    failure = "user error " + body.findValues("userErrors").stream().filter(userErrors -> !userErrors.isEmpty())
+                            .findFirst().map(userErrors -> userErrors.get(0).path("code").asString("")).orElse("");
                 }
             }
         } catch (IOException e) {
