@@ -36,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureHttpGraphQlTester
 @AutoConfigureWebTestClient
 @Import(TestClockConfiguration.class)
-// each test seeds a template of its own: unless a test class says otherwise, none is shared across requests
-@TestPropertySource(properties = "orgbff.template.cache-ttl=0s")
+// each test seeds a template of its own: unless a test class says otherwise, none is shared across requests;
+// a class may also shorten the Logto deadline (here, not a dynamic property, so that a class can override it)
+@TestPropertySource(properties = {"orgbff.template.cache-ttl=0s", "logto.timeout=2s"})
 public abstract class GraphQlTestSupport {
 
     protected static final LogtoEmulator logto = LogtoEmulator.start(0);
@@ -62,7 +63,6 @@ public abstract class GraphQlTestSupport {
         registry.add("logto.api-resource", logto::apiResource);
         registry.add("logto.management.app-id", logto::m2mAppId);
         registry.add("logto.management.app-secret", logto::m2mAppSecret);
-        registry.add("logto.timeout", () -> "2s");
         registry.add("orgbff.invitations.accept-url", () -> ACCEPT_URL);
         registry.add("management.endpoint.health.cache.time-to-live", () -> "0s"); // each test sees Logto as it is now
     }

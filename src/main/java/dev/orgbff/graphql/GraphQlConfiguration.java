@@ -4,6 +4,7 @@ import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.parser.ParserOptions;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLScalarType;
@@ -15,12 +16,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.data.method.annotation.support.SubrangeMethodArgumentResolver;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
 
 /**
  * The schema's scalars (extended-scalars {@code DateTime}, {@code JSON}, and {@code EmailAddress} with
  * Logto's own email pattern), the offset cursors behind {@code Subrange<Integer>} controller arguments,
- * graphql-java's depth and complexity limits set by {@link QueryLimits}, the {@link DocumentCache}, and request-level
- * (not field-level) observations.
+ * the limits set by {@link QueryLimits} (request size, parser tokens, depth, complexity), the
+ * {@link DocumentCache}, and request-level (not field-level) observations.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
@@ -37,6 +39,31 @@ class GraphQlConfiguration {
                 .addPattern(EmailAddress.PATTERN)
                 .build();
         return wiring -> wiring.scalar(dateTime).scalar(ExtendedScalars.Json).scalar(emailAddress);
+    }
+
+    /** HTTP 413 for a request body over {@code max-request-size}, before anything parses it. */
+    @Bean
+    RequestSizeLimit requestSizeLimit(QueryLimits limits) {
+        return new RequestSizeLimit(limits.maxRequestSize());
+    }
+
+    /**
+     * graphql-java's parser refuses a document after {@code max-tokens} grammar tokens with an
+     * {@code InvalidSyntax} error. Parsing is most of the CPU a document full of directives costs (tens of
+     * milliseconds at graphql-java's default of 15,000 tokens); the canonical operations have under 100 tokens
+     * and GraphiQL's introspection query under 200.
+     */
+    @Bean
+    WebGraphQlInterceptor parserLimits(QueryLimits limits) {
+        ParserOptions options = ParserOptions.getDefaultOperationParserOptions().transform(builder -> builder.maxTokens(limits.maxTokens()));
+        return (request, chain) -> {
+            // graphql-java reads the options of a request from its context before parsing
+            request.configureExecutionInput((input, builder) -> {
+                input.getGraphQLContext().put(ParserOptions.class, options);
+                return input;
+            });
+            return chain.next(request);
+        };
     }
 
     @Bean

@@ -1,9 +1,11 @@
 package dev.orgbff.graphql;
 
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -17,6 +19,11 @@ import org.springframework.validation.annotation.Validated;
  * @param mutationComplexity the weight of one mutation field: each runs several Logto writes
  * @param upstreamCallComplexity the weight of one selection of a field marked {@code @upstreamCall} in the
  *     SDL: each makes a Logto call of its own that no DataLoader shares
+ * @param maxRequestSize the largest HTTP request body (the GraphQL request: document, variables and
+ *     extensions), answered with HTTP 413 above it. A value over 256 KB also needs
+ *     {@code spring.http.codecs.max-in-memory-size} raised, which limits Logto's answers too
+ * @param maxTokens the most grammar tokens graphql-java's parser reads of one document before refusing it
+ *     (graphql-java's own default is 15,000): parsing is most of what a hostile document costs
  * @param introspection whether {@code __schema} and {@code __type} are answered (GraphiQL's docs and
  *     autocompletion need them); off by default, so that the schema is not handed to every token holder
  *     ({@link IntrospectionInterceptor})
@@ -28,5 +35,7 @@ record QueryLimits(
         @Positive @DefaultValue("400") int maxComplexity,
         @Positive @DefaultValue("100") int mutationComplexity,
         @Positive @DefaultValue("25") int upstreamCallComplexity,
+        @NotNull @DefaultValue("64KB") DataSize maxRequestSize,
+        @Positive @DefaultValue("5000") int maxTokens,
         @DefaultValue("false") boolean introspection) {
 }

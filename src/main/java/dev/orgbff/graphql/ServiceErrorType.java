@@ -13,5 +13,10 @@ enum ServiceErrorType implements ErrorClassification {
     /** Logto could not be reached, timed out or rate-limited this service; trying again later may work. */
     UPSTREAM_UNAVAILABLE,
     /** The caller used up a per-user budget (e.g. invitation emails); {@code extensions.retryAfterSeconds} says when to try again. */
-    RATE_LIMITED
+    RATE_LIMITED,
+    /**
+     * The HTTP request body is larger than {@code orgbff.graphql.max-request-size}: answered with HTTP 413
+     * before any GraphQL runs.
+     */
+    REQUEST_TOO_LARGE
 }

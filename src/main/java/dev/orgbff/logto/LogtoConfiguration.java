@@ -35,7 +35,7 @@ class LogtoConfiguration {
                 .defaultHeaders(headers -> headers.setBasicAuth(logto.management().appId(), logto.management().appSecret()))
                 .filter(metrics)
                 .build();
-        return new ManagementTokenProvider(new LogtoHttp(tokenEndpoint, logto.timeout()), logto.management(), clock);
+        return new ManagementTokenProvider(new LogtoHttp(tokenEndpoint, logto.attemptTimeout(), logto.timeout()), logto.management(), clock);
     }
 
     @Bean
@@ -43,7 +43,7 @@ class LogtoConfiguration {
             ManagementTokenProvider tokens) {
         // the token filter comes first so that its one retry after a 401 is counted by the metrics filter too
         WebClient managementApi = builder.clone().baseUrl(logto.baseUrl()).filter(tokens).filter(metrics).build();
-        return new LogtoHttp(managementApi, logto.timeout());
+        return new LogtoHttp(managementApi, logto.attemptTimeout(), logto.timeout());
     }
 
     @Bean

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,11 +33,13 @@ import org.springframework.web.util.UriBuilder;
 
 /**
  * Sends one request to Logto and turns every failure into {@link LogtoApiException} or
- * {@link LogtoUnavailableException}: a per-attempt timeout, Logto error bodies {@code {code, message}}
- * mapped by status, and retries on transient failures for idempotent requests only (GET, PUT and
- * DELETE); POST and PATCH are sent once (apart from {@link ManagementTokenProvider}'s one resend after a
- * 401, which Logto answers before doing anything). Paging stays here: {@link #page} reads
- * {@code Total-Number}, {@link #allPages} follows the pages.
+ * {@link LogtoUnavailableException}: Logto error bodies {@code {code, message}} mapped by status, timeouts,
+ * and retries on transient failures for idempotent requests only (GET, PUT and DELETE); POST and PATCH are
+ * sent once (apart from {@link ManagementTokenProvider}'s one resend after a 401, which Logto answers before
+ * doing anything). Every call ends within its deadline ({@code logto.timeout}), retries included. A read
+ * attempt that hangs is abandoned after {@code logto.attempt-timeout} and sent again, so one hung connection
+ * does not fail the read; a PUT or DELETE that hangs is not sent again, since Logto may still be carrying it
+ * out. Paging stays here: {@link #page} reads {@code Total-Number}, {@link #allPages} follows the pages.
  */
 final class LogtoHttp {
 
@@ -49,23 +52,41 @@ final class LogtoHttp {
     private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(5);
 
     private final WebClient webClient;
-    private final Duration timeout;
-    private final Retry readRetry = Retry.backoff(MAX_RETRIES, Duration.ofMillis(100))
-            .maxBackoff(Duration.ofSeconds(1))
-            .filter(LogtoHttp::isTransient)
-            // Logto Cloud's rate limiter says when to come back; the backoff alone may be too short
-            .doBeforeRetryAsync(signal -> waitRetryAfter(signal.failure()))
-            .onRetryExhaustedThrow((spec, signal) -> signal.failure());
+    private final Duration readAttemptTimeout;
+    private final Duration deadline;
+    /** Reads: a hung attempt is sent again, the answer to a GET cannot depend on how many were sent. */
+    private final Retry readRetry = retry(LogtoHttp::isTransient);
+    /** PUT and DELETE: a hung attempt may still be carried out by Logto, so only a refused one is sent again. */
+    private final Retry idempotentWriteRetry = retry(error -> isTransient(error) && !isTimeout(error));
 
-    LogtoHttp(WebClient webClient, Duration timeout) {
+    /**
+     * @param webClient the client with base URL and filters
+     * @param readAttemptTimeout the limit of one attempt of a GET; cut to {@code deadline} when longer
+     * @param deadline the limit of a whole call, retries included, and of every POST, PATCH, PUT and DELETE attempt
+     */
+    LogtoHttp(WebClient webClient, Duration readAttemptTimeout, Duration deadline) {
         this.webClient = webClient;
-        this.timeout = timeout;
+        this.readAttemptTimeout = readAttemptTimeout.compareTo(deadline) < 0 ? readAttemptTimeout : deadline;
+        this.deadline = deadline;
     }
 
-    /** A GET, retried on transient failures; {@code body} reads the successful response. */
+    /**
+     * A GET, each attempt limited to the attempt timeout and retried on transient failures (timeouts included)
+     * until the deadline; {@code body} reads the successful response.
+     */
     <T> Mono<T> get(String route, Map<String, ?> pathVariables, MultiValueMap<String, String> query,
             Function<WebClient.ResponseSpec, Mono<T>> body) {
-        return Mono.defer(() -> send(HttpMethod.GET, route, pathVariables, query, null, body)).retryWhen(readRetry);
+        return withinDeadline(HttpMethod.GET, route,
+                Mono.defer(() -> send(HttpMethod.GET, route, pathVariables, query, null, body, readAttemptTimeout)).retryWhen(readRetry));
+    }
+
+    /**
+     * A GET sent once, limited to {@code timeout} and never retried: for the health check, which must answer
+     * its probe in time whatever Logto does. Errors like {@link #get}.
+     */
+    Mono<Void> probe(String route, Duration timeout) {
+        return Mono.defer(() -> send(HttpMethod.GET, route, Map.of(), NO_QUERY, null, WebClient.ResponseSpec::toBodilessEntity, timeout))
+                .then();
     }
 
     /**
@@ -101,33 +122,43 @@ final class LogtoHttp {
 
     /**
      * A PUT, which replaces a whole relation (a member's roles): sending it twice ends in the same state,
-     * so it is retried on transient failures like a read.
+     * so it is retried on transient failures like a read, except after a timeout.
      */
     Mono<Void> put(String route, Map<String, ?> pathVariables, BodyInserter<?, ? super ClientHttpRequest> requestBody) {
-        return Mono.defer(() -> send(HttpMethod.PUT, route, pathVariables, NO_QUERY, requestBody, WebClient.ResponseSpec::toBodilessEntity))
-                .retryWhen(readRetry)
+        return withinDeadline(HttpMethod.PUT, route, Mono.defer(() -> send(HttpMethod.PUT, route, pathVariables, NO_QUERY, requestBody,
+                        WebClient.ResponseSpec::toBodilessEntity, deadline))
+                .retryWhen(idempotentWriteRetry))
                 .then();
     }
 
     /**
-     * A DELETE, retried on transient failures like a read: deleting twice ends in the same state. A retry
-     * after a lost answer may get 404, which the caller decides about.
+     * A DELETE, retried on transient failures like a read, except after a timeout: deleting twice ends in the
+     * same state. A retry after a lost answer may get 404, which the caller decides about.
      */
     Mono<Void> delete(String route, Map<String, ?> pathVariables) {
-        return Mono.defer(() -> send(HttpMethod.DELETE, route, pathVariables, NO_QUERY, null, WebClient.ResponseSpec::toBodilessEntity))
-                .retryWhen(readRetry)
+        return withinDeadline(HttpMethod.DELETE, route, Mono.defer(() -> send(HttpMethod.DELETE, route, pathVariables, NO_QUERY, null,
+                        WebClient.ResponseSpec::toBodilessEntity, deadline))
+                .retryWhen(idempotentWriteRetry))
                 .then();
     }
 
-    /** A write that is not idempotent (POST, PATCH), sent once; {@code body} reads the successful response. */
+    /**
+     * A write that is not idempotent (POST, PATCH), sent once and given the whole deadline; {@code body} reads
+     * the successful response.
+     */
     <T> Mono<T> write(HttpMethod method, String route, Map<String, ?> pathVariables,
             @Nullable BodyInserter<?, ? super ClientHttpRequest> requestBody, Function<WebClient.ResponseSpec, Mono<T>> body) {
-        return Mono.defer(() -> send(method, route, pathVariables, NO_QUERY, requestBody, body));
+        return Mono.defer(() -> send(method, route, pathVariables, NO_QUERY, requestBody, body, deadline));
+    }
+
+    private <T> Mono<T> withinDeadline(HttpMethod method, String route, Mono<T> call) {
+        return call.timeout(deadline).onErrorMap(TimeoutException.class, e -> new LogtoUnavailableException(
+                method.name() + " " + route, "no answer within " + deadline.toMillis() + " ms", null, e));
     }
 
     private <T> Mono<T> send(HttpMethod method, String route, Map<String, ?> pathVariables,
             MultiValueMap<String, String> query, @Nullable BodyInserter<?, ? super ClientHttpRequest> requestBody,
-            Function<WebClient.ResponseSpec, Mono<T>> body) {
+            Function<WebClient.ResponseSpec, Mono<T>> body, Duration timeout) {
         String name = method.name() + " " + route;
         WebClient.RequestBodySpec request = webClient.method(method)
                 .uri(builder -> expand(builder.path(route), pathVariables, query))
@@ -176,12 +207,25 @@ final class LogtoHttp {
         return Duration.ofSeconds(Long.parseLong(value.trim()));
     }
 
+    private static Retry retry(Predicate<Throwable> isRetried) {
+        return Retry.backoff(MAX_RETRIES, Duration.ofMillis(100))
+                .maxBackoff(Duration.ofSeconds(1))
+                .filter(isRetried)
+                // Logto Cloud's rate limiter says when to come back; the backoff alone may be too short
+                .doBeforeRetryAsync(signal -> waitRetryAfter(signal.failure()))
+                .onRetryExhaustedThrow((spec, signal) -> signal.failure());
+    }
+
     private static boolean isTransient(Throwable error) {
-        if (!(error instanceof LogtoUnavailableException unavailable) || error.getCause() instanceof TimeoutException) {
-            return false; // a read that timed out once would most likely time out again: fail within one timeout
+        if (!(error instanceof LogtoUnavailableException unavailable)) {
+            return false;
         }
         Duration retryAfter = unavailable.retryAfter();
         return retryAfter == null || retryAfter.compareTo(MAX_RETRY_AFTER) <= 0;
+    }
+
+    private static boolean isTimeout(Throwable error) {
+        return error.getCause() instanceof TimeoutException;
     }
 
     private static Mono<Void> waitRetryAfter(Throwable error) {

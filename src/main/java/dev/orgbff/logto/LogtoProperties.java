@@ -18,7 +18,12 @@ import org.springframework.validation.annotation.Validated;
  * @param endpoint the tenant's base URL, e.g. {@code https://abc123.logto.app} or {@code http://localhost:3001}
  * @param apiResource this BFF's API resource indicator in Logto: the audience a user access token must carry
  * @param management the machine-to-machine app used for the Management API
- * @param timeout the longest wait for one Logto response before it counts as unavailable (default 10 s)
+ * @param timeout the deadline of one Logto call, retries included, before it counts as unavailable (default 10 s);
+ *     also the single attempt's limit for POST and PATCH, which are never retried
+ * @param attemptTimeout the longest wait for one attempt of a read (GET) before it is abandoned and sent again
+ *     within {@code timeout} (default 3 s); a value at or above {@code timeout} leaves one attempt
+ * @param healthTimeout the longest wait for the health check's {@code GET /api/status}, which is never retried
+ *     (default 2 s), so that a hung Logto shows as DOWN well before a probe gives up
  */
 @Validated
 @ConfigurationProperties("logto")
@@ -29,7 +34,9 @@ public record LogtoProperties(
         String endpoint,
         @NotBlank String apiResource,
         @Valid @DefaultValue Management management,
-        @NotNull @DefaultValue("10s") Duration timeout) {
+        @NotNull @DefaultValue("10s") Duration timeout,
+        @NotNull @DefaultValue("3s") Duration attemptTimeout,
+        @NotNull @DefaultValue("2s") Duration healthTimeout) {
 
     /**
      * The M2M app that holds the "Logto Management API access" role ({@code logto.management.*}).

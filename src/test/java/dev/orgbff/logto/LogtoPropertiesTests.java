@@ -1,5 +1,7 @@
 package dev.orgbff.logto;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,6 +25,9 @@ class LogtoPropertiesTests {
                     assertThat(logto.issuer()).isEqualTo("https://abc123.logto.app/oidc");
                     assertThat(logto.jwksUri()).isEqualTo("https://abc123.logto.app/oidc/jwks");
                     assertThat(logto.management().resource()).isEqualTo("https://default.logto.app/api");
+                    assertThat(logto.timeout()).isEqualTo(Duration.ofSeconds(10));
+                    assertThat(logto.attemptTimeout()).isEqualTo(Duration.ofSeconds(3));
+                    assertThat(logto.healthTimeout()).isEqualTo(Duration.ofSeconds(2));
                     assertThat(logto.toString()).doesNotContain("s3cr3t-value");
                 });
     }
