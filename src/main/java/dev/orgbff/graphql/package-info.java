@@ -1,6 +1,7 @@
 /**
- * Cross-cutting GraphQL: the scalars, Relay connections and their offset cursors, user errors, and the one
- * exception resolver that turns exceptions into classified GraphQL errors without leaking upstream detail.
+ * Cross-cutting GraphQL: the scalars, Relay connections and their offset cursors, user errors, the rules for
+ * text clients type ({@link dev.orgbff.graphql.TextInput}), and the one exception resolver that turns exceptions
+ * into classified GraphQL errors without leaking upstream detail.
  */
 @NullMarked
 package dev.orgbff.graphql;

@@ -170,6 +170,19 @@ class MemberGraphQlTests extends GraphQlTestSupport {
                 .containsExactlyInAnyOrder("alice", "eve");
     }
 
+    @ParameterizedTest(name = "query \"{0}\"")
+    @ValueSource(strings = {"\u00A0", "\u200B\u3000", "\u3164", "\u0085"})
+    void members_queryOfUnicodeBlanks_listsEveryMember(String query) {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        // when
+        var response = as(demo.alice()).documentName("organizationMembers").variable("id", demo.acme()).variable("query", query).execute();
+        // then
+        response.path("organization.members.totalCount").entity(Integer.class).isEqualTo(2);
+        assertThat(response.path("organization.members.edges[*].node.user.id").entityList(String.class).get())
+                .containsExactlyInAnyOrder(demo.alice(), demo.bob());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = "|", value = {
         "padded|b2Zmc2V0OjA=",
