@@ -21,7 +21,8 @@ import dev.orgbff.logto.LogtoUnavailableException;
  * {@code FORBIDDEN}, {@link BadRequestException} → {@code BAD_REQUEST} naming the argument,
  * {@link LogtoUnavailableException} → {@code UPSTREAM_UNAVAILABLE}, {@link RateLimitedException} →
  * {@code RATE_LIMITED} with {@code extensions.retryAfterSeconds}. Anything else is left to Spring's
- * opaque {@code INTERNAL_ERROR}; upstream bodies, tokens and stack traces never reach the client.
+ * opaque {@code INTERNAL_ERROR}; upstream bodies, tokens and stack traces never reach the client. Errors in the
+ * document or the variables come before any resolver runs: {@link InputErrorInstrumentation} words those.
  */
 @Component
 class GraphQlExceptionResolver extends DataFetcherExceptionResolverAdapter {
