@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An email address as this service accepts it: Logto's own pattern ({@code emailRegEx} in
- * {@code @logto/core-kit}), at most {@value #MAX_LENGTH} characters, no control characters, stripped and
+ * {@code @logto/core-kit}), at most {@value #MAX_LENGTH} characters, no control characters, stripped of blanks
+ * as {@link TextInput} strips them (a pasted address often brings a no-break or zero-width space) and
  * lower-cased, because parts of Logto compare emails case-sensitively (CONTRACT.md §5).
  *
  * @param value the normalised address
@@ -27,7 +28,7 @@ public record EmailAddress(String value) {
 
     /** The address in {@code raw}, normalised, or {@code null} when {@code raw} is not one. */
     public static @Nullable EmailAddress parse(String raw) {
-        String address = raw.strip().toLowerCase(Locale.ROOT);
+        String address = new TextInput(raw).stripped().toLowerCase(Locale.ROOT);
         if (address.length() > MAX_LENGTH || address.codePoints().anyMatch(Character::isISOControl)
                 || !PATTERN.matcher(address).matches()) {
             return null;

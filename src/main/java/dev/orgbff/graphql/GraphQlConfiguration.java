@@ -1,5 +1,6 @@
 package dev.orgbff.graphql;
 
+import graphql.Scalars;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -20,9 +21,10 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 
 /**
  * The schema's scalars (extended-scalars {@code DateTime}, {@code JSON}, and {@code EmailAddress} with
- * Logto's own email pattern), the offset cursors behind {@code Subrange<Integer>} controller arguments,
- * the limits set by {@link QueryLimits} (request size, parser tokens, depth, complexity), the
- * {@link DocumentCache}, and request-level (not field-level) observations.
+ * Logto's own email pattern, and an {@code ID} that takes only strings and whole numbers), the offset cursors
+ * behind {@code Subrange<Integer>} controller arguments, the limits set by {@link QueryLimits} (request size, parser
+ * tokens, depth, complexity), the {@link DocumentCache}, client-safe messages for input errors, and request-level
+ * (not field-level) observations.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
@@ -38,7 +40,10 @@ class GraphQlConfiguration {
                 .description("An email address such as alice@example.com")
                 .addPattern(EmailAddress.PATTERN)
                 .build();
-        return wiring -> wiring.scalar(dateTime).scalar(ExtendedScalars.Json).scalar(emailAddress);
+        GraphQLScalarType id = Scalars.GraphQLID.transform(builder -> builder.coercing(new IdCoercing(Scalars.GraphQLID.getCoercing())));
+        return wiring -> wiring.scalar(dateTime).scalar(ExtendedScalars.Json).scalar(emailAddress)
+                // ID is built in: strict mode (which refuses anything defined twice) is lifted for this one replacement only
+                .strictMode(false).scalar(id).strictMode(true);
     }
 
     /** HTTP 413 for a request body over {@code max-request-size}, before anything parses it. */
@@ -84,6 +89,12 @@ class GraphQlConfiguration {
             }
             return (field.getFieldDefinition().hasAppliedDirective(UPSTREAM_CALL) ? limits.upstreamCallComplexity() : 1) + childComplexity;
         });
+    }
+
+    /** Messages of validation and variable errors that name the schema's types and fields, not Java classes. */
+    @Bean
+    InputErrorInstrumentation inputErrorInstrumentation() {
+        return new InputErrorInstrumentation();
     }
 
     /** Each distinct document is parsed and validated once (up to 1,000 kept), not on every request. */

@@ -30,7 +30,8 @@ import dev.orgbff.logto.LogtoUnavailableException;
  * {@link LogtoUnavailableException} → {@code UPSTREAM_UNAVAILABLE}, {@link RateLimitedException} →
  * {@code RATE_LIMITED} with {@code extensions.retryAfterSeconds}. Anything else becomes the same opaque
  * {@code INTERNAL_ERROR for <executionId>} Spring would answer; upstream bodies, tokens and stack traces
- * never reach the client.
+ * never reach the client. Errors in the document or the variables come before any resolver runs:
+ * {@link InputErrorInstrumentation} words those.
  *
  * <p>Each failure is logged once per request, however many fields it fails: one template read that fails
  * under the switcher reaches every organization's {@code viewerRoles} and {@code viewerPermissions}, and

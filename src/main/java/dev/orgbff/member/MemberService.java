@@ -17,6 +17,7 @@ import dev.orgbff.graphql.BadRequestException;
 import dev.orgbff.graphql.Connection;
 import dev.orgbff.graphql.Connections;
 import dev.orgbff.graphql.NotFoundException;
+import dev.orgbff.graphql.TextInput;
 import dev.orgbff.logto.OrganizationMember;
 import dev.orgbff.logto.OrganizationRole;
 import dev.orgbff.logto.OrganizationsApi;
@@ -164,7 +165,7 @@ class MemberService implements OrganizationFieldPrefetch {
     /**
      * The members filter as Logto takes it.
      *
-     * @param keyword Logto's {@code q}: the query stripped, {@code null} when blank
+     * @param keyword Logto's {@code q}: the query stripped, {@code null} when blank ({@link TextInput}'s blanks)
      * @param roleId Logto's {@code organizationRoleId}
      */
     private record Filter(@Nullable String keyword, @Nullable String roleId) {
@@ -172,10 +173,10 @@ class MemberService implements OrganizationFieldPrefetch {
         /** @throws BadRequestException naming {@code query} or {@code roleId} when one is malformed */
         static Filter of(@Nullable String query, @Nullable String roleId) {
             checkId("roleId", roleId);
-            if (query == null || query.isBlank()) {
+            String keyword = query == null ? "" : new TextInput(query).stripped();
+            if (keyword.isEmpty()) {
                 return new Filter(null, roleId);
             }
-            String keyword = query.strip();
             if (keyword.length() > MAX_QUERY_LENGTH) {
                 throw new BadRequestException("query", "must have at most " + MAX_QUERY_LENGTH + " characters");
             }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 import dev.orgbff.graphql.ForbiddenException;
 import dev.orgbff.graphql.NotFoundException;
+import dev.orgbff.graphql.TextInput;
 import dev.orgbff.graphql.UserError;
 import dev.orgbff.graphql.UserErrorCode;
 import dev.orgbff.logto.LogtoApiException;

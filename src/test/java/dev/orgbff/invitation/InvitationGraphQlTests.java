@@ -73,6 +73,20 @@ class InvitationGraphQlTests extends GraphQlTestSupport {
     }
 
     @Test
+    void inviteMembers_emailsWithUnicodeBlanksAround_invitesTheStrippedAddresses() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        // when
+        var response = as(demo.alice()).documentName("inviteMembers").variable("input", invite(demo.acme(),
+                List.of("\u00A0erin@example.test\u200B", "\uFEFFfrank@example.test\u3000", "\u3164\u2800"), "member")).execute();
+        // then
+        response.path("inviteMembers.invitations[*].invitee").entityList(String.class).containsExactly("erin@example.test", "frank@example.test");
+        response.path("inviteMembers.userErrors[*].code").entityList(String.class).containsExactly("INVALID_EMAIL");
+        response.path("inviteMembers.userErrors[0].field").entityList(String.class).containsExactly("input", "emails", "2");
+        assertThat(logto.sentMessages()).extracting(SentMessage::invitee).containsExactlyInAnyOrder("erin@example.test", "frank@example.test");
+    }
+
+    @Test
     void inviteMembers_someAddressesCannotBeInvited_reportsEachByIndexAndInvitesTheRest() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);

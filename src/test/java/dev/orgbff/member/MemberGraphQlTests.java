@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.graphql.execution.ErrorType;
 
 import dev.orgbff.DemoTenant;
@@ -165,6 +168,44 @@ class MemberGraphQlTests extends GraphQlTestSupport {
         byName.path("organization.members.totalCount").entity(Integer.class).isEqualTo(1);
         assertThat(admins.path("organization.members.edges[*].node.user.username").entityList(String.class).get())
                 .containsExactlyInAnyOrder("alice", "eve");
+    }
+
+    @ParameterizedTest(name = "query \"{0}\"")
+    @ValueSource(strings = {"\u00A0", "\u200B\u3000", "\u3164", "\u0085"})
+    void members_queryOfUnicodeBlanks_listsEveryMember(String query) {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        // when
+        var response = as(demo.alice()).documentName("organizationMembers").variable("id", demo.acme()).variable("query", query).execute();
+        // then
+        response.path("organization.members.totalCount").entity(Integer.class).isEqualTo(2);
+        assertThat(response.path("organization.members.edges[*].node.user.id").entityList(String.class).get())
+                .containsExactlyInAnyOrder(demo.alice(), demo.bob());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "|", value = {
+        "padded|b2Zmc2V0OjA=",
+        "signed|b2Zmc2V0Oisw",
+        "leading zeros|b2Zmc2V0OjAw",
+        "Arabic-Indic digit|b2Zmc2V0Otmg"})
+    @ExtendWith(OutputCaptureExtension.class)
+    void members_afterCursorNeverIssued_badRequestNamingAfterWithoutMembersCall(String spelling, String cursor, CapturedOutput output) {
+        // given: each decodes to position 0, whose issued cursor is b2Zmc2V0OjA ("offset:0")
+        DemoTenant demo = DemoTenant.seed(logto);
+        String issued = as(demo.alice()).documentName("organizationMembers").variable("id", demo.acme()).variable("first", 1).execute()
+                .path("organization.members.edges[0].cursor").entity(String.class).get();
+        logto.resetCalls();
+        // when
+        var response = as(demo.alice()).documentName("organizationMembers").variable("id", demo.acme())
+                .variable("after", cursor).execute();
+        // then
+        assertThat(issued).isEqualTo("b2Zmc2V0OjA");
+        var error = assertError(response, ErrorType.BAD_REQUEST);
+        assertThat(error.getMessage()).isEqualTo("Argument 'after' is not a cursor issued by this API");
+        assertThat(logto.calls(MEMBERS)).isZero();
+        assertThat(output).contains("BAD_REQUEST at /organization/members: Argument 'after' is not a cursor issued by this API")
+                .doesNotContain("at dev.orgbff.graphql.OffsetCursorStrategy");
     }
 
     @ParameterizedTest(name = "{0}")

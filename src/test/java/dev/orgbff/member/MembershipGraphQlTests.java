@@ -78,6 +78,21 @@ class MembershipGraphQlTests extends GraphQlTestSupport {
     }
 
     @Test
+    void addOrganizationMembers_emailWithUnicodeBlanksAround_addsThatUser() {
+        // given: an address pasted from a document, with a byte-order mark, no-break and zero-width spaces
+        DemoTenant demo = DemoTenant.seed(logto);
+        // when
+        var response = as(demo.alice()).documentName("addOrganizationMembers").variable("input", Map.of(
+                "organizationId", demo.acme(),
+                "emails", List.of("\uFEFF\u00A0dave@globex.test\u200B\u202F"),
+                "roleIds", List.of(logto.roleId("member")))).execute();
+        // then
+        response.path("addOrganizationMembers.userErrors").entityList(Object.class).hasSize(0);
+        response.path("addOrganizationMembers.members[*].user.username").entityList(String.class).containsExactly("dave");
+        assertThat(logto.memberIds(demo.acme())).contains(demo.dave());
+    }
+
+    @Test
     void addOrganizationMembers_somePeopleCannotBeAdded_reportsEachByIndexAndAddsTheRest() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);

@@ -522,7 +522,8 @@ class OrganizationGraphQlTests extends GraphQlTestSupport {
     }
 
     @ParameterizedTest(name = "name \"{0}\"")
-    @ValueSource(strings = {"\u00A0", "\u2007", "\u202F", "\u0085", "\u200B", "\uFEFF", " \t "})
+    @ValueSource(strings = {"\u00A0", "\u2007", "\u202F", "\u0085", "\u200B", "\uFEFF", " \t ", "\u3164", "\u115F\u1160", "\uFFA0",
+        "\u2800", "\u034F", "\uFE0F", "\uDB40\uDC20", "\u00A0\u200B\u3164"})
     void updateOrganization_nameOfUnicodeBlanks_returnsNameBlankWithoutUpstreamCall(String name) {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
@@ -742,7 +743,8 @@ class OrganizationGraphQlTests extends GraphQlTestSupport {
     }
 
     @ParameterizedTest(name = "name \"{0}\"")
-    @ValueSource(strings = {"\u00A0", "\u2007", "\u202F", "\u0085", "\u200B", "\uFEFF", " \t "})
+    @ValueSource(strings = {"\u00A0", "\u2007", "\u202F", "\u0085", "\u200B", "\uFEFF", " \t ", "\u3164", "\u115F\u1160", "\uFFA0",
+        "\u2800", "\u034F", "\uFE0F", "\uDB40\uDC20", "\u00A0\u200B\u3164"})
     void createOrganization_nameOfUnicodeBlanks_returnsNameBlankWithoutUpstreamCall(String name) {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
@@ -770,6 +772,19 @@ class OrganizationGraphQlTests extends GraphQlTestSupport {
         response.path("createOrganization.organization.name").entity(String.class).isEqualTo("Initech Labs");
         String id = response.path("createOrganization.organization.id").entity(String.class).get();
         readBack(demo.carol(), id).path("organization.name").entity(String.class).isEqualTo("Initech Labs");
+    }
+
+    @Test
+    void createOrganization_unicodeBlanksAfterAFlagEmoji_storesTheNameWithTheWholeFlag() {
+        // given: the flag of Scotland is a black flag followed by invisible tag characters
+        DemoTenant demo = DemoTenant.seed(logto);
+        String name = "Team \uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74\uDB40\uDC7F";
+        // when
+        var response = as(demo.carol()).documentName("createOrganization").variable("input", Map.of("name", name + "\u200B\u00A0")).execute();
+        // then
+        response.path("createOrganization.userErrors").entityList(Object.class).hasSize(0);
+        String id = response.path("createOrganization.organization.id").entity(String.class).get();
+        readBack(demo.carol(), id).path("organization.name").entity(String.class).isEqualTo(name);
     }
 
     @Test
