@@ -24,6 +24,7 @@ import dev.orgbff.graphql.UserError;
 import dev.orgbff.graphql.UserErrorCode;
 import dev.orgbff.logto.LogtoApiException;
 import dev.orgbff.logto.LogtoErrorCode;
+import dev.orgbff.logto.LogtoUnavailableException;
 import dev.orgbff.logto.OrganizationMember;
 import dev.orgbff.logto.OrganizationRole;
 import dev.orgbff.logto.OrganizationsApi;
@@ -73,8 +74,9 @@ class MembershipService {
      * reported by index while the others are added; role problems ({@code ROLE_REQUIRED},
      * {@code ROLE_NOT_FOUND}, {@code ROLE_NOT_ASSIGNABLE}, {@code ROLE_ESCALATION}) and
      * {@code MEMBERS_REQUIRED} or {@code TOO_MANY_MEMBERS} add nobody. When the roles cannot be assigned,
-     * the members just added are removed again ({@code ROLE_ASSIGNMENT_FAILED}); members who were there
-     * before are never touched.
+     * the members just added are removed again ({@code ROLE_ASSIGNMENT_FAILED}); so are they when the add itself
+     * got no answer (Logto may have added them), and the error is emitted. Members who were there before are never
+     * touched.
      *
      * @throws NotFoundException (emitted) when the viewer may not see the organization
      * @throws ForbiddenException (emitted) without the permission; nothing is written
@@ -125,17 +127,20 @@ class MembershipService {
         List<String> newIds = newMembers.stream().map(User::id).toList();
         AddOrganizationMembersPayload added = new AddOrganizationMembersPayload(
                 newMembers.stream().map(user -> new Member(organizationId, user, roleIds)).toList(), errors);
-        // adding is all or nothing in Logto: only a failure of the second write leaves something to undo
+        // adding is all or nothing in Logto: a refused add leaves nothing to undo, but one whose answer never came
+        // (a timeout, a dropped connection) may have happened, and must not leave members without roles behind
         return organizations.addMembers(organizationId, newIds)
+                .onErrorResume(LogtoUnavailableException.class,
+                        failure -> removeAgain(organizationId, newIds, failure, errors).then(Mono.error(failure)))
                 .then(organizations.assignRolesToMembers(organizationId, newIds, roleIds)
                         .thenReturn(added)
                         .onErrorResume(failure -> removeAgain(organizationId, newIds, failure, errors)));
     }
 
-    /** Compensation: the members just added without their roles are removed again (and only they). */
+    /** Compensation: the members just added (or perhaps added) without their roles are removed again (and only they). */
     private Mono<AddOrganizationMembersPayload> removeAgain(String organizationId, List<String> newIds, Throwable failure,
             List<UserError> errors) {
-        log.warn("Assigning roles to {} new members of organization {} failed ({}); removing them again",
+        log.warn("Adding {} new members to organization {} with their roles failed ({}); removing them again",
                 newIds.size(), organizationId, failure.getMessage());
         return Flux.fromIterable(newIds)
                 // a few at a time: a hundred concurrent deletes (each retried) would hit Logto's rate limit
@@ -145,7 +150,7 @@ class MembershipService {
                 .then(Mono.fromSupplier(() -> roleAssignmentFailed(errors,
                         "The members could not be given their roles, so they were not added. Try again.")))
                 .onErrorResume(error -> {
-                    log.error("Could not remove the new members {} of organization {} after their roles failed ({}); they are "
+                    log.error("Could not remove the new members {} of organization {} after a failed add ({}); they may be "
                             + "members without roles", newIds, organizationId, error.getMessage());
                     return Mono.just(roleAssignmentFailed(errors,
                             "The members could not be given their roles. Some may have been added without roles; check the member list."));

@@ -17,20 +17,23 @@ import tools.jackson.databind.node.ObjectNode;
  * @param retryAfter when set, sent as a {@code Retry-After} header in whole seconds (rounded up)
  * @param hold       when set, the request gets no answer at all: it is held this long (or until
  *                   {@link LogtoEmulator#reset()} or {@link LogtoEmulator#close()}) and its connection is then closed
+ * @param handled    when set (with {@code hold}), the request is first handled as usual, so a write takes effect,
+ *                   and only its answer is withheld ({@link #lostAnswer()})
  */
-public record Fault(int status, String code, String message, @Nullable Duration retryAfter, @Nullable Duration hold) {
+public record Fault(int status, String code, String message, @Nullable Duration retryAfter, @Nullable Duration hold,
+        boolean handled) {
 
     /** How long {@link #timeout()} holds a request: longer than any sensible client timeout. */
     public static final Duration DEFAULT_HOLD = Duration.ofSeconds(30);
 
     /** A JSON error {@code {code, message}} with the given status, e.g. {@code status(503, "unavailable")}. */
     public static Fault status(int status, String code) {
-        return new Fault(status, code, "Injected by the Logto emulator.", null, null);
+        return new Fault(status, code, "Injected by the Logto emulator.", null, null, false);
     }
 
     /** A JSON error {@code {code, message}} with the given status and message. */
     public static Fault status(int status, String code, String message) {
-        return new Fault(status, code, message, null, null);
+        return new Fault(status, code, message, null, null, false);
     }
 
     /**
@@ -38,7 +41,7 @@ public record Fault(int status, String code, String message, @Nullable Duration 
      * what a rate-limiting gateway in front of Logto answers.
      */
     public static Fault tooManyRequests(Duration retryAfter) {
-        return new Fault(429, "request.rate_limited", "Too many requests. Please try again later.", retryAfter, null);
+        return new Fault(429, "request.rate_limited", "Too many requests. Please try again later.", retryAfter, null, false);
     }
 
     /** No answer: the request is held for {@link #DEFAULT_HOLD} (30 s) and then its connection is closed. */
@@ -48,10 +51,19 @@ public record Fault(int status, String code, String message, @Nullable Duration 
 
     /** No answer: the request is held for {@code hold} and then its connection is closed. */
     public static Fault timeout(Duration hold) {
-        return new Fault(0, "timeout", "No answer.", null, hold);
+        return new Fault(0, "timeout", "No answer.", null, hold, false);
     }
 
-    /** True for {@link #timeout()} faults, which answer nothing. */
+    /**
+     * Logto does the work but its answer never arrives: the request is handled as usual (a write takes
+     * effect), then held for {@link #DEFAULT_HOLD} and its connection closed. The client cannot tell it from
+     * {@link #timeout()}, where nothing happened.
+     */
+    public static Fault lostAnswer() {
+        return new Fault(0, "lost_answer", "Handled, but no answer.", null, DEFAULT_HOLD, true);
+    }
+
+    /** True for {@link #timeout()} and {@link #lostAnswer()} faults, which answer nothing. */
     public boolean isTimeout() {
         return hold != null;
     }

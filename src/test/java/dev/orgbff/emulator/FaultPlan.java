@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class FaultPlan {
 
+    /** A queued entry that lets one call through unharmed (see {@link #failAfter}). */
+    private static final Fault PASS = Fault.status(200, "pass");
+
     private final Map<String, Deque<Fault>> once = new ConcurrentHashMap<>();
     private final Map<String, Fault> always = new ConcurrentHashMap<>();
     private final Set<CountDownLatch> held = ConcurrentHashMap.newKeySet();
@@ -43,6 +46,18 @@ final class FaultPlan {
     void failNext(String route, Fault fault) {
         once.compute(route, (key, queue) -> {
             Deque<Fault> faults = queue == null ? new ArrayDeque<>() : queue;
+            faults.addLast(fault);
+            return faults;
+        });
+    }
+
+    /** Lets {@code skip} calls through, then answers the next one with {@code fault}. */
+    void failAfter(String route, int skip, Fault fault) {
+        once.compute(route, (key, queue) -> {
+            Deque<Fault> faults = queue == null ? new ArrayDeque<>() : queue;
+            for (int i = 0; i < skip; i++) {
+                faults.addLast(PASS);
+            }
             faults.addLast(fault);
             return faults;
         });
@@ -99,6 +114,9 @@ final class FaultPlan {
             next[0] = queue.pollFirst();
             return queue.isEmpty() ? null : queue;
         });
+        if (next[0] == PASS) {
+            return null;
+        }
         return next[0] != null ? next[0] : always.get(route);
     }
 

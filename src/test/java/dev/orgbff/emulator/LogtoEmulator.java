@@ -496,6 +496,30 @@ public final class LogtoEmulator implements AutoCloseable {
         }
     }
 
+    /** The address an invitation was sent to, as stored (case kept), or null for an unknown invitation. */
+    public @Nullable String invitationInvitee(String invitationId) {
+        synchronized (state) {
+            Invitation invitation = state.invitations().get(invitationId);
+            return invitation == null ? null : invitation.invitee();
+        }
+    }
+
+    /** The user who accepted an invitation, or null (not accepted, or an unknown invitation). */
+    public @Nullable String invitationAcceptedUserId(String invitationId) {
+        synchronized (state) {
+            Invitation invitation = state.invitations().get(invitationId);
+            return invitation == null ? null : invitation.acceptedUserId();
+        }
+    }
+
+    /** A user's primary email as stored, or null (none, or an unknown user). */
+    public @Nullable String userPrimaryEmail(String userId) {
+        synchronized (state) {
+            User user = state.users().get(userId);
+            return user == null ? null : user.primaryEmail();
+        }
+    }
+
     /** The ids of every invitation to an organization, newest first. */
     public List<String> invitationIds(String organizationId) {
         synchronized (state) {
@@ -620,6 +644,14 @@ public final class LogtoEmulator implements AutoCloseable {
      */
     public void failNext(String route, Fault fault) {
         faults.failNext(route, fault);
+    }
+
+    /**
+     * Lets the next {@code skip} calls to {@code route} through, then answers the one after them with
+     * {@code fault}: a fault at the second or third call of a route an operation calls several times.
+     */
+    public void failNext(String route, int skip, Fault fault) {
+        faults.failAfter(route, skip, fault);
     }
 
     /** Every call to {@code route} answers with {@code fault} until {@link #clearFaults()}. */

@@ -155,6 +155,35 @@ class LogtoEmulatorTrafficTests extends LogtoEmulatorTestBase {
     }
 
     @Test
+    void failNext_afterSkippingCalls_faultsOnlyTheCallAfterThem() {
+        // given
+        client.requestToken();
+        logto.failNext("GET /api/organizations", 2, Fault.status(500, "injected"));
+
+        // when
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            statuses.add(client.get("/api/organizations").status());
+        }
+
+        // then
+        assertThat(statuses).containsExactly(200, 200, 500, 200);
+    }
+
+    @Test
+    void failNext_lostAnswer_writeTakesEffectButTheClientGetsNoAnswer() {
+        // given
+        client.requestToken();
+        logto.failNext("POST /api/organizations", Fault.lostAnswer());
+
+        // when / then
+        assertThatThrownBy(() -> client.post("/api/organizations", "{\"name\":\"Acme\"}", Duration.ofMillis(300)))
+                .hasRootCauseInstanceOf(HttpTimeoutException.class);
+        assertThat(logto.organizationIds()).hasSize(1);
+        assertThat(client.post("/api/organizations", "{\"name\":\"Globex\"}").status()).isEqualTo(201);
+    }
+
+    @Test
     void latency_perCall_delaysEachManagementApiAnswer() {
         // given
         logto.latency(Duration.ofMillis(300));

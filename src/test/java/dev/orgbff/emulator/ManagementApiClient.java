@@ -78,6 +78,12 @@ final class ManagementApiClient {
         return send(authorized(path).timeout(timeout).GET());
     }
 
+    /** A POST with a request timeout, for tests of held requests. */
+    Result post(String path, String json, Duration timeout) {
+        return send(authorized(path).timeout(timeout).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private HttpRequest.Builder authorized(String path) {
         if (token == null) {
             Result result = requestToken();

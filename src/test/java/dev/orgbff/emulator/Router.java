@@ -14,7 +14,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The emulator's single HTTP handler. For every request it counts the call under its route key,
- * applies injected latency and faults, then answers the way Logto's Koa stack would: 404/405 for
+ * applies injected latency and faults (a lost answer after handling the request), then answers the way Logto's Koa stack would: 404/405 for
  * unknown routes, koa-body's JSON errors, {@code koaAuth} on Management API routes, and finally the
  * route handler, run under the tenant lock so each request is atomic.
  */
@@ -87,6 +87,11 @@ final class Router implements HttpHandler {
             }
         }
         if (fault != null) {
+            if (fault.handled()) {
+                answer(request, match); // the work is done, the answer is lost
+                faults.hold(fault.hold());
+                return null;
+            }
             if (fault.isTimeout()) {
                 faults.hold(fault.hold());
                 return null;

@@ -292,6 +292,24 @@ class MembershipGraphQlTests extends GraphQlTestSupport {
         assertThat(logto.calls(REMOVE_MEMBER)).isEqualTo(2);
     }
 
+    @Test
+    void addOrganizationMembers_answerToTheAddLost_removesTheNewMembersAgainAndReportsUnavailable() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.failNext(ADD_MEMBERS, Fault.lostAnswer()); // Logto adds them, but its answer never arrives
+        logto.resetCalls();
+        // when
+        var response = as(demo.alice()).documentName("addOrganizationMembers").variable("input", Map.of(
+                "organizationId", demo.acme(), "userIds", List.of(demo.carol(), demo.erin(), demo.bob()),
+                "roleIds", List.of(logto.roleId("member")))).execute();
+        // then
+        assertError(response, "UPSTREAM_UNAVAILABLE");
+        assertThat(logto.memberIds(demo.acme())).containsExactlyInAnyOrder(demo.alice(), demo.bob());
+        assertThat(logto.memberRoleNames(demo.acme(), demo.bob())).containsExactly("member");
+        assertThat(logto.calls(ASSIGN_IN_BULK)).isZero();
+        assertThat(logto.calls(REMOVE_MEMBER)).isEqualTo(2);
+    }
+
     // ---------------------------------------------------------------- updateMemberRoles
 
     @Test

@@ -1,0 +1,157 @@
+package dev.orgbff;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import dev.orgbff.TenantInvariants.Kind;
+import dev.orgbff.TenantInvariants.Violation;
+import dev.orgbff.emulator.Fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every multi-step write with a fault at each of its upstream steps. The steps are not listed by hand: each
+ * operation runs once without faults and every Management API call it made is a step (the second call of a
+ * route called twice is a step of its own). Then, for each step, the operation runs again on a fresh tenant
+ * with that call failing ({@code 500}; for writes also a connection dropped before Logto did anything, and an
+ * answer lost after it did the work, which the service sees as a timeout), and {@link TenantInvariants} scans
+ * the whole tenant afterwards. The one documented exception: a create whose answer is lost leaves an
+ * organization without members (the service never learnt its id).
+ */
+class WriteFaultScanGraphQlTests extends GraphQlTestSupport {
+
+    private static final String CREATE = "POST /api/organizations";
+
+    @TestFactory
+    List<DynamicNode> multiStepWrites_faultAtEachUpstreamStep_leaveNoBrokenState() {
+        return List.of(
+                scan("createOrganization", demo -> new Run(demo.carol(), Map.of("name", "Initech"), TenantInvariants.of(logto))),
+                scan("addOrganizationMembers", demo -> {
+                    String observer = logto.createOrganizationRole("observer", "Reads along");
+                    return new Run(demo.alice(), Map.of("organizationId", demo.acme(), "userIds", List.of(demo.erin()),
+                            "emails", List.of("dave@globex.test"), "roleIds", List.of(logto.roleId("member"), observer)),
+                            TenantInvariants.of(logto).given(demo.acme(), demo.erin(), "member", "observer")
+                                    .given(demo.acme(), demo.dave(), "member", "observer"));
+                }),
+                scan("updateMemberRoles", demo -> {
+                    // a second admin, demoted: the last-admin guard counts the admins before and after the write
+                    String frank = logto.createUser("frank", "frank@acme.test", "Frank Fischer");
+                    logto.addMember(demo.acme(), frank, "admin");
+                    return new Run(demo.alice(), Map.of("organizationId", demo.acme(), "userId", frank,
+                            "roleIds", List.of(logto.roleId("member"))), TenantInvariants.of(logto));
+                }),
+                scan("resendInvitation", demo -> {
+                    String expired = logto.createInvitation(demo.acme(), demo.alice(), "erin@example.test",
+                            Instant.now().minus(Duration.ofDays(1)), "member");
+                    return new Run(demo.alice(), Map.of("invitationId", expired), TenantInvariants.of(logto));
+                }),
+                scan("acceptInvitation", demo -> new Run(demo.carol(), Map.of("invitationId", demo.carolsInvitation()),
+                        TenantInvariants.of(logto))));
+    }
+
+    /**
+     * The operation once without faults (its steps), then one test per step and fault. Dynamic tests get no
+     * {@code @BeforeEach}, so each starts from an empty tenant itself.
+     */
+    private DynamicContainer scan(String operation, Function<DemoTenant, Run> prepare) {
+        List<Step> steps = steps(operation, prepare);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Step step : steps) {
+            tests.add(dynamicTest(operation, prepare, step, "500", Fault.status(500, "injected")));
+            if (isWrite(step.route())) {
+                // the connection drops before Logto does anything: fast, and retried where the write is idempotent
+                tests.add(dynamicTest(operation, prepare, step, "connection dropped", Fault.timeout(Duration.ofMillis(1))));
+                // Logto does the work, the answer never comes: the service times out (never retried)
+                tests.add(dynamicTest(operation, prepare, step, "answer lost after the write", Fault.lostAnswer()));
+            }
+        }
+        return DynamicContainer.dynamicContainer(operation + " " + steps, tests);
+    }
+
+    /** Every Management API call the operation makes without faults: each route, and each call of a route called more than once. */
+    private List<Step> steps(String operation, Function<DemoTenant, Run> prepare) {
+        logto.reset();
+        Run run = prepare.apply(DemoTenant.seed(logto));
+        logto.resetCalls();
+        execute(operation, run).path(operation + ".userErrors").entityList(Object.class).hasSize(0);
+        assertThat(run.invariants().scan()).as("%s without faults", operation).isEmpty();
+        List<Step> steps = new ArrayList<>();
+        logto.calls().forEach((route, count) -> {
+            if (route.contains(" /api/")) {
+                for (int call = 1; call <= count; call++) {
+                    steps.add(new Step(route, call, count));
+                }
+            }
+        });
+        return steps;
+    }
+
+    private DynamicTest dynamicTest(String operation, Function<DemoTenant, Run> prepare, Step step, String faultName, Fault fault) {
+        return DynamicTest.dynamicTest(step + " ← " + faultName, () -> {
+            // given
+            logto.reset();
+            clock.reset();
+            Run run = prepare.apply(DemoTenant.seed(logto));
+            logto.failNext(step.route(), step.call() - 1, fault);
+            logto.resetCalls();
+            // when
+            execute(operation, run);
+            // then
+            assertThat(logto.calls(step.route())).as("calls to the faulted route").isGreaterThanOrEqualTo(step.call());
+            List<Violation> violations = run.invariants().scan();
+            if (operation.equals("createOrganization") && step.route().equals(CREATE) && fault.handled()) {
+                // documented limit: Logto created it, the answer never came, so nobody knows its id to delete it
+                assertThat(violations).as("the only broken state allowed").singleElement()
+                        .extracting(Violation::kind).isEqualTo(Kind.ORGANIZATION_WITHOUT_MEMBERS);
+            } else {
+                assertThat(violations).as("broken states after %s with %s at %s", operation, faultName, step).isEmpty();
+            }
+        });
+    }
+
+    private GraphQlTester.Response execute(String operation, Run run) {
+        // the first request of a fresh JVM on a busy machine may take longer than the tester's default 5 s
+        var response = as(run.caller()).mutate().responseTimeout(Duration.ofSeconds(30)).build()
+                .documentName(operation).variable("input", run.input()).execute();
+        response.errors().satisfy(errors -> { }); // a fault may well surface as an error; the state is what counts
+        return response;
+    }
+
+    private static boolean isWrite(String route) {
+        return !route.startsWith("GET ");
+    }
+
+    /**
+     * One upstream call of an operation: the {@code call}-th of {@code calls} to a route.
+     *
+     * @param route a key of {@code logto.calls()}, e.g. {@code POST /api/organizations}
+     */
+    private record Step(String route, int call, int calls) {
+
+        @Override
+        public String toString() {
+            return calls == 1 ? route : route + " (call " + call + " of " + calls + ")";
+        }
+    }
+
+    /**
+     * One operation ready to run on a seeded tenant.
+     *
+     * @param caller the user id whose token sends it
+     * @param input the operation's {@code input} variable
+     * @param invariants the scan to run afterwards, with what the operation gives
+     */
+    private record Run(String caller, Map<String, Object> input, TenantInvariants invariants) {
+    }
+}
