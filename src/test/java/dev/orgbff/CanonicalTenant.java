@@ -8,7 +8,7 @@ import dev.orgbff.emulator.LogtoEmulator;
 /**
  * The {@link DemoTenant demo tenant} grown to the sizes the canonical read operations of
  * {@code schema/operations/} are stated for, shared by their tests and the benchmark: erin is in 25
- * organizations (the switcher; admin of every other one); Acme has 100 members and 30 pending invitations,
+ * organizations (the switcher; admin of every other one, dave the admin of the rest); Acme has 100 members and 30 pending invitations,
  * half from alice and half from dave, who is not a member of Acme (the organization page); carol has
  * pending invitations from 5 organizations, each from a different inviter (the invitee landing).
  *
@@ -31,6 +31,9 @@ public record CanonicalTenant(DemoTenant demo) {
         for (int i = 0; i < SWITCHER_ORGANIZATIONS; i++) {
             String organization = logto.createOrganization(String.format("Org %02d", i), null);
             logto.addMember(organization, demo.erin(), i % 2 == 0 ? "admin" : "member");
+            if (i % 2 != 0) {
+                logto.addMember(organization, demo.dave(), "admin"); // every organization has an admin, as the service keeps it
+            }
         }
         for (int i = 0; i < MEMBERS - 2; i++) {
             String user = logto.createUser("user" + i, "user" + i + "@acme.test", "User " + i);

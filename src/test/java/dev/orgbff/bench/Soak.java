@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -26,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.orgbff.DemoTenant;
+import dev.orgbff.TenantInvariants;
 import dev.orgbff.emulator.LogtoEmulator;
 
 /**
@@ -118,14 +118,13 @@ final class Soak {
      */
     static SoakResults run(ServiceProcess service, LogtoEmulator logto, DemoTenant demo, int clients, Duration duration,
             double unavailableShare, double lostAnswerShare, Path out) throws Exception {
-        Set<String> seeded = Set.copyOf(logto.organizationIds());
         Soak soak = new Soak(service.graphQlUrl(), logto, demo);
         Map<String, long[]> counts = new ConcurrentHashMap<>();
         Map<String, Map<String, Long>> reasons = new ConcurrentHashMap<>();
         ClosedLoop.run(clients, Duration.ofSeconds(20), () -> soak.once(new ConcurrentHashMap<>(), new ConcurrentHashMap<>()));
         long heapBefore = service.heapAfterGc(soak.aliceToken)[0];
         Instant started = Instant.now();
-        logto.chaos(unavailableShare, lostAnswerShare, Duration.ofSeconds(30));
+        logto.chaos(unavailableShare, lostAnswerShare);
         ClosedLoop.run(clients, duration, () -> soak.once(counts, reasons));
         int[] chaos = logto.chaosCounts();
         logto.clearFaults();
@@ -133,7 +132,8 @@ final class Soak {
         long heapAfter = service.heapAfterGc(soak.aliceToken)[0];
         List<String> inconsistencies = new ArrayList<>();
         List<String> empty = new ArrayList<>();
-        StateScan.of(logto, seeded).findings().forEach(finding -> (finding.startsWith(StateScan.EMPTY_ORGANIZATION) ? empty : inconsistencies).add(finding));
+        TenantInvariants.of(logto).scan().forEach(violation ->
+                (violation.kind() == TenantInvariants.Kind.ORGANIZATION_WITHOUT_MEMBERS ? empty : inconsistencies).add(violation.toString()));
         Map<String, Tally> tallies = new TreeMap<>();
         counts.forEach((name, c) -> tallies.put(name, new Tally(c[0], c[1], c[2], reasons.getOrDefault(name, Map.of()))));
         SoakResults results = new SoakResults(started, clients, duration.toMillis(), unavailableShare, lostAnswerShare, tallies,

@@ -30,10 +30,7 @@ final class FaultPlan {
     private final AtomicInteger unavailable = new AtomicInteger();
     private final AtomicInteger lostAnswers = new AtomicInteger();
 
-    /** What {@link #roll()} decided for one call. */
-    enum Roll { NONE, UNAVAILABLE, LOST_ANSWER }
-
-    private record Chaos(double unavailable, double lostAnswer, Duration hold) {
+    private record Chaos(double unavailable, double lostAnswer) {
     }
 
     void latency(Duration perCall) {
@@ -69,37 +66,31 @@ final class FaultPlan {
 
     /**
      * From now on each Management API call without a fault of its own answers 503 with probability
-     * {@code unavailable}, or is carried out and then left without an answer for {@code hold} (its connection
-     * closed then) with probability {@code lostAnswer}; both 0 turn it off.
+     * {@code unavailable}, or is carried out without an answer ({@link Fault#lostAnswer()}) with probability
+     * {@code lostAnswer}; both 0 turn it off.
      */
-    void chaos(double unavailable, double lostAnswer, Duration hold) {
-        this.chaos = unavailable == 0 && lostAnswer == 0 ? null : new Chaos(unavailable, lostAnswer, hold);
+    void chaos(double unavailable, double lostAnswer) {
+        this.chaos = unavailable == 0 && lostAnswer == 0 ? null : new Chaos(unavailable, lostAnswer);
         this.unavailable.set(0);
         this.lostAnswers.set(0);
     }
 
-    /** Rolls the dice for one call under {@link #chaos}. */
-    Roll roll() {
+    /** The fault {@link #chaos} rolls for one call, or {@code null}. */
+    @Nullable Fault roll() {
         Chaos current = chaos;
         if (current == null) {
-            return Roll.NONE;
+            return null;
         }
         double dice = ThreadLocalRandom.current().nextDouble();
         if (dice < current.unavailable()) {
             unavailable.incrementAndGet();
-            return Roll.UNAVAILABLE;
+            return Fault.status(503, "chaos.unavailable", "Injected at random by the Logto emulator.");
         }
         if (dice < current.unavailable() + current.lostAnswer()) {
             lostAnswers.incrementAndGet();
-            return Roll.LOST_ANSWER;
+            return Fault.lostAnswer();
         }
-        return Roll.NONE;
-    }
-
-    /** How long a lost answer is held. */
-    Duration chaosHold() {
-        Chaos current = chaos;
-        return current == null ? Duration.ZERO : current.hold();
+        return null;
     }
 
     /** The 503s and the lost answers {@link #chaos} produced since it was set. */

@@ -661,11 +661,11 @@ public final class LogtoEmulator implements AutoCloseable {
 
     /**
      * Random faults on every Management API call from now on (a soak test's weather): 503 with probability
-     * {@code unavailable}; with probability {@code lostAnswer} the call is carried out but its answer never comes (the
-     * request is held for {@code hold}, then its connection closed). {@link #clearFaults()} ends it.
+     * {@code unavailable}; with probability {@code lostAnswer} the call is carried out but its answer never comes
+     * ({@link Fault#lostAnswer()}). {@link #clearFaults()} ends it.
      */
-    public void chaos(double unavailable, double lostAnswer, Duration hold) {
-        faults.chaos(unavailable, lostAnswer, hold);
+    public void chaos(double unavailable, double lostAnswer) {
+        faults.chaos(unavailable, lostAnswer);
     }
 
     /** The 503s and the lost answers {@link #chaos} produced so far: {@code [unavailable, lostAnswers]}. */

@@ -72,19 +72,7 @@ final class Router implements HttpHandler {
         }
         Fault fault = faults.take(key);
         if (fault == null && request.path().startsWith("/api/")) {
-            switch (faults.roll()) {
-                case UNAVAILABLE -> {
-                    return Fault.status(503, "chaos.unavailable", "Injected at random by the Logto emulator.").toResponse();
-                }
-                case LOST_ANSWER -> {
-                    answer(request, match); // carried out, like a write whose answer got lost on the way back
-                    faults.hold(faults.chaosHold());
-                    return null;
-                }
-                case NONE -> {
-                    // served normally
-                }
-            }
+            fault = faults.roll(); // the chaos of a soak, when on
         }
         if (fault != null) {
             if (fault.handled()) {
