@@ -13,7 +13,8 @@ import dev.orgbff.emulator.LogtoEmulator;
 /**
  * The embedded default run, {@code mvn spring-boot:test-run}: starts the Logto emulator with the
  * {@link DemoTenant demo tenant} (port 3001, or {@code --orgbff.emulator.port=N} / {@code ORGBFF_EMULATOR_PORT}),
- * then the BFF wired to it (port 8080, or {@code --server.port=N}), and prints the GraphiQL URL with a
+ * then the BFF wired to it (port 8080, or {@code --server.port=N}; its management port 8081, or
+ * {@code --management.server.port=N}), and prints the GraphiQL and Prometheus URLs with a
  * ready {@code Authorization} header for each demo user. Introspection is on, for GraphiQL's docs and
  * autocompletion (off by default elsewhere). Invitation emails the emulator "sends" are
  * printed to the console with their link, so the whole invitation flow works without an email server.
@@ -49,6 +50,8 @@ public final class TestOrgBffApplication {
         StringBuilder banner = new StringBuilder()
                 .append("\n\nlogto-org-bff is running against the Logto emulator at ").append(logto.endpoint())
                 .append("\n  GraphiQL: ").append(bff).append("/graphiql")
+                .append("\n  Prometheus metrics (management port, no token): http://localhost:")
+                .append(context.getEnvironment().getProperty("local.management.port", "?")).append("/actuator/prometheus")
                 .append("\n  Paste one of these into GraphiQL's Headers tab (valid for 1 hour; a fresh one: curl '")
                 .append(logto.endpoint()).append("/dev/token?username=alice'):\n");
         for (String[] user : List.of(

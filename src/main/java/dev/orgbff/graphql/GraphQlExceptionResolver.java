@@ -11,6 +11,7 @@ import graphql.ErrorClassification;
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.schema.DataFetchingEnvironment;
+import io.micrometer.context.ContextSnapshot;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,12 @@ class GraphQlExceptionResolver extends DataFetcherExceptionResolverAdapter {
 
     @Override
     protected @Nullable GraphQLError resolveToSingleError(Throwable exception, DataFetchingEnvironment environment) {
+        try (ContextSnapshot.Scope trace = LogTrace.of(environment.getGraphQlContext())) { // the log lines carry the trace id
+            return resolve(exception, environment);
+        }
+    }
+
+    private @Nullable GraphQLError resolve(Throwable exception, DataFetchingEnvironment environment) {
         if (exception instanceof AuthenticationException || exception instanceof AccessDeniedException) {
             return null; // Spring Security's own resolver classifies these as UNAUTHORIZED and FORBIDDEN
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 import graphql.ErrorType;
 import graphql.ExecutionResult;
+import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.instrumentation.Instrumentation;
@@ -44,6 +45,7 @@ import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
+import io.micrometer.context.ContextSnapshot;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +92,7 @@ final class InputErrorInstrumentation implements Instrumentation {
     private static final class Request {
 
         private final GraphQLSchema schema;
+        private final GraphQLContext context;
         private final InputValueCheck check;
         private final Map<String, Object> variables;
         private final @Nullable String operationName;
@@ -99,6 +102,7 @@ final class InputErrorInstrumentation implements Instrumentation {
 
         Request(InstrumentationExecutionParameters parameters) {
             this.schema = parameters.getSchema();
+            this.context = parameters.getGraphQLContext();
             Locale locale = parameters.getExecutionInput().getLocale();
             this.check = new InputValueCheck(parameters.getGraphQLContext(), locale == null ? Locale.ROOT : locale);
             this.variables = parameters.getVariables();
@@ -119,7 +123,9 @@ final class InputErrorInstrumentation implements Instrumentation {
 
         GraphQLError rewrite(GraphQLError error) {
             GraphQLError rewritten = error instanceof ValidationError validation ? rewrite(validation) : rewriteVariableError(error);
-            log.info("Invalid input refused: {}", rewritten.getMessage());
+            try (ContextSnapshot.Scope trace = LogTrace.of(context)) {
+                log.info("Invalid input refused: {}", rewritten.getMessage());
+            }
             return rewritten;
         }
 

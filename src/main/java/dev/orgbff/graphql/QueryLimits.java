@@ -13,20 +13,19 @@ import org.springframework.validation.annotation.Validated;
  * more Logto calls than Logto's Management API rate limit (about 200 requests per 10 s on Logto Cloud)
  * comfortably allows. An operation over a limit is refused before anything runs.
  *
- * @param maxDepth the deepest field nesting, introspection included
- * @param maxComplexity the most fields an operation may select, each counted once per selection (aliases
- *     count again), with a mutation field counting {@code mutationComplexity}
- * @param mutationComplexity the weight of one mutation field: each runs several Logto writes
- * @param upstreamCallComplexity the weight of one selection of a field marked {@code @upstreamCall} in the
- *     SDL: each makes a Logto call of its own that no DataLoader shares
- * @param maxRequestSize the largest HTTP request body (the GraphQL request: document, variables and
- *     extensions), answered with HTTP 413 above it. A value over 256 KB also needs
- *     {@code spring.http.codecs.max-in-memory-size} raised, which limits Logto's answers too
- * @param maxTokens the most grammar tokens graphql-java's parser reads of one document before refusing it
- *     (graphql-java's own default is 15,000): parsing is most of what a hostile document costs
- * @param introspection whether {@code __schema} and {@code __type} are answered (GraphiQL's docs and
- *     autocompletion need them); off by default, so that the schema is not handed to every token holder
- *     ({@link IntrospectionInterceptor})
+ * @param maxDepth Deepest field nesting of one operation, introspection included.
+ * @param maxComplexity Most fields one operation may select, each counted once per selection (aliases count
+ *     again), a mutation field counting orgbff.graphql.mutation-complexity.
+ * @param mutationComplexity Weight of one mutation field in the complexity count: each runs several Logto writes.
+ * @param upstreamCallComplexity Weight of one selection of a field marked @upstreamCall in the schema: each makes a
+ *     Logto call of its own that no DataLoader shares.
+ * @param maxRequestSize Largest HTTP request body (the GraphQL request: document, variables and extensions),
+ *     answered with HTTP 413 above it. A value over 256KB also needs spring.http.codecs.max-in-memory-size
+ *     raised, which limits Logto's answers too.
+ * @param maxTokens Most grammar tokens the GraphQL parser reads of one document before refusing it (graphql-java's
+ *     own default is 15000): parsing is most of what a hostile document costs.
+ * @param introspection Whether __schema and __type are answered (GraphiQL's docs and autocompletion need them).
+ *     Off by default, so that the schema is not handed to every token holder.
  */
 @Validated
 @ConfigurationProperties("orgbff.graphql")

@@ -3,6 +3,7 @@ package dev.orgbff.graphql;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.context.ContextSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -62,8 +63,16 @@ final class RequestSizeLimit implements WebFilter {
     }
 
     private Mono<Void> tooLarge(ServerWebExchange exchange, String detail) {
-        ServerHttpRequest request = exchange.getRequest();
-        log.info("413 for {} {}: request body over {} bytes ({})", request.getMethod(), request.getPath(), maxBytes, detail);
+        return Mono.deferContextual(context -> {
+            ServerHttpRequest request = exchange.getRequest();
+            try (ContextSnapshot.Scope trace = LogTrace.of(context)) {
+                log.info("413 for {} {}: request body over {} bytes ({})", request.getMethod(), request.getPath(), maxBytes, detail);
+            }
+            return answerTooLarge(exchange);
+        });
+    }
+
+    private Mono<Void> answerTooLarge(ServerWebExchange exchange) {
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);

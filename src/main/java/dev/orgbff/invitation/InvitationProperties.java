@@ -11,13 +11,12 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How invitations are sent ({@code orgbff.invitations.*}). Validated at startup.
  *
- * @param acceptUrl the link an invitation email carries, an http(s) URL template holding
- *     {@code {invitationId}}, e.g. {@code https://app.example.com/invitations/{invitationId}}: your app's
- *     page that shows the invitation and calls {@code acceptInvitation}
- * @param magicLink whether the emailed link also carries a Logto one-time token and the invitee's email
- *     ({@code ?token=…&email=…}), so an invitee without an account can sign in from the email
- * @param emailsPerHour how many invitation emails one user may send per hour (each invited or resent
- *     address counts one)
+ * @param acceptUrl Link an invitation email carries: an http(s) URL holding {invitationId}, such as
+ *     https://app.example.com/invitations/{invitationId}, the page of your app that shows the invitation and
+ *     calls acceptInvitation. Required.
+ * @param magicLink Whether the emailed link also carries a Logto one-time token and the invitee's email
+ *     (query parameters token and email), so an invitee without an account can sign in from the email.
+ * @param emailsPerHour Invitation emails one user may send per hour; each invited or resent address counts one.
  */
 @Validated
 @ConfigurationProperties("orgbff.invitations")

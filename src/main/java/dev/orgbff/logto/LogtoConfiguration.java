@@ -22,6 +22,12 @@ class LogtoConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Boot's WebClient observations use it: Logto calls are named and traced by route template, never by full URL. */
+    @Bean
+    LogtoObservationConvention logtoObservationConvention() {
+        return new LogtoObservationConvention();
+    }
+
     @Bean
     UpstreamCallMetrics upstreamCallMetrics(MeterRegistry registry) {
         return new UpstreamCallMetrics(registry);

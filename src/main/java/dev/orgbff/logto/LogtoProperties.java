@@ -15,15 +15,17 @@ import org.springframework.validation.annotation.Validated;
  * Where the Logto tenant is and how this service authenticates to it ({@code logto.*}). Validated at
  * startup: a missing or malformed value stops the application with a message naming the property.
  *
- * @param endpoint the tenant's base URL, e.g. {@code https://abc123.logto.app} or {@code http://localhost:3001}
- * @param apiResource this BFF's API resource indicator in Logto: the audience a user access token must carry
- * @param management the machine-to-machine app used for the Management API
- * @param timeout the deadline of one Logto call, retries included, before it counts as unavailable (default 10 s);
- *     also the single attempt's limit for POST and PATCH, which are never retried
- * @param attemptTimeout the longest wait for one attempt of a read (GET) before it is abandoned and sent again
- *     within {@code timeout} (default 3 s); a value at or above {@code timeout} leaves one attempt
- * @param healthTimeout the longest wait for the health check's {@code GET /api/status}, which is never retried
- *     (default 2 s), so that a hung Logto shows as DOWN well before a probe gives up
+ * @param endpoint Base URL of the Logto tenant, such as https://abc123.logto.app or http://localhost:3001. The
+ *     token issuer is this URL followed by /oidc, its signing keys are at /oidc/jwks. Required.
+ * @param apiResource API resource indicator of this service in Logto, such as https://api.example.com: the
+ *     audience a user access token must carry. Required.
+ * @param management Machine-to-machine app used for the Management API.
+ * @param timeout Deadline of one Logto call, retries included, after which it counts as unavailable. Also the
+ *     limit of the single attempt of a POST or PATCH, which are never retried.
+ * @param attemptTimeout Longest wait for one attempt of a read (GET) before it is abandoned and sent again within
+ *     logto.timeout. A value at or above logto.timeout leaves one attempt.
+ * @param healthTimeout Longest wait for the health check's GET /api/status, which is sent once, so that a hung
+ *     Logto shows as DOWN before a probe gives up.
  */
 @Validated
 @ConfigurationProperties("logto")
@@ -41,10 +43,11 @@ public record LogtoProperties(
     /**
      * The M2M app that holds the "Logto Management API access" role ({@code logto.management.*}).
      *
-     * @param appId the app id (the OAuth client id)
-     * @param appSecret the app secret; never logged
-     * @param resource the Management API indicator: {@code https://default.logto.app/api} on OSS,
-     *     {@code https://<tenant-id>.logto.app/api} on Logto Cloud
+     * @param appId Id (OAuth client id) of the machine-to-machine app holding the "Logto Management API access"
+     *     role. Required.
+     * @param appSecret Secret of the machine-to-machine app. Never logged. Required.
+     * @param resource Management API resource indicator: https://default.logto.app/api on Logto OSS,
+     *     https://[tenant-id].logto.app/api on Logto Cloud.
      */
     public record Management(
             @NotBlank String appId,

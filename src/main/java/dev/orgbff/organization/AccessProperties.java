@@ -10,10 +10,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * This service's access policy ({@code orgbff.access.*}).
  *
- * @param adminRole the organization role (by name, as in the Logto template) that the creator of an
- *     organization receives and that every organization must keep at least one member holding; default
- *     {@code admin}
- * @param permissions the organization permission each operation needs
+ * @param adminRole Organization role, by name as in the Logto organization template, that the creator of an
+ *     organization receives and that every organization must keep at least one member holding.
+ * @param permissions Organization permission (Logto organization scope) each operation needs.
  */
 @Validated
 @ConfigurationProperties("orgbff.access")
@@ -26,13 +25,13 @@ public record AccessProperties(
      * ({@code orgbff.access.permissions.*}); reading an organization, its members and roles, and leaving it
      * need membership only.
      *
-     * @param updateOrganization {@code updateOrganization}; default {@code manage:organization}
-     * @param deleteOrganization {@code deleteOrganization}; default {@code delete:organization}
-     * @param addMembers {@code addOrganizationMembers}; default {@code manage:member}
-     * @param updateMemberRoles {@code updateMemberRoles}; default {@code manage:member}
-     * @param removeMembers {@code removeOrganizationMember}; default {@code delete:member}
-     * @param inviteMembers {@code inviteMembers}, {@code resendInvitation}, {@code revokeInvitation},
-     *     {@code Organization.invitations} and an invitation's {@code acceptUrl}; default {@code invite:member}
+     * @param updateOrganization Organization permission needed by updateOrganization and updateJitSettings.
+     * @param deleteOrganization Organization permission needed by deleteOrganization.
+     * @param addMembers Organization permission needed by addOrganizationMembers.
+     * @param updateMemberRoles Organization permission needed by updateMemberRoles.
+     * @param removeMembers Organization permission needed by removeOrganizationMember.
+     * @param inviteMembers Organization permission needed by inviteMembers, resendInvitation, revokeInvitation,
+     *     Organization.invitations and an invitation's acceptUrl.
      */
     public record Permissions(
             @NotBlank @DefaultValue("manage:organization") String updateOrganization,

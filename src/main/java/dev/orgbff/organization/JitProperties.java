@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Just-in-time provisioning rules ({@code orgbff.jit.*}).
  *
- * @param publicEmailDomains mail domains anyone can get an address at, which would let anyone join an
- *     organization just in time; refused as JIT domains ({@code PUBLIC_EMAIL_DOMAIN}), compared lower-cased
+ * @param publicEmailDomains Mail domains anyone can get an address at, which would let anyone join an organization
+ *     just in time. Refused as just-in-time email domains (PUBLIC_EMAIL_DOMAIN), compared lower-cased.
  */
 @ConfigurationProperties("orgbff.jit")
 public record JitProperties(

@@ -10,10 +10,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code orgbff.rate-limit.*}: the per-user budgets.
  *
- * @param enabled {@code false} turns every budget off (the benchmark does); default {@code true}
- * @param mutationsPerMinute mutation fields one user may run per minute, refilled gradually; default 60
- * @param redisUrl a Redis URL ({@code redis://host:6379}, {@code rediss://…} for TLS) whose server holds the buckets,
- *        so that every instance behind a load balancer counts against the same budget; unset: buckets in memory
+ * @param enabled Whether the per-user budgets apply; false turns every budget off (the benchmark does).
+ * @param mutationsPerMinute Mutation fields one user may run per minute, refilled gradually.
+ * @param redisUrl Redis server holding the budgets, such as redis://host:6379 (rediss:// for TLS), so that every
+ *        instance behind a load balancer counts against the same budget. Unset: each instance keeps its own in memory.
  */
 @ConfigurationProperties("orgbff.rate-limit")
 @Validated

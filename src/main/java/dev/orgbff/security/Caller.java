@@ -10,6 +10,8 @@ import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+import reactor.util.context.ContextView;
 
 /**
  * One GraphQL request's caller: the {@link Viewer} its access token describes and the request's
@@ -27,15 +29,21 @@ public final class Caller {
 
     private final Viewer viewer;
     private final DataLoaderRegistry loaders;
+    private final ContextView requestContext;
     private final Map<String, Prefetch> prefetched = new ConcurrentHashMap<>();
 
     /** A read started ahead: its cached outcome and the subscription that started it. */
     private record Prefetch(Mono<?> held, Disposable started) {
     }
 
-    Caller(Viewer viewer, DataLoaderRegistry loaders) {
+    /**
+     * @param requestContext the Reactor context the request's data fetchers run in (its trace among it), given to
+     *     the reads started ahead, which no data fetcher subscribes to
+     */
+    Caller(Viewer viewer, DataLoaderRegistry loaders, ContextView requestContext) {
         this.viewer = viewer;
         this.loaders = loaders;
+        this.requestContext = requestContext;
     }
 
     /** Who is calling, as their validated access token says. */
@@ -86,7 +94,8 @@ public final class Caller {
      */
     public void prefetch(String path, Mono<?> read) {
         Mono<?> held = read.cache();
-        Disposable started = held.subscribe(value -> { }, error -> { }); // the error is the field's to report
+        // the error is the field's to report
+        Disposable started = held.subscribe(value -> { }, error -> { }, null, Context.of(requestContext));
         prefetched.put(path, new Prefetch(held, started));
     }
 

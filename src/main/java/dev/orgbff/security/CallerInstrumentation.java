@@ -11,6 +11,8 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ContextSnapshotFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.util.context.Context;
+import reactor.util.context.ContextView;
 
 import org.springframework.graphql.execution.ContextPropagationHelper;
 import org.springframework.stereotype.Component;
@@ -52,7 +54,9 @@ class CallerInstrumentation extends SimplePerformantInstrumentation {
         GraphQLContext context = executionContext.getGraphQLContext();
         Viewer viewer = context.get(CallerInterceptor.VIEWER_KEY);
         if (viewer != null) {
-            context.put(Caller.CONTEXT_KEY, new Caller(viewer, executionContext.getDataLoaderRegistry()));
+            // what data fetchers' Monos get from Spring for GraphQL, the request's observation (its trace) among it
+            ContextView requestContext = ContextPropagationHelper.captureFrom(context).updateContext(Context.empty());
+            context.put(Caller.CONTEXT_KEY, new Caller(viewer, executionContext.getDataLoaderRegistry(), requestContext));
         }
         ContextPropagationHelper.saveInstance(NO_THREAD_LOCALS, context);
         return executionContext;

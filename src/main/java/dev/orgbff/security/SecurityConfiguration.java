@@ -3,6 +3,7 @@ package dev.orgbff.security;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -19,13 +20,16 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.orgbff.logto.LogtoProperties;
 
 /**
  * The resource server: {@code /graphql} needs a valid Logto user access token (HTTP 401 otherwise, before
- * any upstream call); the GraphiQL page and {@code /actuator/health} are open.
+ * any upstream call); the GraphiQL page and the health ({@code /actuator/health}, {@code /healthz}) are open.
+ * The management port ({@code management.server.port}) answers its actuator endpoints (Prometheus, health) without
+ * a token and refuses everything else.
  *
  * <p>A token is valid when its signature verifies against Logto's JWKS ({@code <endpoint>/oidc/jwks}, ES384
  * by default, any asymmetric JWS algorithm the keys carry), {@code iss} is {@code <endpoint>/oidc},
@@ -44,6 +48,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+        ManagementServerMatcher managementServer = new ManagementServerMatcher();
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -54,8 +59,13 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 // after the security headers are set up, so the 400 carries them too; before any authentication
                 .addFilterAfter(new DuplicateAuthorizationFilter(), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
+                .addFilterAt(new PublicHealthAlias(managementServer), SecurityWebFiltersOrder.FIRST)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/graphiql", "/graphiql/**", "/actuator/health", "/actuator/health/**").permitAll()
+                        // the management port: its actuator endpoints (health, Prometheus) are open to probes and scrapers,
+                        // which carry no user token; the application's routes are visible there too, so they are refused
+                        .matchers(new AndServerWebExchangeMatcher(managementServer, EndpointRequest.toAnyEndpoint())).permitAll()
+                        .matchers(managementServer).denyAll()
+                        .pathMatchers("/graphiql", "/graphiql/**", PublicHealthAlias.ACTUATOR_HEALTH, PublicHealthAlias.PUBLIC_HEALTH).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
                 .build();

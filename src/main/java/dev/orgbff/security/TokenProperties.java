@@ -12,15 +12,14 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How access tokens are verified and verified tokens remembered ({@code orgbff.tokens.*}).
  *
- * @param verifiedCacheMaxAge how long a token whose signature, issuer, audience and type verified once is
- *     taken as verified without checking its signature again (its expiry is still checked on every
- *     request, and it is never kept past it); default 5 minutes, so a key Logto withdraws stops being
- *     honoured soon; 0 turns the cache off
- * @param jwksRefreshInterval how often at most a token signed with a key this service does not hold makes it
- *     fetch Logto's JWKS again; default 30 s, at least 1 s. A key Logto rotates in is accepted within this
- *     long; tokens with made-up keys cost at most one JWKS call per interval
- * @param jwksTimeout the longest wait for Logto's JWKS, at most {@code logto.timeout}; default 3 s, so that
- *     a hung JWKS endpoint does not hold requests for long
+ * @param verifiedCacheMaxAge How long an access token whose signature, issuer, audience and type verified once is
+ *     taken as verified without checking its signature again. Its expiry is still checked on every request, and
+ *     it is never kept past it. A key Logto withdraws stops being honoured within this long; 0 turns the cache off.
+ * @param jwksRefreshInterval How often at most a token signed with a key this service does not hold makes it fetch
+ *     Logto's JWKS again, at least 1s. A key Logto rotates in is accepted within this long; tokens with made-up
+ *     keys cost at most one JWKS call per interval.
+ * @param jwksTimeout Longest wait for Logto's JWKS, capped at logto.timeout, so that a hung JWKS endpoint does not
+ *     hold requests for long.
  */
 @Validated
 @ConfigurationProperties("orgbff.tokens")

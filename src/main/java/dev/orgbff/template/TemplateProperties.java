@@ -11,9 +11,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How long the organization template is shared across requests ({@code orgbff.template.*}).
  *
- * @param cacheTtl how long a template read from Logto serves every request before it is read again;
- *     default 30 s, so a change to the template (a role's permissions) shows within 30 s; 0 reads it in
- *     every request that needs it. Memberships (who holds which role) are never cached.
+ * @param cacheTtl How long the organization template read from Logto (roles and their permissions) serves every
+ *     request before it is read again, so a change to it shows within this long; 0 reads it in every request
+ *     that needs it. Memberships (who holds which role) are never cached.
  */
 @Validated
 @ConfigurationProperties("orgbff.template")

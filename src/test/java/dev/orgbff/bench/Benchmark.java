@@ -103,11 +103,11 @@ public final class Benchmark {
                     if (measured == null) {
                         measured = Instant.now();
                     }
-                    long callsBefore = service.upstreamCalls(scenario.subject().token());
+                    long callsBefore = service.upstreamCalls();
                     Duration cpuBefore = service.cpuTime(); // after the metrics read, which is not a measured request
                     ClosedLoop.Outcome outcome = ClosedLoop.run(clients, config.duration(), scenario.serviceRequest());
                     Duration cpu = service.cpuTime().minus(cpuBefore);
-                    long calls = service.upstreamCalls(scenario.subject().token()) - callsBefore;
+                    long calls = service.upstreamCalls() - callsBefore;
                     rows.add(Row.of(scenario.query(), "service", clients, outcome, latency, scenario.expected().serviceMinimumRoundTrips(),
                             calls, scenario.expected().serviceMinimumCalls(), cpu));
                     log(rows.get(rows.size() - 1).summary());
@@ -133,7 +133,7 @@ public final class Benchmark {
                 service.dumpRecording(recordingFile);
                 profile = ProfileSummary.of(recordingFile, measured);
             }
-            long[] heap = scenarios.isEmpty() ? new long[] {0, 0} : service.heapAfterGc(scenarios.get(0).subject().token());
+            long[] heap = scenarios.isEmpty() ? new long[] {0, 0} : service.heapAfterGc();
             Results results = new Results(started, Results.Machine.current(), config.remote() == null ? "emulator" : "remote",
                     latency == null ? null : latency.toMillis(), config.warmUp().toMillis(), config.duration().toMillis(),
                     config.serviceJvmOptions(), config.cds(), service.readyAfter().toMillis(), service.startedAfterSeconds().orElse(null),

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The service in a JVM of its own (its executable jar), so its CPU time is its own: started with Logto's
  * settings in its environment (the M2M secret never on a command line), its log in {@code service.log}, its
- * metrics endpoint opened for the run (read with a user token, as the endpoint requires one).
+ * metrics endpoint opened for the run on its management port (which needs no token).
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -33,13 +33,15 @@ final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final String baseUrl;
+    private final String managementUrl;
     private final Path log;
     private final Duration readyAfter;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private ServiceProcess(Process process, String baseUrl, Path log, Duration readyAfter) {
+    private ServiceProcess(Process process, String baseUrl, String managementUrl, Path log, Duration readyAfter) {
         this.process = process;
         this.baseUrl = baseUrl;
+        this.managementUrl = managementUrl;
         this.log = log;
         this.readyAfter = readyAfter;
     }
@@ -53,10 +55,11 @@ final class ServiceProcess implements AutoCloseable {
     static ServiceProcess start(Path jar, List<String> jvmOptions, Map<String, String> environment, Path log)
             throws IOException, InterruptedException {
         int port = freePort();
+        int managementPort = freePort();
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--management.server.port=" + managementPort,
                 "--management.endpoints.web.exposure.include=health,metrics"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
@@ -72,7 +75,8 @@ final class ServiceProcess implements AutoCloseable {
                 HttpResponse<Void> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (health.statusCode() == 200) {
-                    return new ServiceProcess(process, baseUrl, log, Duration.ofNanos(System.nanoTime() - launched));
+                    return new ServiceProcess(process, baseUrl, "http://127.0.0.1:" + managementPort, log,
+                            Duration.ofNanos(System.nanoTime() - launched));
                 }
             } catch (IOException notYet) {
                 // not listening yet
@@ -99,7 +103,7 @@ final class ServiceProcess implements AutoCloseable {
         List<String> training = new ArrayList<>(List.of(java()));
         training.addAll(jvmOptions);
         training.addAll(List.of("-XX:ArchiveClassesAtExit=" + cdsArchive(directory), "-Dspring.context.exit=onRefresh", "-jar",
-                extracted.toString(), "--server.port=0"));
+                extracted.toString(), "--server.port=0", "--management.server.port=0"));
         run(training, environment, directory.resolve("cds-training.log"));
         return extracted;
     }
@@ -148,18 +152,18 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Calls the service made to Logto's Management API so far ({@code logto.upstream.calls}, the M2M token call excluded). */
-    long upstreamCalls(String userToken) throws IOException, InterruptedException {
-        return Math.round(metric(userToken, "logto.upstream.calls", null) - metric(userToken, "logto.upstream.calls", "route:/oidc/token"));
+    long upstreamCalls() throws IOException, InterruptedException {
+        return Math.round(metric("logto.upstream.calls", null) - metric("logto.upstream.calls", "route:/oidc/token"));
     }
 
     /**
      * The heap in use after a full collection (asked of the JVM with {@code jcmd GC.run}) and the heap committed, in bytes.
      */
-    long[] heapAfterGc(String userToken) throws IOException, InterruptedException {
+    long[] heapAfterGc() throws IOException, InterruptedException {
         jcmd("GC.run");
         return new long[] {
-            Math.round(metric(userToken, "jvm.memory.used", "area:heap")),
-            Math.round(metric(userToken, "jvm.memory.committed", "area:heap"))};
+            Math.round(metric("jvm.memory.used", "area:heap")),
+            Math.round(metric("jvm.memory.committed", "area:heap"))};
     }
 
     /**
@@ -173,10 +177,9 @@ final class ServiceProcess implements AutoCloseable {
         jcmd("JFR.dump", "name=bench", "filename=" + file.toAbsolutePath());
     }
 
-    private double metric(String userToken, String name, String tag) throws IOException, InterruptedException {
-        String url = baseUrl + "/actuator/metrics/" + name + (tag == null ? "" : "?tag=" + tag);
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + userToken).build(), HttpResponse.BodyHandlers.ofByteArray());
+    private double metric(String name, String tag) throws IOException, InterruptedException {
+        String url = managementUrl + "/actuator/metrics/" + name + (tag == null ? "" : "?tag=" + tag);
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() == 404) {
             return 0; // no such meter (yet): nothing counted
         }

@@ -122,14 +122,14 @@ final class Soak {
         Map<String, long[]> counts = new ConcurrentHashMap<>();
         Map<String, Map<String, Long>> reasons = new ConcurrentHashMap<>();
         ClosedLoop.run(clients, Duration.ofSeconds(20), () -> soak.once(new ConcurrentHashMap<>(), new ConcurrentHashMap<>()));
-        long heapBefore = service.heapAfterGc(soak.aliceToken)[0];
+        long heapBefore = service.heapAfterGc()[0];
         Instant started = Instant.now();
         logto.chaos(unavailableShare, lostAnswerShare);
         ClosedLoop.run(clients, duration, () -> soak.once(counts, reasons));
         int[] chaos = logto.chaosCounts();
         logto.clearFaults();
         Thread.sleep(12_000); // the service gives up on held calls within its overall deadline (10 s); its undo calls then run
-        long heapAfter = service.heapAfterGc(soak.aliceToken)[0];
+        long heapAfter = service.heapAfterGc()[0];
         List<String> inconsistencies = new ArrayList<>();
         List<String> empty = new ArrayList<>();
         TenantInvariants.of(logto).scan().forEach(violation ->
