@@ -128,6 +128,21 @@ class TracingGraphQlTests extends GraphQlTestSupport {
     }
 
     @Test
+    void organizationInvitations_emailAsEnumValue_noSpanHoldsIt() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        // when
+        var response = as(demo.alice()).documentName("organizationInvitations").variable("id", demo.acme())
+                .variable("status", "bob@acme.test").execute();
+        // then
+        assertError(response, "ValidationError");
+        SpanData graphQl = single(finishedSpans(), span -> span.getName().startsWith("graphql "));
+        assertThat(recorded(graphQl)).as("the error's event").contains("ValidationError");
+        assertThat(trace(graphQl.getTraceId())).allSatisfy(span -> assertThat(recorded(span)).as("what span %s records", span.getName())
+                .doesNotContain("bob@", "acme.test"));
+    }
+
+    @Test
     void request_queryStringWithAnEmail_noSpanHoldsIt() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);

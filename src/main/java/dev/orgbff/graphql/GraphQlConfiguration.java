@@ -1,15 +1,24 @@
 package dev.orgbff.graphql;
 
+import java.util.List;
+
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
 import graphql.Scalars;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.ResultPath;
+import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.parser.ParserOptions;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLScalarType;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -106,7 +115,10 @@ class GraphQlConfiguration {
 
     /**
      * Observes each GraphQL request ({@code graphql.request}) and DataLoader batch, not each data fetcher: a switcher
-     * runs some 150 fetchers, and observing every one cost more CPU than running them.
+     * runs some 150 fetchers, and observing every one cost more CPU than running them. The request's errors reach its
+     * trace as events naming their classification and path only: a message may quote what the client sent (graphql-java's
+     * own messages for a bad variable do, e.g. an enum value that is an email address), and the observation sees them
+     * before {@link InputErrorInstrumentation} rewrites them.
      */
     @Bean
     GraphQlObservationInstrumentation graphQlObservationInstrumentation(ObservationRegistry registry) {
@@ -116,7 +128,38 @@ class GraphQlConfiguration {
                     InstrumentationState state) {
                 return dataFetcher;
             }
+
+            @Override
+            public @Nullable InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters parameters,
+                    InstrumentationState state) {
+                InstrumentationContext<ExecutionResult> observed = super.beginExecution(parameters, state);
+                return observed == null ? null : new InstrumentationContext<>() {
+                    @Override
+                    public void onDispatched() {
+                        observed.onDispatched();
+                    }
+
+                    @Override
+                    public void onCompleted(@Nullable ExecutionResult result, @Nullable Throwable failure) {
+                        observed.onCompleted(result == null ? null : withoutMessages(result), failure);
+                    }
+                };
+            }
         };
+    }
+
+    /** The result with each error's message replaced by its classification and path. */
+    private static ExecutionResult withoutMessages(ExecutionResult result) {
+        if (result.getErrors().isEmpty()) {
+            return result;
+        }
+        List<GraphQLError> errors = result.getErrors().stream()
+                .map(error -> GraphqlErrorBuilder.newError()
+                        .errorType(error.getErrorType())
+                        .message(error.getErrorType() + (error.getPath() == null ? "" : " at " + ResultPath.fromList(error.getPath())))
+                        .build())
+                .toList();
+        return result.transform(builder -> builder.errors(errors));
     }
 
     @Bean
