@@ -1,5 +1,7 @@
 package dev.orgbff.emulator;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -228,7 +230,7 @@ final class AuthorizationRoutes {
             scopes.removeIf(scope -> !UserClaims.OIDC_SCOPES.contains(scope));
         }
         for (String resource : attempt.resources) {
-            if (Application.href(resource) == null) {
+            if (!absoluteUri(resource)) {
                 throw OidcError.invalidTarget("resource indicator must be an absolute URI");
             }
             if (resource.contains("#")) {
@@ -662,6 +664,15 @@ final class AuthorizationRoutes {
                 </body>
                 </html>
                 """).header("Cache-Control", "no-store");
+    }
+
+    /** {@code URL.parse(x) !== null}: a scheme and whatever follows it, e.g. {@code https://api.example} or {@code urn:logto:resource:organizations}. */
+    private static boolean absoluteUri(String value) {
+        try {
+            return new URI(value).getScheme() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private byte[] randomBytes(int count) {

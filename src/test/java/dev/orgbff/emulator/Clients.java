@@ -2,8 +2,8 @@ package dev.orgbff.emulator;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,10 +17,12 @@ final class Clients {
 
     private final TenantState state;
     private final Application m2mApp;
+    private final String issuer;
 
-    Clients(TenantState state, Application m2mApp) {
+    Clients(TenantState state, Application m2mApp, String issuer) {
         this.state = state;
         this.m2mApp = m2mApp;
+        this.issuer = issuer;
     }
 
     /** The client with this id, or null. */
@@ -40,7 +42,7 @@ final class Clients {
     Application authenticate(Request request, Map<String, String> form) {
         String authorization = request.header("Authorization");
         String formSecret = blankToNull(form.get("client_secret"));
-        long mechanisms = java.util.stream.Stream.of(authorization, form.get("client_assertion"), formSecret)
+        long mechanisms = Stream.of(authorization, form.get("client_assertion"), formSecret)
                 .filter(value -> value != null && !value.isEmpty()).count();
         if (mechanisms > 1) {
             throw OidcError.invalidRequest("client authentication must only be provided using one mechanism");
@@ -81,14 +83,14 @@ final class Clients {
         }
         CorsPolicy.checkClient(request, client);
         if (secretBased == client.isPublic() || secretBased && !client.secret().equals(secret)) {
-            throw OidcError.invalidClientAuth();
+            OidcError error = OidcError.invalidClientAuth();
+            if (authorization != null) {
+                error.header("WWW-Authenticate", "Basic realm=\"" + issuer + "\", error=\"invalid_client\", "
+                        + "error_description=\"client authentication failed\"");
+            }
+            throw error;
         }
         return client;
-    }
-
-    /** The single-page apps in creation order. */
-    List<Application> singlePageApps() {
-        return state.applications().stream().toList();
     }
 
     private static byte[] decodeBase64(String value) {

@@ -89,7 +89,7 @@ public final class LogtoEmulator implements AutoCloseable {
         this.m2mAppSecret = ids.next(32);
         this.spaAppId = ids.next(IdGenerator.STANDARD);
         Clients clients = new Clients(state, new Application(m2mAppId, "Management API access",
-                Application.Type.MACHINE_TO_MACHINE, m2mAppSecret, List.of(), List.of(), List.of()));
+                Application.Type.MACHINE_TO_MACHINE, m2mAppSecret, List.of(), List.of(), List.of()), tokens.issuer());
         this.oidc = new OidcRoutes(endpoint, tokens, clients, state, signIns);
 
         RouteTable routes = new RouteTable();

@@ -5,9 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -300,7 +299,7 @@ final class UserGrants {
     static String s256(String verifier) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("no SHA-256", e);
         }
@@ -311,7 +310,7 @@ final class UserGrants {
         if (scope == null || scope.isEmpty()) {
             return List.of();
         }
-        return new ArrayList<>(new LinkedHashSet<>(Arrays.asList(scope.split(" ")))).stream().filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(scope.split(" ")).filter(name -> !name.isEmpty()).distinct().toList();
     }
 
     /** oidc-provider's {@code validatePresence}: "missing required parameter 'x'" (or "parameters 'x' and 'y'"). */

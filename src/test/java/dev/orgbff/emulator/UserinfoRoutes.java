@@ -1,7 +1,9 @@
 package dev.orgbff.emulator;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -84,7 +86,7 @@ final class UserinfoRoutes {
         String header = request.header("Authorization");
         String body = "POST".equals(request.method()) && isForm(request) ? request.form().get("access_token") : null;
         String query = request.query("access_token");
-        long mechanisms = java.util.stream.Stream.of(header, body, query).filter(v -> v != null && !v.isEmpty()).count();
+        long mechanisms = Stream.of(header, body, query).filter(v -> v != null && !v.isEmpty()).count();
         if (mechanisms == 0) {
             throw OidcError.invalidToken().header("WWW-Authenticate", "Bearer realm=\"" + tokens.issuer() + "\"");
         }
@@ -148,6 +150,6 @@ final class UserinfoRoutes {
 
     private static boolean isForm(Request request) {
         String type = request.header("Content-Type");
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 }
