@@ -36,6 +36,7 @@ public final class BrowserClient {
     private final LogtoEmulator logto;
     private final HttpClient http;
 
+    /** A browser with no cookies yet, talking to this emulator. */
     public BrowserClient(LogtoEmulator logto) {
         this.logto = logto;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
@@ -147,14 +148,17 @@ public final class BrowserClient {
     /** A completed sign-in: the state and nonce sent, and the token endpoint's answer. */
     public record SignIn(String state, String nonce, JsonNode tokens) {
 
+        /** The {@code access_token}: a JWT when a resource was asked for, else an opaque token for userinfo. */
         public String accessToken() {
             return tokens.get("access_token").stringValue();
         }
 
+        /** The {@code id_token} (the scope held {@code openid}). */
         public String idToken() {
             return tokens.get("id_token").stringValue();
         }
 
+        /** The {@code refresh_token}, or null when {@code offline_access} was not granted. */
         public @Nullable String refreshToken() {
             return tokens.has("refresh_token") ? tokens.get("refresh_token").stringValue() : null;
         }
@@ -189,10 +193,12 @@ public final class BrowserClient {
     /** One answer: status, the raw response (for headers) and the body text. */
     public record Result(int status, HttpResponse<String> response, String body) {
 
+        /** The body parsed as JSON. */
         public JsonNode json() {
             return MAPPER.readTree(body);
         }
 
+        /** The first value of a response header, or null. */
         public @Nullable String header(String name) {
             return response.headers().firstValue(name).orElse(null);
         }

@@ -73,7 +73,7 @@ final class UserGrants {
             redirectUri = client.redirectUris().get(0); // allowOmittingSingleRegisteredRedirectUri
         }
         requirePresent(Map.of("code", nullToEmpty(form.get("code")), "redirect_uri", nullToEmpty(redirectUri)), "code", "redirect_uri");
-        String resource = requestedResource(request);
+        List<String> requestedResources = requestedResources(request);
         long now = state.now();
         AuthorizationCode code = signIns.codes().get(form.get("code"));
         if (code == null || !code.clientId().equals(client.id()) || code.expiresAt() <= now) {
@@ -91,6 +91,7 @@ final class UserGrants {
         signIns.codes().put(code.value(), new AuthorizationCode(code.value(), code.clientId(), code.grantId(), code.accountId(),
                 code.redirectUri(), code.scopes(), code.resources(), code.codeChallenge(), code.nonce(), code.expiresAt(), true));
         User user = existingUser(code.accountId());
+        resolveResource(requestedResources, code.resources(), code.scopes()); // an invalid_target issues nothing
         String refreshToken = null;
         if (client.grantTypeAllowed("refresh_token") && code.scopes().contains("offline_access")) {
             RefreshToken issued = new RefreshToken(signIns.newToken(), client.id(), grant.id(), user.id(), code.scopes(),
@@ -98,7 +99,7 @@ final class UserGrants {
             signIns.refreshTokens().put(issued.value(), issued);
             refreshToken = issued.value();
         }
-        return Response.json(200, tokenResponse(client, grant, user, code.scopes(), code.resources(), resource, null,
+        return Response.json(200, tokenResponse(client, grant, user, code.scopes(), code.resources(), requestedResources, null,
                 code.nonce(), refreshToken, !code.scopes().isEmpty())).header("Cache-Control", "no-store");
     }
 
@@ -114,7 +115,7 @@ final class UserGrants {
     Response refreshToken(Request request, Map<String, String> form, Application client) {
         String value = blankToNull(form.get("refresh_token"));
         requirePresent(Map.of("refresh_token", nullToEmpty(value)), "refresh_token");
-        String resource = requestedResource(request);
+        List<String> requestedResources = requestedResources(request);
         long now = state.now();
         RefreshToken token = signIns.refreshTokens().get(value);
         if (token == null || !token.clientId().equals(client.id()) || token.expiresAt() <= now) {
@@ -154,8 +155,8 @@ final class UserGrants {
             signIns.refreshTokens().put(current.value(), current);
         }
         List<String> scope = requested.isEmpty() ? token.scopes() : requested;
-        return Response.json(200, tokenResponse(client, grant, user, scope, token.resources(), resource, organizationId,
-                token.nonce(), current.value(), true)).header("Cache-Control", "no-store");
+        return Response.json(200, tokenResponse(client, grant, user, scope, token.resources(), requestedResources, organizationId,
+                token.nonce(), current.value(), !token.scopes().isEmpty())).header("Cache-Control", "no-store");
     }
 
     /**
@@ -165,13 +166,13 @@ final class UserGrants {
      * @param echoEmptyScope oidc-provider writes {@code scope: ""} when the source (code, refresh token) had scopes
      */
     private ObjectNode tokenResponse(Application client, Grant grant, User user, List<String> scopes, List<String> granted,
-            @Nullable String requestedResource, @Nullable String organizationId, @Nullable String nonce,
+            List<String> requestedResources, @Nullable String organizationId, @Nullable String nonce,
             @Nullable String refreshToken, boolean echoEmptyScope) {
         Instant now = Instant.now();
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         String accessScope;
         long expiresIn;
-        if (organizationId != null && requestedResource == null) {
+        if (organizationId != null && requestedResources.isEmpty()) {
             Set<String> permissions = resources.organizationPermissions(organizationId, user.id());
             accessScope = String.join(" ", scopes.stream().filter(permissions::contains).toList());
             expiresIn = ORGANIZATION_TOKEN_TTL.toSeconds();
@@ -179,7 +180,7 @@ final class UserGrants {
                     emptyToNull(accessScope), now, now.plusSeconds(expiresIn));
             body.put("access_token", tokens.sign(at, "at+jwt", TokenIssuer.SigningKey.PUBLISHED_EC));
         } else {
-            String resource = resolveResource(requestedResource, granted, scopes);
+            String resource = resolveResource(requestedResources, granted, scopes);
             if (resource != null) {
                 Set<String> held = resources.userScopes(resource, user.id(), organizationId);
                 accessScope = String.join(" ", scopes.stream().filter(held::contains).toList());
@@ -228,12 +229,16 @@ final class UserGrants {
     }
 
     /**
-     * oidc-provider's {@code resolveResource}: the requested resource (which the code or refresh token must hold), or,
-     * when none is requested and {@code openid} is not in the scope, the single resource granted at sign-in.
+     * oidc-provider's {@code resolveResource}: the requested resource (one at most, which the code or refresh token
+     * must hold), or, when none is requested and {@code openid} is not in the scope, the single resource granted at
+     * sign-in.
      */
-    private @Nullable String resolveResource(@Nullable String requested, List<String> granted, List<String> scopes) {
-        String resource = requested;
-        if (resource == null && !granted.isEmpty() && !scopes.contains("openid") && granted.size() == 1) {
+    private @Nullable String resolveResource(List<String> requested, List<String> granted, List<String> scopes) {
+        if (requested.size() > 1) {
+            throw OidcError.invalidTarget("only a single resource indicator value must be requested/resolved during Access Token Request");
+        }
+        String resource = requested.isEmpty() ? null : requested.get(0);
+        if (resource == null && granted.size() == 1 && !scopes.contains("openid")) {
             resource = granted.get(0);
         }
         if (resource != null && (!granted.contains(resource) || !resources.known(resource))) {
@@ -242,13 +247,10 @@ final class UserGrants {
         return resource;
     }
 
-    private @Nullable String requestedResource(Request request) {
-        List<String> values = request.formPairs().stream().filter(pair -> pair.getKey().equals("resource"))
+    /** The {@code resource} parameters of the token request (it may repeat). */
+    private static List<String> requestedResources(Request request) {
+        return request.formPairs().stream().filter(pair -> pair.getKey().equals("resource"))
                 .map(Map.Entry::getValue).filter(value -> !value.isEmpty()).toList();
-        if (values.size() > 1) {
-            throw OidcError.invalidTarget("only a single resource indicator value must be requested/resolved during Access Token Request");
-        }
-        return values.isEmpty() ? null : values.get(0);
     }
 
     private Grant validGrant(String grantId, Application client) {
