@@ -14,7 +14,10 @@ import dev.orgbff.emulator.LogtoEmulator;
  * The embedded default run, {@code mvn spring-boot:test-run}: starts the Logto emulator with the
  * {@link DemoTenant demo tenant} (port 3001, or {@code --orgbff.emulator.port=N} / {@code ORGBFF_EMULATOR_PORT}),
  * then the BFF wired to it (port 8080, or {@code --server.port=N}), and prints the GraphiQL URL with a
- * ready {@code Authorization} header for each demo user. Introspection is on, for GraphiQL's docs and
+ * ready {@code Authorization} header for each demo user. A single-page app "GraphiQL" in the tenant
+ * ({@code orgbff.graphiql.app-id}) accepts {@code http://localhost:<port>/graphiql} and
+ * {@code http://127.0.0.1:<port>/graphiql} as redirect and post-logout URIs, so GraphiQL signs in through the
+ * emulator's demo user picker. Introspection is on, for GraphiQL's docs and
  * autocompletion (off by default elsewhere). Invitation emails the emulator "sends" are
  * printed to the console with their link, so the whole invitation flow works without an email server.
  */
@@ -28,11 +31,15 @@ public final class TestOrgBffApplication {
     public static void main(String[] args) {
         LogtoEmulator logto = LogtoEmulator.start(emulatorPort(args));
         DemoTenant demo = DemoTenant.seed(logto);
+        // GraphiQL's "Sign in" runs the authorization code flow against this single-page app; its redirect URIs
+        // are registered once the BFF's port is known
+        String graphiqlApp = logto.singlePageApp("GraphiQL", List.of(), List.of());
         List<String> arguments = new ArrayList<>(Arrays.asList(args));
         arguments.add("--logto.endpoint=" + logto.endpoint());
         arguments.add("--logto.api-resource=" + logto.apiResource());
         arguments.add("--logto.management.app-id=" + logto.m2mAppId());
         arguments.add("--logto.management.app-secret=" + logto.m2mAppSecret());
+        arguments.add("--orgbff.graphiql.app-id=" + graphiqlApp);
         if (arguments.stream().noneMatch(argument -> argument.startsWith("--orgbff.invitations.accept-url="))) {
             arguments.add("--orgbff.invitations.accept-url=http://localhost:5173/invitations/{invitationId}");
         }
@@ -45,10 +52,15 @@ public final class TestOrgBffApplication {
                 + message.payload().path("link").asString() + "\n  (invitation id " + message.invitationId() + ")\n"));
         ConfigurableApplicationContext context = SpringApplication.from(OrgBffApplication::main)
                 .run(arguments.toArray(String[]::new)).getApplicationContext();
-        String bff = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+        String port = context.getEnvironment().getProperty("local.server.port");
+        List<String> graphiqlUris = List.of("http://localhost:" + port + "/graphiql", "http://127.0.0.1:" + port + "/graphiql");
+        logto.addRedirectUris(graphiqlApp, graphiqlUris, graphiqlUris);
+        String bff = "http://localhost:" + port;
         StringBuilder banner = new StringBuilder()
                 .append("\n\nlogto-org-bff is running against the Logto emulator at ").append(logto.endpoint())
                 .append("\n  GraphiQL: ").append(bff).append("/graphiql")
+                .append("\n  (its Sign in button signs in through the emulator's demo user picker: alice, bob, ...;"
+                        + " Logto app id ").append(graphiqlApp).append(")")
                 .append("\n  Paste one of these into GraphiQL's Headers tab (valid for 1 hour; a fresh one: curl '")
                 .append(logto.endpoint()).append("/dev/token?username=alice'):\n");
         for (String[] user : List.of(
