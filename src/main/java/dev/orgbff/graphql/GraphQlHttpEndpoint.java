@@ -98,7 +98,8 @@ final class GraphQlHttpEndpoint extends GraphQlHttpHandler {
         OperationDefinition.@Nullable Operation kind = document == null ? null : operationKind(document, operationName);
         if (kind != null && kind != OperationDefinition.Operation.QUERY) {
             String operation = kind.name().toLowerCase(Locale.ROOT);
-            log.info("405 for GET {}: a {} ({}); GET runs queries only", request.path(), operation, operationName == null ? "unnamed" : operationName);
+            log.info("405 for GET {}: a {}, operationName {}; GET runs queries only", request.path(), operation,
+                    PersistedDocuments.loggable(operationName));
             return error(HttpStatus.METHOD_NOT_ALLOWED, "GET runs queries only: send a " + operation + " with POST",
                     ServiceErrorType.METHOD_NOT_ALLOWED.name());
         }

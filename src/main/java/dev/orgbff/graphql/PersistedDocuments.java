@@ -1,6 +1,7 @@
 package dev.orgbff.graphql;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
@@ -33,6 +34,7 @@ final class PersistedDocuments {
 
     /** The extension that names a document by its hash. */
     static final String EXTENSION = "persistedQuery";
+    private static final Pattern GRAPHQL_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]{0,99}");
     private static final String NOT_TRUSTED = "This service runs only trusted documents, and this document is not one of them";
 
     private final @Nullable AutomaticPersistedQueries automatic;
@@ -94,8 +96,8 @@ final class PersistedDocuments {
         DocumentHash key = hash != null ? hash : DocumentHash.of(sent == null ? "" : sent);
         String document = trusted == null ? null : trusted.document(key);
         if (document == null) {
-            log.info("Refused a document that is not trusted: operationName {}, sha256 {} ({})", operationName == null ? "(none)" : operationName,
-                    key, sent == null ? "sent by hash" : "sent as text");
+            log.info("Refused a document that is not trusted: operationName {}, sha256 {} ({})", loggable(operationName), key,
+                    sent == null ? "sent by hash" : "sent as text");
             return Resolution.refused(GraphQLError.newError().errorType(ServiceErrorType.PERSISTED_QUERY_NOT_TRUSTED).message(NOT_TRUSTED).build());
         }
         return Resolution.of(document);
@@ -111,6 +113,14 @@ final class PersistedDocuments {
             return null;
         }
         return trusted != null ? trusted.document(hash) : automatic != null ? automatic.document(hash) : null;
+    }
+
+    /** A request's operation name as a log line may show it: a GraphQL name, or a placeholder (never line breaks). */
+    static String loggable(@Nullable String operationName) {
+        if (operationName == null || operationName.isEmpty()) {
+            return "(none)";
+        }
+        return GRAPHQL_NAME.matcher(operationName).matches() ? operationName : "(not a GraphQL name)";
     }
 
     /** The hash of {@code extensions.persistedQuery}, or {@code null} when it is absent or malformed. */

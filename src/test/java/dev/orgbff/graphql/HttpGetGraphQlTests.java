@@ -86,7 +86,7 @@ class HttpGetGraphQlTests extends GraphQlTestSupport {
         // then
         assertMutationRefused(response);
         assertThat(logto.organizationIds()).hasSize(organizations);
-        assertThat(output.getAll()).contains("405 for GET /graphql: a mutation (unnamed)");
+        assertThat(output.getAll()).contains("405 for GET /graphql: a mutation, operationName (none)");
     }
 
     @Test
