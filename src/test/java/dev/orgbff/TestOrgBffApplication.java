@@ -17,8 +17,8 @@ import dev.orgbff.emulator.LogtoEmulator;
  * ready {@code Authorization} header for each demo user. A single-page app "GraphiQL" in the tenant
  * ({@code orgbff.graphiql.app-id}) accepts {@code http://localhost:<port>/graphiql} and
  * {@code http://127.0.0.1:<port>/graphiql} as redirect and post-logout URIs, so GraphiQL signs in through the
- * emulator's demo user picker. Introspection is on, for GraphiQL's docs and
- * autocompletion (off by default elsewhere). Invitation emails the emulator "sends" are
+ * emulator's demo user picker. GraphiQL is on, with introspection for its docs and autocompletion (both off by
+ * default elsewhere). Invitation emails the emulator "sends" are
  * printed to the console with their link, so the whole invitation flow works without an email server.
  */
 public final class TestOrgBffApplication {
@@ -46,6 +46,10 @@ public final class TestOrgBffApplication {
         if (arguments.stream().noneMatch(argument -> argument.startsWith("--orgbff.graphql.introspection="))) {
             // GraphiQL's docs and autocompletion read the schema by introspection, which is off by default
             arguments.add("--orgbff.graphql.introspection=true");
+        }
+        if (arguments.stream().noneMatch(argument -> argument.startsWith("--spring.graphql.graphiql.enabled="))) {
+            // the page at /graphiql is off by default elsewhere
+            arguments.add("--spring.graphql.graphiql.enabled=true");
         }
         // the demo's "email server": a console banner for the person running the demo, not a log line
         logto.onMessage(message -> System.out.println("\n[email to " + message.invitee() + "] You are invited to join an organization: "
