@@ -1,0 +1,117 @@
+package dev.orgbff.graphiql;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.orgbff.DemoTenant;
+import dev.orgbff.GraphQlTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * GraphiQL in a real browser: headless Chromium, which resolves no host but this machine's, loads {@code /graphiql}
+ * from the service and must render it, under its Content-Security-Policy, without asking any other host for anything,
+ * and a query sent with a header pasted into the Headers tab gets data. Skipped where no Chromium is installed.
+ */
+@TestPropertySource(properties = {"spring.graphql.graphiql.enabled=true", "orgbff.graphql.introspection=true",
+        "orgbff.graphiql.app-id=" + GraphiQlPageTests.APP_ID})
+class GraphiQlBrowserTests extends GraphQlTestSupport {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Two shared cores parse about 2 MB of script and start Monaco's workers: generous, but bounded. */
+    private static final Duration READY = Duration.ofSeconds(60);
+
+    private static HeadlessChromium chromium;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startChromium() throws Exception {
+        Optional<Path> executable = HeadlessChromium.executable();
+        assumeTrue(executable.isPresent(), "no Chromium on the PATH: the GraphiQL browser test is skipped "
+                + "(install Debian's packages: apt-get install -y " + HeadlessChromium.DEBIAN_PACKAGES + ")");
+        chromium = HeadlessChromium.launch(executable.get(), 1400, 1000);
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void graphiql_loadedOffline_rendersUnderItsPolicyAndAnswersAQueryWithAPastedHeader() throws Exception {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        String service = "http://localhost:" + port;
+        chromium.openTab();
+        // when
+        chromium.navigate(service + "/graphiql");
+        chromium.waitFor("GraphiQL's query editor is shown",
+                "document.querySelector('.graphiql-query-editor .monaco-editor .view-lines')", READY);
+        chromium.waitFor("the Sign in button is shown",
+                "[...document.querySelectorAll('.orgbff-bar button')].some(b => b.textContent === 'Sign in')", READY);
+        chromium.evaluate("[...document.querySelectorAll('.graphiql-editor-tools button')]"
+                + ".find(b => b.textContent.trim() === 'Headers').click()");
+        chromium.waitFor("the Headers editor is open", "document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) textarea')", READY);
+        chromium.evaluate("document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) textarea').focus()");
+        chromium.insertText("{\"Authorization\": \"Bearer " + logto.userToken(demo.alice()) + "\"}");
+        chromium.evaluate("document.querySelector('.graphiql-execute-button').click()");
+        // then
+        chromium.waitFor("the response shows alice's organization",
+                "document.querySelector('.graphiql-response .view-lines')?.textContent.includes('\"Acme\"')", READY);
+        // Monaco lays the response out with no-break spaces
+        JsonNode result = JSON.readTree(chromium.evaluate(
+                "document.querySelector('.graphiql-response .view-lines').textContent.replaceAll('\\u00a0', ' ')").asString());
+        assertThat(result.has("errors")).as("errors in %s", result).isFalse();
+        assertThat(result.at("/data/viewer/user/name").asString()).isEqualTo("Alice Adams");
+        assertThat(result.at("/data/viewer/organizations/edges/0/node/name").asString()).isEqualTo("Acme");
+
+        List<String> requested = chromium.events("Network.requestWillBeSent").stream()
+                .map(event -> event.path("request").path("url").asString())
+                .filter(url -> url.startsWith("http:") || url.startsWith("https:") || url.startsWith("ws"))
+                .toList();
+        Set<String> origins = requested.stream().map(GraphiQlBrowserTests::origin).collect(Collectors.toSet());
+        assertThat(origins).as("origins of %s", requested).isSubsetOf(service, logto.endpoint());
+        assertThat(requested).as("what the page loaded")
+                .contains(service + "/graphiql", service + "/graphiql/config.json", service + "/graphql")
+                .anyMatch(url -> url.matches(".*/graphiql/assets/main-[A-Z0-9]{8}\\.js"))
+                .anyMatch(url -> url.matches(".*/graphiql/assets/main-[A-Z0-9]{8}\\.css"))
+                .anyMatch(url -> url.matches(".*/graphiql/assets/editor\\.worker-[A-Z0-9]{8}\\.js"))
+                .anyMatch(url -> url.matches(".*/graphiql/assets/graphql\\.worker-[A-Z0-9]{8}\\.js"));
+        assertThat(chromium.events("Network.loadingFailed")).as("failed requests").isEmpty();
+
+        assertThat(chromium.evaluate("window.__cspViolations")).as("Content-Security-Policy violations").isEmpty();
+        assertThat(chromium.events("Runtime.exceptionThrown")).as("uncaught exceptions").isEmpty();
+        assertThat(chromium.events("Runtime.consoleAPICalled").stream()
+                .filter(call -> Set.of("error", "assert").contains(call.path("type").asString()))
+                .map(JsonNode::toString)).as("console errors").isEmpty();
+        assertThat(chromium.events("Log.entryAdded").stream()
+                .map(entry -> entry.path("entry"))
+                .filter(entry -> entry.path("level").asString().equals("error")
+                        || entry.path("text").asString().contains("Content Security Policy"))
+                .map(JsonNode::toString)).as("errors and policy reports in the browser's log").isEmpty();
+    }
+
+    private static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+}
