@@ -8,9 +8,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,17 +40,35 @@ class GraphiQlBrowserTests extends GraphQlTestSupport {
     /** Two shared cores parse about 2 MB of script and start Monaco's workers: generous, but bounded. */
     private static final Duration READY = Duration.ofSeconds(60);
 
-    private static HeadlessChromium chromium;
+    private static final String NO_CHROMIUM = "GraphiQlBrowserTests skipped: no Chromium on the PATH "
+            + "(install Debian's packages: apt-get install -y " + HeadlessChromium.DEBIAN_PACKAGES + ")";
+    private static final Logger LOG = LoggerFactory.getLogger(GraphiQlBrowserTests.class);
+
+    private static @Nullable HeadlessChromium chromium;
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void startChromium() throws Exception {
+    /** In each test rather than once for the class, so that a skip is counted and reported with its reason. */
+    @BeforeEach
+    void startChromium() throws Exception {
+        if (chromium != null) {
+            return;
+        }
         Optional<Path> executable = HeadlessChromium.executable();
-        assumeTrue(executable.isPresent(), "no Chromium on the PATH: the GraphiQL browser test is skipped "
-                + "(install Debian's packages: apt-get install -y " + HeadlessChromium.DEBIAN_PACKAGES + ")");
+        if (executable.isEmpty()) {
+            LOG.warn(NO_CHROMIUM);
+        }
+        assumeTrue(executable.isPresent(), NO_CHROMIUM);
         chromium = HeadlessChromium.launch(executable.get(), 1400, 1000);
+    }
+
+    /** What the browser showed last, for a failure's diagnosis: target/graphiql-browser.png. */
+    @AfterEach
+    void screenshot() throws Exception {
+        if (chromium != null) {
+            chromium.screenshot(Path.of("target", "graphiql-browser.png"));
+        }
     }
 
     @AfterAll
