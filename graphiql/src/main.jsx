@@ -10,7 +10,7 @@ import 'graphiql/style.css';
 import '@graphiql/plugin-explorer/style.css';
 import './page.css';
 
-const DEFAULT_QUERY = `# The organization switcher: the signed-in user and their organizations
+const DEFAULT_QUERY = `# The organization switcher: you and your organizations
 query Switcher {
   viewer {
     user { name primaryEmail }
