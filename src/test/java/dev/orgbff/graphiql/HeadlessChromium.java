@@ -26,9 +26,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A headless Chromium (Debian's {@code chromium}) driven over the DevTools protocol: JSON messages over a
@@ -39,8 +43,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class HeadlessChromium implements AutoCloseable {
 
-    /** The Debian packages that provide a browser for {@link #executable()}. */
-    static final String DEBIAN_PACKAGES = "chromium chromium-driver";
+    private static final String NO_CHROMIUM = "GraphiQL's browser tests are skipped: no Chromium on the PATH "
+            + "(install Debian's packages: apt-get install -y chromium chromium-driver)";
+    private static final Logger LOG = LoggerFactory.getLogger(HeadlessChromium.class);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
@@ -69,6 +74,19 @@ final class HeadlessChromium implements AutoCloseable {
                 .flatMap(name -> Stream.of(path.split(File.pathSeparator)).map(dir -> Path.of(dir, name)))
                 .filter(Files::isExecutable)
                 .findFirst();
+    }
+
+    /**
+     * {@link #launch Starts} the first Chromium on the {@code PATH} at 1400 × 1000; where there is none, logs why and
+     * skips the calling test (a JUnit assumption), naming the Debian packages to install.
+     */
+    static HeadlessChromium launchOrSkip() throws IOException, InterruptedException {
+        Optional<Path> executable = executable();
+        if (executable.isEmpty()) {
+            LOG.warn(NO_CHROMIUM);
+        }
+        assumeTrue(executable.isPresent(), NO_CHROMIUM);
+        return launch(executable.get(), 1400, 1000);
     }
 
     /**
@@ -195,6 +213,48 @@ final class HeadlessChromium implements AutoCloseable {
         String png = send(pageSession, "Page.captureScreenshot", params().put("format", "png")).path("data").asString();
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, java.util.Base64.getDecoder().decode(png));
+    }
+
+    /**
+     * Every request over the network the tab and its workers sent ({@code http}, {@code https}, {@code ws},
+     * {@code wss}; not {@code data:}), as the protocol describes it: {@code url}, {@code method}, {@code headers},
+     * {@code postData}.
+     */
+    List<JsonNode> requests() {
+        return events("Network.requestWillBeSent").stream()
+                .map(event -> event.path("request"))
+                .filter(request -> request.path("url").asString().matches("(?i)(https?|wss?):.*"))
+                .toList();
+    }
+
+    /** The value of a request's header, its name in any case (fetch sends it lower-cased); empty when absent. */
+    static String header(JsonNode request, String name) {
+        for (Map.Entry<String, JsonNode> header : request.path("headers").properties()) {
+            if (header.getKey().equalsIgnoreCase(name)) {
+                return header.getValue().asString();
+            }
+        }
+        return "";
+    }
+
+    /**
+     * What went wrong in the tab and its workers so far, one line each: Content-Security-Policy violations, uncaught
+     * exceptions, console errors, failed requests and the browser's error log (a failed load, a policy report).
+     */
+    List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        evaluate("window.__cspViolations ?? []").forEach(violation -> problems.add("policy violation: " + violation.asString()));
+        events("Runtime.exceptionThrown").forEach(exception -> problems.add("exception: " + exception.path("exceptionDetails")));
+        events("Runtime.consoleAPICalled").stream()
+                .filter(call -> List.of("error", "assert").contains(call.path("type").asString()))
+                .forEach(call -> problems.add("console." + call.path("type").asString() + ": " + call.path("args")));
+        events("Network.loadingFailed").forEach(failure -> problems.add("failed request: " + failure));
+        events("Log.entryAdded").stream()
+                .map(entry -> entry.path("entry"))
+                .filter(entry -> entry.path("level").asString().equals("error")
+                        || entry.path("text").asString().contains("Content Security Policy"))
+                .forEach(entry -> problems.add("log: " + entry.path("text").asString() + " (" + entry.path("url").asString() + ")"));
+        return problems;
     }
 
     /** Every event recorded so far named {@code method}, e.g. {@code Network.requestWillBeSent}, as its params. */
