@@ -203,6 +203,17 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /** Waits until the tab or one of its workers has sent a request whose URL matches {@code urlPattern}. */
+    void waitForRequest(String urlPattern, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (requests().stream().noneMatch(request -> request.path("url").asString().matches(urlPattern))) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no request for " + urlPattern + " within " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** Types {@code text} into the focused element, as an on-screen keyboard or a paste would insert it. */
     void insertText(String text) {
         send(pageSession, "Input.insertText", params().put("text", text));
