@@ -15,8 +15,11 @@ import dev.orgbff.emulator.LogtoEmulator;
  * {@link DemoTenant demo tenant} (port 3001, or {@code --orgbff.emulator.port=N} / {@code ORGBFF_EMULATOR_PORT}),
  * then the BFF wired to it (port 8080, or {@code --server.port=N}; its management port 8081, or
  * {@code --management.server.port=N}), and prints the GraphiQL and Prometheus URLs with a
- * ready {@code Authorization} header for each demo user. Introspection is on, for GraphiQL's docs and
- * autocompletion (off by default elsewhere). Invitation emails the emulator "sends" are
+ * ready {@code Authorization} header for each demo user. A single-page app "GraphiQL" in the tenant
+ * ({@code orgbff.graphiql.app-id}) accepts {@code http://localhost:<port>/graphiql} and
+ * {@code http://127.0.0.1:<port>/graphiql} as redirect and post-logout URIs, so GraphiQL signs in through the
+ * emulator's demo user picker. GraphiQL is on, with introspection for its docs and autocompletion (both off by
+ * default elsewhere). Invitation emails the emulator "sends" are
  * printed to the console with their link, so the whole invitation flow works without an email server.
  */
 public final class TestOrgBffApplication {
@@ -29,11 +32,15 @@ public final class TestOrgBffApplication {
     public static void main(String[] args) {
         LogtoEmulator logto = LogtoEmulator.start(emulatorPort(args));
         DemoTenant demo = DemoTenant.seed(logto);
+        // GraphiQL's "Sign in" runs the authorization code flow against this single-page app; its redirect URIs
+        // are registered once the BFF's port is known
+        String graphiqlApp = logto.singlePageApp("GraphiQL", List.of(), List.of());
         List<String> arguments = new ArrayList<>(Arrays.asList(args));
         arguments.add("--logto.endpoint=" + logto.endpoint());
         arguments.add("--logto.api-resource=" + logto.apiResource());
         arguments.add("--logto.management.app-id=" + logto.m2mAppId());
         arguments.add("--logto.management.app-secret=" + logto.m2mAppSecret());
+        arguments.add("--orgbff.graphiql.app-id=" + graphiqlApp);
         if (arguments.stream().noneMatch(argument -> argument.startsWith("--orgbff.invitations.accept-url="))) {
             arguments.add("--orgbff.invitations.accept-url=http://localhost:5173/invitations/{invitationId}");
         }
@@ -41,15 +48,24 @@ public final class TestOrgBffApplication {
             // GraphiQL's docs and autocompletion read the schema by introspection, which is off by default
             arguments.add("--orgbff.graphql.introspection=true");
         }
+        if (arguments.stream().noneMatch(argument -> argument.startsWith("--spring.graphql.graphiql.enabled="))) {
+            // the page at /graphiql is off by default elsewhere
+            arguments.add("--spring.graphql.graphiql.enabled=true");
+        }
         // the demo's "email server": a console banner for the person running the demo, not a log line
         logto.onMessage(message -> System.out.println("\n[email to " + message.invitee() + "] You are invited to join an organization: "
                 + message.payload().path("link").asString() + "\n  (invitation id " + message.invitationId() + ")\n"));
         ConfigurableApplicationContext context = SpringApplication.from(OrgBffApplication::main)
                 .run(arguments.toArray(String[]::new)).getApplicationContext();
-        String bff = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+        String port = context.getEnvironment().getProperty("local.server.port");
+        List<String> graphiqlUris = List.of("http://localhost:" + port + "/graphiql", "http://127.0.0.1:" + port + "/graphiql");
+        logto.addRedirectUris(graphiqlApp, graphiqlUris, graphiqlUris);
+        String bff = "http://localhost:" + port;
         StringBuilder banner = new StringBuilder()
                 .append("\n\nlogto-org-bff is running against the Logto emulator at ").append(logto.endpoint())
                 .append("\n  GraphiQL: ").append(bff).append("/graphiql")
+                .append("\n  (its Sign in button signs in through the emulator's demo user picker: alice, bob, ...;"
+                        + " Logto app id ").append(graphiqlApp).append(")")
                 .append("\n  Prometheus metrics (management port, no token): http://localhost:")
                 .append(context.getEnvironment().getProperty("local.management.port", "?")).append("/actuator/prometheus")
                 .append("\n  Paste one of these into GraphiQL's Headers tab (valid for 1 hour; a fresh one: curl '")

@@ -20,7 +20,6 @@ import graphql.schema.GraphQLScalarType;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.data.method.annotation.support.SubrangeMethodArgumentResolver;
@@ -32,8 +31,8 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
  * The schema's scalars (extended-scalars {@code DateTime}, {@code JSON}, and {@code EmailAddress} with
  * Logto's own email pattern, and an {@code ID} that takes only strings and whole numbers), the offset cursors
  * behind {@code Subrange<Integer>} controller arguments, the limits set by {@link QueryLimits} (request size, parser
- * tokens, depth, complexity), the {@link DocumentCache}, client-safe messages for input errors, and request-level
- * (not field-level) observations.
+ * tokens, depth, complexity; documents are cached by {@link PersistedDocumentConfiguration}), client-safe
+ * messages for input errors, and request-level (not field-level) observations.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
@@ -41,16 +40,20 @@ class GraphQlConfiguration {
     /** The SDL directive on fields whose every selection makes a Logto call of its own. */
     private static final String UPSTREAM_CALL = "upstreamCall";
 
+    /**
+     * The scalars carry no description of their own: graphql-java prefers a wired scalar's description to the SDL's,
+     * and the SDL's (written for client developers) is what introspection and {@code target/schema.graphqls} show.
+     */
     @Bean
     RuntimeWiringConfigurer scalars() {
-        GraphQLScalarType dateTime = ExtendedScalars.DateTime.transform(
-                builder -> builder.coercing(new EpochMillisCoercing(ExtendedScalars.DateTime.getCoercing())));
+        GraphQLScalarType dateTime = ExtendedScalars.DateTime.transform(builder -> builder.description(null)
+                .coercing(new EpochMillisCoercing(ExtendedScalars.DateTime.getCoercing())));
+        GraphQLScalarType json = ExtendedScalars.Json.transform(builder -> builder.description(null));
         GraphQLScalarType emailAddress = ExtendedScalars.newRegexScalar("EmailAddress")
-                .description("An email address such as alice@example.com")
                 .addPattern(EmailAddress.PATTERN)
                 .build();
         GraphQLScalarType id = Scalars.GraphQLID.transform(builder -> builder.coercing(new IdCoercing(Scalars.GraphQLID.getCoercing())));
-        return wiring -> wiring.scalar(dateTime).scalar(ExtendedScalars.Json).scalar(emailAddress)
+        return wiring -> wiring.scalar(dateTime).scalar(json).scalar(emailAddress)
                 // ID is built in: strict mode (which refuses anything defined twice) is lifted for this one replacement only
                 .strictMode(false).scalar(id).strictMode(true);
     }
@@ -104,13 +107,6 @@ class GraphQlConfiguration {
     @Bean
     InputErrorInstrumentation inputErrorInstrumentation() {
         return new InputErrorInstrumentation();
-    }
-
-    /** Each distinct document is parsed and validated once (up to 1,000 kept), not on every request. */
-    @Bean
-    GraphQlSourceBuilderCustomizer documentCache() {
-        DocumentCache documents = new DocumentCache(1_000);
-        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
     }
 
     /**

@@ -18,5 +18,12 @@ enum ServiceErrorType implements ErrorClassification {
      * The HTTP request body is larger than {@code orgbff.graphql.max-request-size}: answered with HTTP 413
      * before any GraphQL runs.
      */
-    REQUEST_TOO_LARGE
+    REQUEST_TOO_LARGE,
+    /**
+     * Trusted-documents mode ({@code orgbff.graphql.trusted-documents}): the document, sent by hash or as text, is not
+     * in the manifests; nothing runs.
+     */
+    PERSISTED_QUERY_NOT_TRUSTED,
+    /** A mutation sent with GET (HTTP 405, {@code Allow: POST}): GET runs queries only; nothing runs. */
+    METHOD_NOT_ALLOWED
 }

@@ -51,7 +51,9 @@ final class MutationBudgetInterceptor implements WebGraphQlInterceptor, Ordered 
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE; // before the caller is set up: a refused request costs nothing more
+        // before the caller is set up, so a refused request costs nothing more; after a document sent by hash is resolved
+        // to its text (the graphql package's persisted-document interceptor, the first), so its mutations are counted
+        return Ordered.HIGHEST_PRECEDENCE + 1;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.orgbff.security;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,7 +38,8 @@ import dev.orgbff.logto.LogtoProperties;
  * issues) and {@link LogtoAudienceValidator the audience} is this API or an organization. A token that
  * verified is remembered by {@link VerifiedTokenCache}, so its signature is not checked on every request.
  * A request with more than one {@code Authorization} header is refused with HTTP 400 on every path
- * ({@link DuplicateAuthorizationFilter}).
+ * ({@link DuplicateAuthorizationFilter}). Browser apps on the origins of {@link CorsProperties} may call
+ * {@code /graphql}; their preflight requests are answered before authentication.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -47,9 +49,17 @@ class SecurityConfiguration {
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, CorsProperties cors, GraphQlProperties graphQl) {
         ManagementServerMatcher managementServer = new ManagementServerMatcher();
         return http
+                // before authentication: a browser's preflight carries no token
+                .cors(spec -> {
+                    if (cors.enabled()) {
+                        spec.configurationSource(cors.source(graphQl.getHttp().getPath()));
+                    } else {
+                        spec.disable();
+                    }
+                })
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)

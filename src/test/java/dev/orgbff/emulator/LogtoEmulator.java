@@ -27,7 +27,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * A stateful, thread-safe stand-in for one Logto 1.42 OSS tenant, served over real HTTP on
  * {@code 127.0.0.1}: OIDC discovery, {@code /oidc/jwks} (one EC P-384 key, ES384, plus any a test rotates in),
- * {@code /oidc/token} for {@code client_credentials}, {@code GET /api/status}, and the Management API
+ * {@code /oidc/token} for {@code client_credentials}, the browser sign-in of single-page apps
+ * ({@link #singlePageApp}: {@code /oidc/auth} with PKCE and a demo user picker instead of Logto's sign-in page,
+ * the {@code authorization_code} and {@code refresh_token} grants, ID tokens, {@code /oidc/me},
+ * {@code /oidc/session/end}, {@code /oidc/token/revocation}, and CORS on the routes browsers call),
+ * {@code GET /api/status}, and the Management API
  * routes for organizations, members and their roles, users, the organization template, invitations and
  * JIT settings, answering with Logto's statuses, bodies, error codes and paging headers (see
  * {@code logto/CONTRACT.md} and the recorded transcript; {@code LogtoEmulatorTranscriptTests} checks it).
@@ -69,6 +73,7 @@ public final class LogtoEmulator implements AutoCloseable {
     private final CallCounter calls = new CallCounter();
     private final FaultPlan faults = new FaultPlan();
     private final WaveGate waves = new WaveGate();
+    private final SignInState signIns = new SignInState();
     private final OidcRoutes oidc;
     private final String m2mAppId;
     private final String m2mAppSecret;
@@ -83,10 +88,14 @@ public final class LogtoEmulator implements AutoCloseable {
         this.m2mAppId = ids.next(IdGenerator.STANDARD);
         this.m2mAppSecret = ids.next(32);
         this.spaAppId = ids.next(IdGenerator.STANDARD);
-        this.oidc = new OidcRoutes(endpoint, tokens, m2mAppId, m2mAppSecret);
+        Clients clients = new Clients(state, new Application(m2mAppId, "Management API access",
+                Application.Type.MACHINE_TO_MACHINE, m2mAppSecret, List.of(), List.of(), List.of()), tokens.issuer());
+        this.oidc = new OidcRoutes(endpoint, tokens, clients, state, signIns);
 
         RouteTable routes = new RouteTable();
         oidc.register(routes);
+        new AuthorizationRoutes(state, signIns, clients, tokens).register(routes);
+        new UserinfoRoutes(state, signIns, clients, tokens).register(routes);
         routes.open("GET", "/api/status", request -> Response.noContent());
         new OrganizationRoutes(state, views).register(routes);
         new MemberRoutes(state, views).register(routes);
@@ -441,6 +450,66 @@ public final class LogtoEmulator implements AutoCloseable {
         return id;
     }
 
+    /**
+     * Registers a single-page app (Logto's application type {@code SPA}): a public client
+     * ({@code token_endpoint_auth_method: none}) that signs users in with the authorization code flow and PKCE at
+     * {@code GET /oidc/auth} and {@code POST /oidc/token}, and may use refresh tokens. Browsers may call the token,
+     * userinfo and revocation endpoints from the origins of its redirect URIs.
+     *
+     * @param redirectUris           the exact redirect URIs the authorization endpoint accepts
+     * @param postLogoutRedirectUris the URIs end-session may redirect to
+     * @return the app id (its {@code client_id}, 21 characters)
+     */
+    public String singlePageApp(String name, List<String> redirectUris, List<String> postLogoutRedirectUris) {
+        synchronized (state) {
+            Application app = new Application(state.newId(IdGenerator.STANDARD), name, Application.Type.SPA, null,
+                    redirectUris, postLogoutRedirectUris, List.of());
+            state.applications().put(app);
+            return app.id();
+        }
+    }
+
+    /**
+     * Adds redirect and post-logout redirect URIs to a single-page app (URIs it already has are kept once), as
+     * editing the app in Logto's console would; e.g. once a server's port is known.
+     *
+     * @throws IllegalArgumentException when the app is unknown
+     */
+    public void addRedirectUris(String appId, List<String> redirectUris, List<String> postLogoutRedirectUris) {
+        synchronized (state) {
+            state.applications().put(application(appId).withUris(redirectUris, postLogoutRedirectUris));
+        }
+    }
+
+    /**
+     * Lets browsers on these origins call the token, userinfo and revocation endpoints for a single-page app, besides
+     * the origins of its redirect URIs (Logto's "CORS allowed origins" of an app).
+     *
+     * @param origins origins such as {@code https://app.example.com}, without a path
+     * @throws IllegalArgumentException when the app is unknown
+     */
+    public void allowCorsOrigins(String appId, String... origins) {
+        synchronized (state) {
+            state.applications().put(application(appId).withCorsAllowedOrigins(List.of(origins)));
+        }
+    }
+
+    /** The redirect URIs of a single-page app, in the order registered; empty for an unknown app. */
+    public List<String> redirectUris(String appId) {
+        synchronized (state) {
+            Application app = state.applications().get(appId);
+            return app == null ? List.of() : app.redirectUris();
+        }
+    }
+
+    private Application application(String appId) {
+        Application app = state.applications().get(appId);
+        if (app == null) {
+            throw new IllegalArgumentException("unknown single-page app: " + appId);
+        }
+        return app;
+    }
+
     /** The id of the user with this username, or null. */
     public @Nullable String userIdByUsername(String username) {
         synchronized (state) {
@@ -583,7 +652,11 @@ public final class LogtoEmulator implements AutoCloseable {
         return new TokenBuilder(tokens, subject, DEFAULT_API_RESOURCE, spaAppId);
     }
 
-    /** The lifetime of M2M tokens minted from now on: their {@code expires_in} and {@code exp - iat} (default 3600 s). */
+    /**
+     * The lifetime of the JWT access tokens {@code POST /oidc/token} issues from now on, for the M2M app and for users
+     * signed in through a single-page app (Logto's {@code accessTokenTtl} of an API resource): their
+     * {@code expires_in} and {@code exp - iat} (default 3600 s). {@link #userToken} tokens keep one hour.
+     */
     public void accessTokenTtl(Duration ttl) {
         oidc.accessTokenTtl(ttl);
     }
@@ -680,13 +753,15 @@ public final class LogtoEmulator implements AutoCloseable {
 
     /**
      * Back to the state right after {@link #start(int)}: drops every organization, user, role, scope, API
-     * resource, invitation, JIT setting and recorded message, turns the email connector off, clears call counts,
+     * resource, invitation, JIT setting, single-page app, sign-in session, code and opaque or refresh token, and every
+     * recorded message, turns the email connector off, clears call counts,
      * faults and latency, restores the default token TTL, and lets held requests go. The signing key,
      * the M2M app and every token issued so far stay valid.
      */
     public void reset() {
         synchronized (state) {
             state.clear();
+            signIns.clear();
         }
         calls.reset();
         faults.clear();

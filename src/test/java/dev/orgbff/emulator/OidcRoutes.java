@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +16,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The tenant's OIDC endpoints: discovery, JWKS, and {@code POST /oidc/token} for the
- * {@code client_credentials} grant of the one seeded M2M app, with the errors Logto 1.42 answers
- * (transcript scenario {@code a.token}, CONTRACT.md §8 and corrections 1 and 2).
+ * The tenant's OIDC endpoints that are not about the browser's sign-in itself: discovery, JWKS (both open to any
+ * origin) and {@code POST /oidc/token}, whose clients are authenticated by {@link Clients} and whose grants are
+ * {@code client_credentials} for the seeded M2M app (transcript scenario {@code a.token}, CONTRACT.md §8 and
+ * corrections 1 and 2) and {@code authorization_code} / {@code refresh_token} for single-page apps
+ * ({@link UserGrants}), with the errors Logto 1.42 answers.
  */
 final class OidcRoutes {
 
@@ -31,15 +32,15 @@ final class OidcRoutes {
 
     private final String endpoint;
     private final TokenIssuer tokens;
-    private final String appId;
-    private final String appSecret;
+    private final Clients clients;
+    private final UserGrants userGrants;
     private volatile Duration accessTokenTtl = LogtoEmulator.DEFAULT_ACCESS_TOKEN_TTL;
 
-    OidcRoutes(String endpoint, TokenIssuer tokens, String appId, String appSecret) {
+    OidcRoutes(String endpoint, TokenIssuer tokens, Clients clients, TenantState state, SignInState signIns) {
         this.endpoint = endpoint;
         this.tokens = tokens;
-        this.appId = appId;
-        this.appSecret = appSecret;
+        this.clients = clients;
+        this.userGrants = new UserGrants(state, signIns, tokens, this::accessTokenTtl);
     }
 
     void accessTokenTtl(Duration ttl) {
@@ -49,10 +50,14 @@ final class OidcRoutes {
         this.accessTokenTtl = ttl;
     }
 
+    Duration accessTokenTtl() {
+        return accessTokenTtl;
+    }
+
     void register(RouteTable routes) {
-        routes.open("GET", "/oidc/.well-known/openid-configuration", request -> discovery())
-                .open("GET", "/oidc/jwks", request -> jwks())
-                .open("POST", "/oidc/token", this::token);
+        routes.open("GET", "/oidc/.well-known/openid-configuration", CorsPolicy.OPEN, request -> discovery())
+                .open("GET", "/oidc/jwks", CorsPolicy.OPEN, request -> jwks())
+                .open("POST", "/oidc/token", CorsPolicy.CLIENT, this::token);
     }
 
     private Response discovery() {
@@ -66,7 +71,8 @@ final class OidcRoutes {
         body.put("end_session_endpoint", oidc + "/session/end");
         body.put("revocation_endpoint", oidc + "/token/revocation");
         body.put("introspection_endpoint", oidc + "/token/introspection");
-        strings(body.putArray("response_types_supported"), "code", "id_token", "code id_token");
+        strings(body.putArray("response_types_supported"), "code id_token", "code", "id_token", "none");
+        strings(body.putArray("response_modes_supported"), "form_post", "fragment", "query");
         strings(body.putArray("grant_types_supported"), "authorization_code", "refresh_token", "client_credentials",
                 "urn:ietf:params:oauth:grant-type:token-exchange");
         strings(body.putArray("token_endpoint_auth_methods_supported"), "client_secret_basic", "client_secret_jwt",
@@ -74,10 +80,12 @@ final class OidcRoutes {
         strings(body.putArray("id_token_signing_alg_values_supported"), "ES384");
         strings(body.putArray("subject_types_supported"), "public");
         strings(body.putArray("code_challenge_methods_supported"), "S256");
-        strings(body.putArray("scopes_supported"), "openid", "offline_access", "profile", "email", "phone",
-                "urn:logto:scope:organizations", "urn:logto:scope:organization_roles");
-        strings(body.putArray("claims_supported"), "sub", "name", "username", "email", "email_verified", "organizations",
-                "organization_roles");
+        strings(body.putArray("scopes_supported"), "openid", "offline_access", "profile", "email", "phone", "address",
+                "custom_data", "identities", "roles", "urn:logto:scope:organizations", "urn:logto:scope:organization_roles");
+        strings(body.putArray("claims_supported"), "sub", "name", "username", "picture", "email", "email_verified",
+                "phone_number", "phone_number_verified", "custom_data", "roles", "organizations", "organization_data",
+                "organization_roles", "created_at", "updated_at");
+        body.put("authorization_response_iss_parameter_supported", true);
         return Response.json(200, body);
     }
 
@@ -86,45 +94,51 @@ final class OidcRoutes {
     }
 
     /**
-     * oidc-provider's order: form body, client authentication, grant type, then Logto's
-     * client-credentials grant (resource indicator, scope).
+     * oidc-provider's order: form body, client authentication, grant type (supported, then allowed for the client),
+     * then the grant: Logto's client-credentials grant (resource indicator, scope) or a user grant.
      */
     private Response token(Request request) {
         String contentType = request.header("Content-Type");
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-            throw invalidRequest("only application/x-www-form-urlencoded content-type bodies are supported on POST /token");
+            throw OidcError.invalidRequest("only application/x-www-form-urlencoded content-type bodies are supported on POST /token");
         }
         Map<String, String> form = request.form();
-        authenticateClient(request.header("Authorization"), form);
+        Application client = clients.authenticate(request, form);
         String grantType = form.get("grant_type");
         if (grantType == null || grantType.isEmpty()) {
-            throw invalidRequest("missing required parameter 'grant_type'");
+            throw OidcError.invalidRequest("missing required parameter 'grant_type'");
         }
         if (!KNOWN_GRANTS.contains(grantType)) {
-            throw ApiError.oidc(400, "unsupported_grant_type", "unsupported grant_type requested",
-                    "Unsupported `grant_type` requested.");
+            throw OidcError.of("unsupported_grant_type", "unsupported grant_type requested");
         }
-        if (!"client_credentials".equals(grantType)) {
-            throw ApiError.oidc(400, "unauthorized_client", "requested grant type is not allowed for this client",
-                    "An OIDC error occurred: oidc.unauthorized_client.");
+        if (!client.grantTypeAllowed(grantType)) {
+            throw OidcError.invalidRequest("requested grant type is not allowed for this client");
         }
+        return switch (grantType) {
+            case "authorization_code" -> userGrants.authorizationCode(request, form, client);
+            case "refresh_token" -> userGrants.refreshToken(request, form, client);
+            default -> clientCredentials(client, form);
+        };
+    }
+
+    private Response clientCredentials(Application client, Map<String, String> form) {
         String resource = form.get("resource");
         String organizationId = form.get("organization_id");
         if (isBlank(resource) && isBlank(organizationId)) {
-            throw invalidTarget("both `resource` and `organization_id` are not provided");
+            throw OidcError.invalidTarget("both `resource` and `organization_id` are not provided");
         }
         if (!isBlank(resource) && !LogtoEmulator.MANAGEMENT_RESOURCE.equals(resource)) {
-            throw invalidTarget("resource indicator is missing, or unknown");
+            throw OidcError.invalidTarget(null);
         }
         if (!isBlank(organizationId)) {
             // the M2M app belongs to no organization, so organization tokens are always denied
-            throw ApiError.oidc(403, "access_denied", "app has not associated with the organization", "Access denied.");
+            throw OidcError.forbidden("app has not associated with the organization");
         }
         String scope = grantedScope(form.get("scope"));
         Duration ttl = accessTokenTtl;
         Instant now = Instant.now();
-        ObjectNode claims = tokens.accessTokenClaims(appId, List.of(LogtoEmulator.MANAGEMENT_RESOURCE), appId, scope, now,
-                now.plus(ttl));
+        ObjectNode claims = tokens.accessTokenClaims(client.id(), List.of(LogtoEmulator.MANAGEMENT_RESOURCE), client.id(), scope,
+                now, now.plus(ttl));
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("access_token", tokens.sign(claims, "at+jwt", TokenIssuer.SigningKey.PUBLISHED_EC));
         body.put("expires_in", ttl.toSeconds());
@@ -132,44 +146,7 @@ final class OidcRoutes {
         if (scope != null) {
             body.put("scope", scope);
         }
-        return Response.json(200, body);
-    }
-
-    private void authenticateClient(@Nullable String authorization, Map<String, String> form) {
-        String clientId;
-        String secret;
-        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
-        if (basic && (form.containsKey("client_secret") || form.containsKey("client_assertion"))) {
-            throw invalidRequest("client authentication must only be provided using one mechanism");
-        }
-        if (basic) {
-            String decoded;
-            try {
-                decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw invalidRequest("invalid authorization header value format");
-            }
-            int colon = decoded.indexOf(':');
-            if (colon < 0) {
-                throw invalidRequest("invalid authorization header value format");
-            }
-            clientId = Request.decode(decoded.substring(0, colon).replace("+", "%20"), false);
-            secret = Request.decode(decoded.substring(colon + 1).replace("+", "%20"), false);
-        } else {
-            clientId = form.get("client_id");
-            secret = form.get("client_secret");
-            if (isBlank(clientId)) {
-                throw invalidRequest("no client authentication mechanism provided");
-            }
-        }
-        if (!appId.equals(clientId)) {
-            throw ApiError.oidc(400, "invalid_client", "invalid client " + clientId,
-                    "An OIDC error occurred: oidc.invalid_client.");
-        }
-        if (!appSecret.equals(secret)) {
-            throw ApiError.oidc(401, "invalid_client", "client authentication failed",
-                    "An OIDC error occurred: oidc.invalid_client.");
-        }
+        return Response.json(200, body).header("Cache-Control", "no-store");
     }
 
     /**
@@ -182,14 +159,6 @@ final class OidcRoutes {
         }
         List<String> granted = Arrays.stream(requested.split(" ")).filter(APP_SCOPES::contains).distinct().toList();
         return granted.isEmpty() ? null : String.join(" ", granted);
-    }
-
-    private static ApiError invalidRequest(String description) {
-        return ApiError.oidc(400, "invalid_request", description, "Request is invalid.");
-    }
-
-    private static ApiError invalidTarget(String description) {
-        return ApiError.oidc(400, "invalid_target", description, "Invalid resource indicator.");
     }
 
     private static boolean isBlank(@Nullable String value) {

@@ -40,6 +40,7 @@ final class Request {
     private final List<Map.Entry<String, String>> queryPairs;
     private Map<String, String> pathParams = Map.of();
     private @Nullable JsonNode body;
+    private boolean corsRefused;
 
     Request(HttpExchange exchange) throws IOException {
         this.exchange = exchange;
@@ -87,6 +88,11 @@ final class Request {
         return null;
     }
 
+    /** Every value of a query parameter, in request order; empty when absent. */
+    List<String> queryValues(String name) {
+        return queryPairs.stream().filter(pair -> pair.getKey().equals(name)).map(Map.Entry::getValue).toList();
+    }
+
     /**
      * The query as Koa's {@code ctx.query} sees it: one entry per key in first-seen order, repeated keys
      * collected into a list, and keys that look like array indexes first (JavaScript object key order).
@@ -125,6 +131,28 @@ final class Request {
 
     @Nullable String header(String name) {
         return exchange.getRequestHeaders().getFirst(name);
+    }
+
+    /** The value of a cookie sent with the request, or null. */
+    @Nullable String cookie(String name) {
+        for (String header : exchange.getRequestHeaders().getOrDefault("Cookie", List.of())) {
+            for (String part : header.split(";")) {
+                int eq = part.indexOf('=');
+                if (eq > 0 && part.substring(0, eq).strip().equals(name)) {
+                    return part.substring(eq + 1).strip();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Marks the request's origin as refused by a client-based CORS check: the answer carries no {@code Access-Control-Allow-Origin}. */
+    void refuseCors() {
+        corsRefused = true;
+    }
+
+    boolean corsRefused() {
+        return corsRefused;
     }
 
     /** {@code http://<Host header>}: Logto builds its {@code Link} URLs from the request's own origin. */
@@ -170,6 +198,11 @@ final class Request {
         } catch (JacksonException e) {
             throw ApiError.malformedJson("Unexpected token in JSON: \"" + abbreviate(trimmed) + "\" is not valid JSON");
         }
+    }
+
+    /** The body as {@code application/x-www-form-urlencoded} pairs in request order, repeated keys kept. */
+    List<Map.Entry<String, String>> formPairs() {
+        return parseForm(new String(rawBody, StandardCharsets.UTF_8));
     }
 
     /** The body as {@code application/x-www-form-urlencoded} pairs (the OIDC token endpoint). */

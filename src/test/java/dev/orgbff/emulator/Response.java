@@ -20,6 +20,7 @@ record Response(int status, Map<String, List<String>> headers, byte @Nullable []
 
     static final String JSON = "application/json; charset=utf-8";
     static final String TEXT = "text/plain; charset=utf-8";
+    static final String HTML = "text/html; charset=utf-8";
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     static Response json(int status, JsonNode body) {
@@ -28,6 +29,15 @@ record Response(int status, Map<String, List<String>> headers, byte @Nullable []
 
     static Response text(int status, String body) {
         return new Response(status, new LinkedHashMap<>(), body.getBytes(StandardCharsets.UTF_8), TEXT);
+    }
+
+    static Response html(int status, String body) {
+        return new Response(status, new LinkedHashMap<>(), body.getBytes(StandardCharsets.UTF_8), HTML);
+    }
+
+    /** Koa's {@code ctx.redirect} after oidc-provider set 303: {@code Location} and a short text body. */
+    static Response seeOther(String location) {
+        return text(303, "Redirecting to " + location + ".").header("Location", location);
     }
 
     static Response empty(int status) {

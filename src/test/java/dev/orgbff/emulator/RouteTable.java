@@ -16,17 +16,28 @@ final class RouteTable {
 
     /** Registers a Management API route: it answers only to a valid M2M token holding scope {@code all}. */
     RouteTable api(String method, String template, RouteHandler handler) {
-        return add(method, template, true, handler);
+        return add(method, template, true, null, handler);
     }
 
     /** Registers a route that needs no token (OIDC, {@code /api/status}, {@code /dev/*}). */
     RouteTable open(String method, String template, RouteHandler handler) {
-        return add(method, template, false, handler);
+        return add(method, template, false, null, handler);
     }
 
-    private RouteTable add(String method, String template, boolean authenticated, RouteHandler handler) {
-        routes.add(new Route(method, template, List.of(template.substring(1).split("/")), authenticated, handler));
+    /** Registers a route without a token that browsers call from other origins: it answers preflights and adds CORS headers. */
+    RouteTable open(String method, String template, CorsPolicy cors, RouteHandler handler) {
+        return add(method, template, false, cors, handler);
+    }
+
+    private RouteTable add(String method, String template, boolean authenticated, @Nullable CorsPolicy cors, RouteHandler handler) {
+        routes.add(new Route(method, template, List.of(template.substring(1).split("/")), authenticated, cors, handler));
         return this;
+    }
+
+    /** The CORS policy of the routes serving this path (whatever their method), with their template; null when none has one. */
+    @Nullable Route corsRoute(String rawPath) {
+        String[] parts = parts(rawPath);
+        return routes.stream().filter(route -> route.cors() != null && bind(route, parts) != null).findFirst().orElse(null);
     }
 
     /**
@@ -34,8 +45,7 @@ final class RouteTable {
      * carries no route but the allowed methods (Koa's {@code allowedMethods()} then answers 405).
      */
     Match match(String method, String rawPath) {
-        String path = rawPath.length() > 1 && rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
-        String[] parts = path.substring(1).split("/", -1);
+        String[] parts = parts(rawPath);
         String wanted = "HEAD".equals(method) ? "GET" : method;
         Route best = null;
         Map<String, String> bestParams = Map.of();
@@ -55,6 +65,11 @@ final class RouteTable {
             }
         }
         return new Match(best, bestParams, List.copyOf(allowed));
+    }
+
+    private static String[] parts(String rawPath) {
+        String path = rawPath.length() > 1 && rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
+        return path.substring(1).split("/", -1);
     }
 
     private static @Nullable Map<String, String> bind(Route route, String[] parts) {

@@ -16,7 +16,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * The emulator's single HTTP handler. For every request it counts the call under its route key,
  * applies injected latency and faults (a lost answer after handling the request), then answers the way Logto's Koa stack would: 404/405 for
  * unknown routes, koa-body's JSON errors, {@code koaAuth} on Management API routes, and finally the
- * route handler, run under the tenant lock so each request is atomic.
+ * route handler, run under the tenant lock so each request is atomic. OIDC routes that browsers call answer
+ * CORS preflights and carry CORS headers ({@link CorsPolicy}).
  */
 final class Router implements HttpHandler {
 
@@ -59,6 +60,13 @@ final class Router implements HttpHandler {
         if (request.path().startsWith("/dev/")) {
             // test-only extras: not counted, never delayed or faulted
             return answer(request, devRoutes.match(request.method(), request.path()));
+        }
+        Route corsRoute = "OPTIONS".equals(request.method()) && request.header("Access-Control-Request-Method") != null
+                ? routes.corsRoute(request.path()) : null;
+        if (corsRoute != null) {
+            // oidc-provider answers a browser's preflight itself, before any client or token is known
+            calls.record("OPTIONS " + corsRoute.template());
+            return corsRoute.cors().preflight(request);
         }
         RouteTable.Match match = routes.match(request.method(), request.path());
         String key = match.route() != null ? request.method() + " " + match.route().template()
@@ -103,9 +111,20 @@ final class Router implements HttpHandler {
             if (route.authenticated()) {
                 tokens.authorize(request.header("Authorization"), LogtoEmulator.MANAGEMENT_RESOURCE);
             }
-            synchronized (state) {
-                return route.handler().handle(request);
+            Response response;
+            try {
+                synchronized (state) {
+                    response = route.handler().handle(request);
+                }
+            } catch (OidcError e) {
+                response = e.response();
+            } catch (ApiError e) {
+                response = e.response();
             }
+            if (route.cors() != null) {
+                route.cors().decorate(request, response);
+            }
+            return response;
         } catch (ApiError e) {
             return e.response();
         } catch (RuntimeException e) {

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Everything one Logto tenant stores that the emulated routes touch: organizations, users, the
  * organization template (with the API resource scopes its roles grant), memberships and member roles,
- * invitations, JIT settings and sent messages.
+ * invitations, JIT settings, sent messages and single-page apps.
  * Rows are read and written through their {@link Table} or {@link Relation}; deletes go through this
  * class, because they cascade the way Logto's foreign keys do ({@code on delete cascade}).
  *
@@ -44,6 +44,8 @@ final class TenantState {
     /** organization id → JIT organization role ids */
     private final Relation<String> jitRoles = new Relation<>();
     private final Table<OneTimeToken> oneTimeTokens = new Table<>(OneTimeToken::id);
+    /** The single-page apps (the M2M app is not tenant data: it survives a reset). */
+    private final Table<Application> applications = new Table<>(Application::id);
     private final List<SentMessage> messages = new ArrayList<>();
     private final List<Consumer<SentMessage>> messageListeners = new CopyOnWriteArrayList<>();
     private boolean emailConnector;
@@ -71,7 +73,7 @@ final class TenantState {
             id = ids.next(length);
         } while (organizations.contains(id) || users.contains(id) || roles.contains(id)
                 || scopes.contains(id) || invitations.contains(id) || apiResources.contains(id) || apiScopes.contains(id)
-                || oneTimeTokens.contains(id));
+                || oneTimeTokens.contains(id) || applications.contains(id));
         return id;
     }
 
@@ -91,6 +93,7 @@ final class TenantState {
         jitDomains.clear();
         jitRoles.clear();
         oneTimeTokens.clear();
+        applications.clear();
         messages.clear();
         emailConnector = false;
         clockOffsetMillis = 0;
@@ -296,6 +299,10 @@ final class TenantState {
     /** Tells {@code listener} of every message recorded from now on (e.g. to print it in the embedded run); survives {@link #clear}. */
     void onMessage(Consumer<SentMessage> listener) {
         messageListeners.add(listener);
+    }
+
+    Table<Application> applications() {
+        return applications;
     }
 
     Table<OneTimeToken> oneTimeTokens() {

@@ -173,6 +173,39 @@ final class TokenIssuer {
         }
     }
 
+    /** The {@code aud} of a compact JWT (the first one of an array), or null when the token cannot be decoded. */
+    @Nullable String idTokenAudience(String token) {
+        String[] parts = token.split("\\.", -1);
+        JsonNode claims = parts.length == 3 ? decodeJson(parts[1]) : null;
+        if (claims == null || !claims.isObject()) {
+            return null;
+        }
+        JsonNode aud = claims.path("aud");
+        JsonNode first = aud.isArray() ? aud.path(0) : aud;
+        return first.isString() ? first.stringValue() : null;
+    }
+
+    /**
+     * oidc-provider's {@code IdToken.validate} for an {@code id_token_hint}: signed by a published key, issued by this
+     * issuer, for {@code clientId}; its expiry is ignored.
+     */
+    boolean validIdTokenHint(String token, String clientId) {
+        String[] parts = token.split("\\.", -1);
+        JsonNode header = parts.length == 3 ? decodeJson(parts[0]) : null;
+        JsonNode claims = parts.length == 3 ? decodeJson(parts[1]) : null;
+        if (header == null || claims == null || !header.path("alg").isString()) {
+            return false;
+        }
+        JWK key;
+        try {
+            key = selectKey(header.path("alg").stringValue(), header.path("kid").isString() ? header.path("kid").stringValue() : null);
+        } catch (ApiError e) {
+            return false;
+        }
+        return signatureValid(token, key) && issuer.equals(claims.path("iss").asString(""))
+                && audienceMatches(claims.path("aud"), clientId);
+    }
+
     /** jose's {@code jwtVerify} against the local JWKS, in jose's order of checks and with its error names. */
     private ObjectNode verify(String token, String audience) {
         String[] parts = token.split("\\.", -1);

@@ -1,0 +1,68 @@
+package dev.orgbff.graphql;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * How documents reach graphql-java: the {@link DocumentCache} of parsed documents, documents sent by hash
+ * ({@link PersistedDocuments}: automatic persisted queries or trusted documents, {@link PersistedQueryProperties}),
+ * and the endpoint over GET as well as POST ({@link GraphQlHttpEndpoint}).
+ */
+@Configuration(proxyBeanMethods = false)
+class PersistedDocumentConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PersistedDocumentConfiguration.class);
+
+    /** The most parsed and validated documents kept; the canonical operations and GraphiQL's need a dozen. */
+    private static final int PARSED_DOCUMENTS = 1_000;
+
+    @Bean
+    PersistedDocuments persistedDocuments(PersistedQueryProperties properties, ResourceLoader resources, JsonMapper json) {
+        if (properties.trustedOnly()) {
+            TrustedDocuments trusted = TrustedDocuments.read(properties.trustedDocuments(), resources, json);
+            log.info("Trusted documents only: {} documents from {}; any other document is refused", trusted.size(), properties.trustedDocuments());
+            return new PersistedDocuments(null, trusted);
+        }
+        PersistedQueryProperties.PersistedQueries persistedQueries = properties.persistedQueries();
+        return new PersistedDocuments(persistedQueries.enabled() ? new AutomaticPersistedQueries(persistedQueries.maxEntries()) : null, null);
+    }
+
+    @Bean
+    PersistedDocumentInterceptor persistedDocumentInterceptor(PersistedDocuments documents) {
+        return new PersistedDocumentInterceptor(documents);
+    }
+
+    /** Each distinct document is parsed and validated once (up to 1,000 kept), whether sent as text or by hash. */
+    @Bean
+    GraphQlSourceBuilderCustomizer documentCache(PersistedDocuments documents, MeterRegistry meters) {
+        DocumentCache cache = new DocumentCache(PARSED_DOCUMENTS, documents.registered(), meters);
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
+    }
+
+    /** Replaces Boot's POST handler (which it then routes to this one) to add GET and the caching headers. */
+    @Bean
+    GraphQlHttpEndpoint graphQlHttpEndpoint(WebGraphQlHandler handler, PersistedDocuments documents, JsonMapper json, QueryLimits limits) {
+        return new GraphQlHttpEndpoint(handler, documents, json, limits);
+    }
+
+    /** GET on the GraphQL path, ahead of Boot's routes, which answer it with 405. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    RouterFunction<ServerResponse> graphQlGetRoute(GraphQlHttpEndpoint endpoint, GraphQlProperties graphQl) {
+        return RouterFunctions.route().GET(graphQl.getHttp().getPath(), endpoint::handleGet).build();
+    }
+}

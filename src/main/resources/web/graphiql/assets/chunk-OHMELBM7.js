@@ -1,0 +1,1 @@
+import{a,b}from"./chunk-G3BV4Y3E.js";import"./chunk-AEEY6ORJ.js";import"./chunk-A5SBKMAW.js";import"./chunk-24OEHY4B.js";import"./chunk-NHHODKFE.js";import"./chunk-D7UCVVTR.js";export{b as getWorker,a as jsonDefaults};

@@ -1,0 +1,120 @@
+package dev.orgbff.graphiql;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.orgbff.DemoTenant;
+import dev.orgbff.GraphQlTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * GraphiQL in a real browser: headless Chromium, which resolves no host but this machine's, loads {@code /graphiql}
+ * from the service and must render it, under its Content-Security-Policy, without asking any other host for anything,
+ * and a query sent with a header pasted into the Headers tab gets data. Skipped where no Chromium is installed.
+ */
+@TestPropertySource(properties = {"spring.graphql.graphiql.enabled=true", "orgbff.graphql.introspection=true",
+        "orgbff.graphiql.app-id=" + GraphiQlPageTests.APP_ID})
+class GraphiQlBrowserTests extends GraphQlTestSupport {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Two shared cores parse about 2 MB of script and start Monaco's workers: generous, but bounded. */
+    private static final Duration READY = Duration.ofSeconds(60);
+
+
+    private static @Nullable HeadlessChromium chromium;
+
+    @LocalServerPort
+    int port;
+
+    /** In each test rather than once for the class, so that a skip is counted and reported with its reason. */
+    @BeforeEach
+    void startChromium() throws Exception {
+        if (chromium == null) {
+            chromium = HeadlessChromium.launchOrSkip();
+        }
+    }
+
+    /** What the browser showed last, for a failure's diagnosis: target/graphiql-browser.png. */
+    @AfterEach
+    void screenshot() throws Exception {
+        if (chromium != null) {
+            chromium.screenshot(Path.of("target", "graphiql-browser.png"));
+        }
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void graphiql_loadedOffline_rendersUnderItsPolicyAndAnswersAQueryWithAPastedHeader() throws Exception {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        String token = logto.userToken(demo.alice());
+        String service = "http://localhost:" + port;
+        chromium.openTab();
+        // when
+        chromium.navigate(service + "/graphiql");
+        chromium.waitFor("GraphiQL's query editor is shown",
+                "document.querySelector('.graphiql-query-editor .monaco-editor .view-lines')", READY);
+        chromium.waitFor("the Sign in button is shown",
+                "[...document.querySelectorAll('.orgbff-bar button')].some(b => b.textContent === 'Sign in')", READY);
+        chromium.evaluate("[...document.querySelectorAll('.graphiql-editor-tools button')]"
+                + ".find(b => b.textContent.trim() === 'Headers').click()");
+        chromium.waitFor("the Headers editor is open", "document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) textarea')", READY);
+        chromium.evaluate("document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) textarea').focus()");
+        chromium.insertText("{\"Authorization\": \"Bearer " + token + "\"}");
+        chromium.waitFor("the header in the Headers editor",
+                "document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) .view-lines').textContent.includes('Bearer')", READY);
+        chromium.evaluate("document.querySelector('.graphiql-execute-button').click()");
+        // then
+        chromium.waitFor("the response shows alice's organization",
+                "document.querySelector('.graphiql-response .view-lines')?.textContent.includes('\"Acme\"')", READY);
+        // Monaco lays the response out with no-break spaces
+        JsonNode result = JSON.readTree(chromium.evaluate(
+                "document.querySelector('.graphiql-response .view-lines').textContent.replaceAll('\\u00a0', ' ')").asString());
+        assertThat(result.has("errors")).as("errors in %s", result).isFalse();
+        assertThat(result.at("/data/viewer/user/name").asString()).isEqualTo("Alice Adams");
+        assertThat(result.at("/data/viewer/organizations/edges/0/node/name").asString()).isEqualTo("Acme");
+
+        assertThat(chromium.requests().stream().filter(request -> request.path("url").asString().equals(service + "/graphql"))
+                .map(request -> HeadlessChromium.header(request, "Authorization")))
+                .as("the Authorization of the query sent with the pasted header").containsExactly("Bearer " + token);
+
+        // Monaco starts the GraphQL language service's worker (from this origin) once the query editor is up; the
+        // editor's and JSON's own workers only when something needs them
+        chromium.waitForRequest(".*/graphiql/assets/graphql\\.worker-[A-Z0-9]{8}\\.js", READY);
+        List<String> requested = chromium.requests().stream().map(request -> request.path("url").asString()).toList();
+        Set<String> origins = requested.stream().map(GraphiQlBrowserTests::origin).collect(Collectors.toSet());
+        assertThat(origins).as("origins of %s", requested).isSubsetOf(service, logto.endpoint());
+        assertThat(requested).as("what the page loaded")
+                .contains(service + "/graphiql", service + "/graphiql/config.json", service + "/graphql")
+                .anyMatch(url -> url.matches(".*/graphiql/assets/main-[A-Z0-9]{8}\\.js"))
+                .anyMatch(url -> url.matches(".*/graphiql/assets/main-[A-Z0-9]{8}\\.css"));
+        assertThat(chromium.problems()).as("policy violations, exceptions, console errors, failed requests").isEmpty();
+    }
+
+    static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+}

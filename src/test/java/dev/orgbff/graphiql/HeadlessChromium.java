@@ -1,0 +1,390 @@
+package dev.orgbff.graphiql;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A headless Chromium (Debian's {@code chromium}) driven over the DevTools protocol: JSON messages over a
+ * WebSocket ({@code java.net.http}), no driver binary. It resolves no host name but {@code localhost} and
+ * {@code 127.0.0.1} ({@code --host-resolver-rules}), so nothing a page asks for can leave the machine, and it
+ * records every protocol event of the page and of the workers the page starts (requests, console messages,
+ * exceptions, log entries such as Content-Security-Policy violations).
+ */
+final class HeadlessChromium implements AutoCloseable {
+
+    private static final String NO_CHROMIUM = "GraphiQL's browser tests are skipped: no Chromium on the PATH "
+            + "(install Debian's packages: apt-get install -y chromium chromium-driver)";
+    private static final Logger LOG = LoggerFactory.getLogger(HeadlessChromium.class);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Process process;
+    private final Path profile;
+    private final WebSocket socket;
+    private final AtomicInteger ids = new AtomicInteger();
+    private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+    private final List<JsonNode> events = new CopyOnWriteArrayList<>();
+    private volatile @Nullable String pageSession;
+
+    private HeadlessChromium(Process process, Path profile, WebSocket socket) {
+        this.process = process;
+        this.profile = profile;
+        this.socket = socket;
+    }
+
+    /** The first of {@code chromium}, {@code chromium-browser}, {@code google-chrome} on the {@code PATH}, if any. */
+    static Optional<Path> executable() {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        return Stream.of("chromium", "chromium-browser", "google-chrome")
+                .flatMap(name -> Stream.of(path.split(File.pathSeparator)).map(dir -> Path.of(dir, name)))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+
+    /**
+     * {@link #launch Starts} the first Chromium on the {@code PATH} at 1400 × 1000; where there is none, logs why and
+     * skips the calling test (a JUnit assumption), naming the Debian packages to install.
+     */
+    static HeadlessChromium launchOrSkip() throws IOException, InterruptedException {
+        Optional<Path> executable = executable();
+        if (executable.isEmpty()) {
+            LOG.warn(NO_CHROMIUM);
+        }
+        assumeTrue(executable.isPresent(), NO_CHROMIUM);
+        return launch(executable.get(), 1400, 1000);
+    }
+
+    /**
+     * Starts the browser with a fresh profile and connects to it.
+     *
+     * @throws IOException when it does not start or does not open its DevTools port within 30 s
+     */
+    static HeadlessChromium launch(Path executable, int width, int height) throws IOException, InterruptedException {
+        Path profile = Files.createTempDirectory("orgbff-chromium");
+        Process process = new ProcessBuilder(executable.toString(),
+                "--headless=new",
+                "--remote-debugging-port=0",
+                "--user-data-dir=" + profile,
+                // the tests run as root on CI, where Chromium's sandbox cannot start
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--disable-extensions",
+                "--disable-sync",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-default-apps",
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+                "--window-size=" + width + "," + height,
+                "about:blank")
+                .redirectErrorStream(true)
+                .redirectOutput(profile.resolve("chromium.log").toFile())
+                .start();
+        try {
+            String endpoint = devToolsEndpoint(process, profile);
+            Listener listener = new Listener();
+            WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .buildAsync(URI.create(endpoint), listener)
+                    .get(10, TimeUnit.SECONDS);
+            HeadlessChromium chromium = new HeadlessChromium(process, profile, socket);
+            listener.chromium = chromium;
+            return chromium;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            stop(process, profile);
+            throw e;
+        } catch (ExecutionException | TimeoutException e) {
+            stop(process, profile);
+            throw new IOException("Chromium's DevTools WebSocket did not open", e);
+        }
+    }
+
+    /** Chromium writes its port and the browser's WebSocket path into {@code DevToolsActivePort} once it listens. */
+    private static String devToolsEndpoint(Process process, Path profile) throws IOException, InterruptedException {
+        Path file = profile.resolve("DevToolsActivePort");
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(file)) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                if (lines.size() >= 2) {
+                    return "ws://127.0.0.1:" + lines.get(0).trim() + lines.get(1).trim();
+                }
+            }
+            if (!process.isAlive()) {
+                throw new IOException("Chromium exited with " + process.exitValue() + ": " + log(profile));
+            }
+            Thread.sleep(50);
+        }
+        throw new IOException("Chromium opened no DevTools port within 30 s: " + log(profile));
+    }
+
+    /**
+     * Opens a tab on {@code about:blank} and starts recording its events and those of the workers it will start
+     * (network, console, exceptions, log), plus every {@code securitypolicyviolation} event into
+     * {@code window.__cspViolations}.
+     */
+    void openTab() {
+        String targetId = send(null, "Target.createTarget", params().put("url", "about:blank")).path("targetId").asString();
+        String session = send(null, "Target.attachToTarget", params().put("targetId", targetId).put("flatten", true))
+                .path("sessionId").asString();
+        pageSession = session;
+        record(session);
+        send(session, "Page.enable", params());
+        send(session, "Page.addScriptToEvaluateOnNewDocument", params().put("source",
+                "window.__cspViolations = []; document.addEventListener('securitypolicyviolation', "
+                        + "e => window.__cspViolations.push(e.violatedDirective + ' blocked ' + e.blockedURI));"));
+        send(session, "Target.setAutoAttach", params().put("autoAttach", true).put("waitForDebuggerOnStart", false)
+                .put("flatten", true));
+    }
+
+    /** Loads {@code url} in the tab (returns once the navigation is committed, not when the page is ready). */
+    void navigate(String url) {
+        JsonNode result = send(pageSession, "Page.navigate", params().put("url", url));
+        if (result.has("errorText")) {
+            throw new IllegalStateException("navigation to " + url + " failed: " + result.path("errorText").asString());
+        }
+    }
+
+    /** The value of {@code expression} evaluated in the page (promises awaited); a thrown error fails. */
+    JsonNode evaluate(String expression) {
+        JsonNode result = send(pageSession, "Runtime.evaluate", params().put("expression", expression)
+                .put("returnByValue", true).put("awaitPromise", true));
+        if (result.has("exceptionDetails")) {
+            throw new IllegalStateException("the page threw: " + result.path("exceptionDetails"));
+        }
+        return result.path("result").path("value");
+    }
+
+    /** Evaluates {@code condition} every 100 ms until it is true. */
+    void waitFor(String description, String condition, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!evaluate("Boolean(" + condition + ")").asBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within " + timeout.toSeconds() + " s: " + description);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Waits until the tab or one of its workers has sent a request whose URL matches {@code urlPattern}. */
+    void waitForRequest(String urlPattern, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (requests().stream().noneMatch(request -> request.path("url").asString().matches(urlPattern))) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no request for " + urlPattern + " within " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Types {@code text} into the focused element, as an on-screen keyboard or a paste would insert it. */
+    void insertText(String text) {
+        send(pageSession, "Input.insertText", params().put("text", text));
+    }
+
+    /** Writes what the tab shows now as a PNG to {@code file}. */
+    void screenshot(Path file) throws IOException {
+        String png = send(pageSession, "Page.captureScreenshot", params().put("format", "png")).path("data").asString();
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, java.util.Base64.getDecoder().decode(png));
+    }
+
+    /**
+     * Every request over the network the tab and its workers sent ({@code http}, {@code https}, {@code ws},
+     * {@code wss}; not {@code data:}), as the protocol describes it: {@code url}, {@code method}, {@code headers},
+     * {@code postData}.
+     */
+    List<JsonNode> requests() {
+        return events("Network.requestWillBeSent").stream()
+                .map(event -> event.path("request"))
+                .filter(request -> request.path("url").asString().matches("(?i)(https?|wss?):.*"))
+                .toList();
+    }
+
+    /** The value of a request's header, its name in any case (fetch sends it lower-cased); empty when absent. */
+    static String header(JsonNode request, String name) {
+        for (Map.Entry<String, JsonNode> header : request.path("headers").properties()) {
+            if (header.getKey().equalsIgnoreCase(name)) {
+                return header.getValue().asString();
+            }
+        }
+        return "";
+    }
+
+    /**
+     * What went wrong in the tab and its workers so far, one line each: Content-Security-Policy violations, uncaught
+     * exceptions, console errors, failed requests and the browser's error log (a failed load, a policy report).
+     */
+    List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        evaluate("window.__cspViolations ?? []").forEach(violation -> problems.add("policy violation: " + violation.asString()));
+        events("Runtime.exceptionThrown").forEach(exception -> problems.add("exception: " + exception.path("exceptionDetails")));
+        events("Runtime.consoleAPICalled").stream()
+                .filter(call -> List.of("error", "assert").contains(call.path("type").asString()))
+                .forEach(call -> problems.add("console." + call.path("type").asString() + ": " + call.path("args")));
+        events("Network.loadingFailed").forEach(failure -> problems.add("failed request: " + failure));
+        events("Log.entryAdded").stream()
+                .map(entry -> entry.path("entry"))
+                .filter(entry -> entry.path("level").asString().equals("error")
+                        || entry.path("text").asString().contains("Content Security Policy"))
+                .forEach(entry -> problems.add("log: " + entry.path("text").asString() + " (" + entry.path("url").asString() + ")"));
+        return problems;
+    }
+
+    /** Every event recorded so far named {@code method}, e.g. {@code Network.requestWillBeSent}, as its params. */
+    List<JsonNode> events(String method) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode event : events) {
+            if (method.equals(event.path("method").asString())) {
+                found.add(event.path("params"));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void close() {
+        socket.abort();
+        stop(process, profile);
+    }
+
+    private void record(String session) {
+        send(session, "Network.enable", params());
+        send(session, "Runtime.enable", params());
+        send(session, "Log.enable", params());
+    }
+
+    private JsonNode send(@Nullable String session, String method, ObjectNode params) {
+        int id = ids.incrementAndGet();
+        ObjectNode message = JSON.createObjectNode().put("id", id).put("method", method);
+        message.set("params", params);
+        if (session != null) {
+            message.put("sessionId", session);
+        }
+        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        pending.put(id, answer);
+        try {
+            // the WebSocket allows one outstanding send at a time
+            synchronized (socket) {
+                socket.sendText(message.toString(), true).get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
+            JsonNode response = answer.get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            if (response.has("error")) {
+                throw new IllegalStateException(method + " failed: " + response.path("error"));
+            }
+            return response.path("result");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(method + " interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(method + " got no answer from Chromium", e);
+        } finally {
+            pending.remove(id);
+        }
+    }
+
+    private void receive(String text) {
+        JsonNode message = JSON.readTree(text);
+        if (message.has("id")) {
+            CompletableFuture<JsonNode> answer = pending.get(message.path("id").asInt());
+            if (answer != null) {
+                answer.complete(message);
+            }
+            return;
+        }
+        events.add(message);
+        if ("Target.attachedToTarget".equals(message.path("method").asString())) {
+            // a worker the page started: record it too, off the WebSocket's thread (send waits for an answer)
+            String workerSession = message.path("params").path("sessionId").asString();
+            CompletableFuture.runAsync(() -> record(workerSession));
+        }
+    }
+
+    private static ObjectNode params() {
+        return JSON.createObjectNode();
+    }
+
+    private static String log(Path profile) {
+        try {
+            return Files.readString(profile.resolve("chromium.log"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static void stop(Process process, Path profile) {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            // a temporary profile left behind is harmless
+        }
+    }
+
+    /** Joins the frames of each message and hands it over. */
+    private static final class Listener implements WebSocket.Listener {
+
+        private final StringBuilder text = new StringBuilder();
+        private volatile @Nullable HeadlessChromium chromium;
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+                String message = text.toString();
+                text.setLength(0);
+                HeadlessChromium target = chromium;
+                if (target != null) {
+                    target.receive(message);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+}

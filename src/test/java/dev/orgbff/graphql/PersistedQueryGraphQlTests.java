@@ -1,0 +1,182 @@
+package dev.orgbff.graphql;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import dev.orgbff.DemoTenant;
+import dev.orgbff.GraphQlTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Apollo's automatic persisted queries over POST: a client sends the hash alone, gets {@code PersistedQueryNotFound}
+ * once, sends the text with the hash, and from then on the hash alone runs the registered document, parsed once,
+ * with the same Logto calls as the text. A text that is not the hash's, or a malformed {@code persistedQuery}, is
+ * refused before anything runs.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class PersistedQueryGraphQlTests extends GraphQlTestSupport {
+
+    private static final String SWITCHER = "query Orgs { viewer { organizations { totalCount edges { node { name viewerPermissions } } } } }";
+
+    @Test
+    void persistedQuery_missThenRegisterThenHashAlone_answersAsTheTextWithTheSameCallsParsedOnce() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        String query = unique(SWITCHER);
+        String hash = DocumentHash.of(query).hex();
+        post(demo.alice(), Map.of("extensions", persistedQuery(hash))).expectBody()
+                .jsonPath("$.errors[0].message").isEqualTo("PersistedQueryNotFound");
+        double parses = documentParses();
+        logto.resetCalls();
+        post(demo.alice(), Map.of("query", query, "extensions", persistedQuery(hash))).expectStatus().isOk().expectBody()
+                .jsonPath("$.data.viewer.organizations.totalCount").isEqualTo(1);
+        Map<String, Integer> callsOfTheText = managementApiCalls();
+        logto.resetCalls();
+        // when
+        var response = post(demo.alice(), Map.of("extensions", persistedQuery(hash)));
+        // then
+        response.expectStatus().isOk().expectBody()
+                .jsonPath("$.errors").doesNotExist()
+                .jsonPath("$.data.viewer.organizations.totalCount").isEqualTo(1)
+                .jsonPath("$.data.viewer.organizations.edges[0].node.name").isEqualTo("Acme");
+        assertThat(managementApiCalls()).isNotEmpty().isEqualTo(callsOfTheText);
+        assertThat(documentParses()).as("documents parsed and validated: the text once, the hash not again").isEqualTo(parses + 1);
+    }
+
+    @Test
+    void persistedQuery_unknownHashAlone_persistedQueryNotFoundAndNothingRuns() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        String hash = DocumentHash.of(unique(SWITCHER)).hex();
+        logto.resetCalls();
+        // when
+        var response = post(demo.alice(), Map.of("extensions", persistedQuery(hash)));
+        // then
+        response.expectStatus().isOk().expectBody()
+                .jsonPath("$.data").doesNotExist()
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].message").isEqualTo("PersistedQueryNotFound")
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("PersistedQueryNotFound")
+                .jsonPath("$.errors[0].extensions.persistedQueryId").isEqualTo(hash);
+        assertThat(logto.apiCalls()).isZero();
+    }
+
+    @Test
+    void persistedQuery_textUnderTheHashOfAnotherRegisteredDocument_persistedQueryIdInvalidAndNothingRuns() {
+        // given: a query registered under its hash, then another text sent with that hash
+        DemoTenant demo = DemoTenant.seed(logto);
+        String registered = unique(SWITCHER);
+        String hash = DocumentHash.of(registered).hex();
+        post(demo.alice(), Map.of("query", registered, "extensions", persistedQuery(hash))).expectBody().jsonPath("$.errors").doesNotExist();
+        logto.resetCalls();
+        // when
+        var response = post(demo.alice(), Map.of("query", "query Other { viewer { user { name primaryEmail } } }", "extensions", persistedQuery(hash)));
+        // then
+        response.expectStatus().isOk().expectBody()
+                .jsonPath("$.data").doesNotExist()
+                .jsonPath("$.errors[0].message").isEqualTo("PersistedQueryIdInvalid")
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("PersistedQueryIdInvalid");
+        assertThat(logto.apiCalls()).isZero();
+    }
+
+    @Test
+    void persistedQuery_textWithTheHashOfNothing_persistedQueryIdInvalid() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var response = post(demo.alice(), Map.of("query", unique(SWITCHER), "extensions", persistedQuery(DocumentHash.of("something else").hex())));
+        // then
+        response.expectBody().jsonPath("$.errors[0].message").isEqualTo("PersistedQueryIdInvalid").jsonPath("$.data").doesNotExist();
+        assertThat(logto.apiCalls()).isZero();
+    }
+
+    static Stream<Arguments> malformedPersistedQueries() {
+        String hash = DocumentHash.of(SWITCHER).hex();
+        return Stream.of(
+                Arguments.of(Map.of("version", 2, "sha256Hash", hash), "extensions.persistedQuery.version must be 1"),
+                Arguments.of(Map.of("sha256Hash", hash), "extensions.persistedQuery.version must be 1"),
+                Arguments.of(Map.of("version", 1, "sha256Hash", "not-a-hash"),
+                        "extensions.persistedQuery.sha256Hash must be the SHA-256 of the document's UTF-8 text, as 64 hexadecimal digits"),
+                Arguments.of(Map.of("version", 1, "sha256Hash", hash.substring(1)),
+                        "extensions.persistedQuery.sha256Hash must be the SHA-256 of the document's UTF-8 text, as 64 hexadecimal digits"),
+                Arguments.of("a string", "extensions.persistedQuery must be an object {\"version\": 1, \"sha256Hash\": \"<the document's SHA-256>\"}"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedPersistedQueries")
+    void persistedQuery_malformed_badRequestWithoutStackTraceAndNothingRuns(Object persistedQuery, String message, CapturedOutput output) {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        int logged = output.getAll().length();
+        // when
+        var response = post(demo.alice(), Map.of("query", SWITCHER, "extensions", Map.of("persistedQuery", persistedQuery)));
+        // then
+        response.expectStatus().isOk().expectBody()
+                .jsonPath("$.data").doesNotExist()
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].message").isEqualTo(message)
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST");
+        assertThat(output.getAll().substring(logged)).contains("Refused a request with a malformed extensions.persistedQuery")
+                .doesNotContain("\tat ").doesNotContain(" ERROR ");
+        assertThat(logto.apiCalls()).isZero();
+    }
+
+    @Test
+    void persistedQuery_upperCaseHash_sameDocument() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        String query = unique(SWITCHER);
+        String hash = DocumentHash.of(query).hex();
+        post(demo.alice(), Map.of("query", query, "extensions", persistedQuery(hash))).expectBody().jsonPath("$.errors").doesNotExist();
+        // when
+        var response = post(demo.alice(), Map.of("extensions", persistedQuery(hash.toUpperCase(Locale.ROOT))));
+        // then
+        response.expectBody().jsonPath("$.errors").doesNotExist().jsonPath("$.data.viewer.organizations.totalCount").isEqualTo(1);
+    }
+
+    /** {@code document} made distinct from every other test's by a comment, so that no earlier request registered it. */
+    static String unique(String document) {
+        return "# " + UUID.randomUUID() + "\n" + document;
+    }
+
+    static Map<String, Object> persistedQuery(String hash) {
+        return Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash));
+    }
+
+    /** The Management API calls so far by route; the M2M token request is made once, whenever it is due. */
+    private static Map<String, Integer> managementApiCalls() {
+        Map<String, Integer> calls = new TreeMap<>(logto.calls());
+        calls.keySet().removeIf(route -> !route.contains(" /api/"));
+        return calls;
+    }
+
+    /** How many documents were parsed and validated so far: misses of the parsed-document cache. */
+    private double documentParses() {
+        return meters.get("cache.gets").tag("cache", DocumentCache.METRICS_NAME).tag("result", "miss").functionCounter().count();
+    }
+
+    private WebTestClient.ResponseSpec post(String userId, Map<String, Object> body) {
+        return webTestClient.post().uri("/graphql")
+                .headers(headers -> headers.setBearerAuth(logto.userToken(userId)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
+    }
+}

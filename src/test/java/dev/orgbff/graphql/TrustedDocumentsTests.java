@@ -1,0 +1,102 @@
+package dev.orgbff.graphql;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.DefaultResourceLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Reading trusted-documents manifests: a manifest that cannot be used stops the application with a message naming it
+ * and the problem, rather than refusing every request later.
+ */
+class TrustedDocumentsTests {
+
+    private static final String SWITCHER = "query Switcher { viewer { organizations { totalCount } } }";
+    private static final String ME = "query Me { viewer { user { name } } }";
+
+    @TempDir
+    private Path directory;
+
+    @Test
+    void read_twoManifests_holdsTheDocumentsOfBoth() throws IOException {
+        // given
+        String web = manifest("web.json", Map.of(DocumentHash.of(SWITCHER).hex(), SWITCHER));
+        String ios = manifest("ios.json", Map.of(DocumentHash.of(ME).hex(), ME));
+        // when
+        TrustedDocuments documents = read(web, ios);
+        // then
+        assertThat(documents.size()).isEqualTo(2);
+        assertThat(documents.document(DocumentHash.of(SWITCHER))).isEqualTo(SWITCHER);
+        assertThat(documents.document(DocumentHash.of(ME))).isEqualTo(ME);
+        assertThat(documents.document(DocumentHash.of("{ viewer { user { id } } }"))).isNull();
+    }
+
+    @Test
+    void read_sha1Keys_failsNamingTheManifestAndTheHashAlgorithm() throws IOException {
+        // given: GraphQL Code Generator's default, sha1
+        String manifest = manifest("sha1.json", Map.of("3f786850e387550fdab836ed7e6dc881de23001b3f786850e387550fdab836ed", SWITCHER));
+        // when, then
+        assertThatThrownBy(() -> read(manifest))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("orgbff.graphql.trusted-documents: the manifest " + manifest)
+                .hasMessageContaining("is not the SHA-256 of its document")
+                .hasMessageContaining("hashAlgorithm is 'sha256'");
+    }
+
+    @Test
+    void read_missingManifest_failsSayingSo() {
+        // given
+        String missing = "file:" + directory.resolve("missing.json");
+        // when, then
+        assertThatThrownBy(() -> read(missing)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("orgbff.graphql.trusted-documents: the manifest " + missing + " cannot be used: it does not exist");
+    }
+
+    @Test
+    void read_apolloManifestFormat_failsAskingForAnObjectOfDocuments() throws IOException {
+        // given: Apollo's persisted query manifest, which needs converting (README, "Clients")
+        Path file = directory.resolve("apollo.json");
+        Files.writeString(file, "{\"format\": \"apollo-persisted-query-manifest\", \"version\": 1, \"operations\": []}");
+        // when, then
+        assertThatThrownBy(() -> read("file:" + file)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("each key must be a SHA-256 as 64 hexadecimal digits and each value a document's text; 'format' is not");
+    }
+
+    @Test
+    void read_notJson_fails() throws IOException {
+        // given
+        Path file = directory.resolve("broken.json");
+        Files.writeString(file, "{\"abc\": ");
+        // when, then
+        assertThatThrownBy(() -> read("file:" + file)).isInstanceOf(IllegalStateException.class).hasMessageContaining("it is not JSON");
+    }
+
+    @Test
+    void read_emptyObject_fails() throws IOException {
+        // given
+        Path file = directory.resolve("empty.json");
+        Files.writeString(file, "{}");
+        // when, then
+        assertThatThrownBy(() -> read("file:" + file)).isInstanceOf(IllegalStateException.class).hasMessageContaining("at least one document");
+    }
+
+    private String manifest(String name, Map<String, String> documents) throws IOException {
+        Path file = directory.resolve(name);
+        Files.writeString(file, JsonMapper.builder().build().writeValueAsString(documents));
+        return "file:" + file;
+    }
+
+    private static TrustedDocuments read(String... locations) {
+        return TrustedDocuments.read(List.of(locations), new DefaultResourceLoader(), JsonMapper.builder().build());
+    }
+}
