@@ -192,14 +192,30 @@ final class HeadlessChromium implements AutoCloseable {
         return result.path("result").path("value");
     }
 
-    /** Evaluates {@code condition} every 100 ms until it is true. */
+    /**
+     * Evaluates {@code condition} every 100 ms until it is true. An evaluation cut short because the page was
+     * navigating (a sign-in or sign-out redirect) counts as not yet true.
+     */
     void waitFor(String description, String condition, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        while (!evaluate("Boolean(" + condition + ")").asBoolean()) {
+        while (!holds(condition)) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("not within " + timeout.toSeconds() + " s: " + description);
             }
             Thread.sleep(100);
+        }
+    }
+
+    private boolean holds(String condition) {
+        try {
+            return evaluate("Boolean(" + condition + ")").asBoolean();
+        } catch (IllegalStateException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("navigated or closed") || message.contains("Cannot find context")
+                    || message.contains("Execution context was destroyed")) {
+                return false;
+            }
+            throw e;
         }
     }
 
