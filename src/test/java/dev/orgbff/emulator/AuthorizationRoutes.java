@@ -439,6 +439,7 @@ final class AuthorizationRoutes {
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>Sign in – Logto emulator</title>
+                <link rel="icon" href="data:,">
                 <style>
                 body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem;color:#1a1a1a}
                 button{display:block;width:100%%;text-align:left;padding:.6rem .8rem;margin:.4rem 0;font:inherit;cursor:pointer}
