@@ -43,14 +43,15 @@ final class AutomaticPersistedQueries implements PersistedQueryCache {
             PersistedQueryCacheMiss onCacheMiss) {
         DocumentHash hash = DocumentHash.parse(persistedQueryId);
         String sent = sentText(executionInput.getQuery());
-        String document = sent != null ? sent : hash == null ? null : documents.getIfPresent(hash);
-        if (hash == null || document == null) {
-            // PersistedQueryInterceptor refuses malformed hashes before execution; this keeps graphql-java's answer
+        if (hash == null || sent == null) {
+            // A hash known before the request was replaced by its text (PersistedDocumentInterceptor), so the GET rule
+            // and the mutation budget saw the text that runs. A hash registered since then must not be looked up
+            // here: its document would run unchecked.
             throw new PersistedQueryNotFound(persistedQueryId);
         }
         // checks the text against the hash (PersistedQueryIdInvalid), then parses and validates it through the DocumentCache
-        PreparsedDocumentEntry entry = onCacheMiss.apply(document);
-        if (sent != null && !entry.hasErrors()) {
+        PreparsedDocumentEntry entry = onCacheMiss.apply(sent);
+        if (!entry.hasErrors()) {
             documents.put(hash, sent);
         }
         return CompletableFuture.completedFuture(entry);

@@ -52,6 +52,9 @@ final class GraphQlHttpEndpoint extends GraphQlHttpHandler {
     private static final String CACHE_CONTROL = "private, no-store";
     private static final List<String> PARAMETERS = List.of("query", "operationName", "variables", "extensions");
 
+    /** Request attribute of a GraphQL request that came by GET, whose document the GET rule has already checked. */
+    static final String GET_REQUEST = GraphQlHttpEndpoint.class.getName() + ".GET";
+
     private final WebGraphQlHandler graphQlHandler;
     private final PersistedDocuments persistedDocuments;
     private final JsonMapper json;
@@ -104,8 +107,11 @@ final class GraphQlHttpEndpoint extends GraphQlHttpHandler {
                     ServiceErrorType.METHOD_NOT_ALLOWED.name());
         }
         Map<String, Object> body = new HashMap<>();
-        // Spring's own marker for a request that names its document by hash only (as for a POST without "query")
-        body.put("query", hashOnly ? PersistedQuerySupport.PERSISTED_QUERY_MARKER : query);
+        // The text checked above is the text that runs. A hash unknown here goes on as Spring's marker for a
+        // request naming its document by hash only, marked so that no later lookup can find a document
+        // registered meanwhile (it would run unchecked): the answer is PersistedQueryNotFound.
+        body.put("query", document != null ? document : PersistedQuerySupport.PERSISTED_QUERY_MARKER);
+        request.attributes().put(GET_REQUEST, Boolean.TRUE);
         body.put("operationName", operationName);
         body.put("variables", variables);
         body.put("extensions", extensions);
@@ -148,12 +154,8 @@ final class GraphQlHttpEndpoint extends GraphQlHttpHandler {
         } catch (InvalidSyntaxException unparsable) {
             return null;
         }
-        List<OperationDefinition> operations = parsed.getDefinitionsOfType(OperationDefinition.class);
-        if (operationName == null || operationName.isEmpty()) {
-            return operations.size() == 1 ? operations.get(0).getOperation() : null;
-        }
-        return operations.stream().filter(operation -> operationName.equals(operation.getName()))
-                .map(OperationDefinition::getOperation).findFirst().orElse(null);
+        OperationDefinition operation = SelectedOperation.of(parsed, operationName);
+        return operation == null ? null : operation.getOperation();
     }
 
     private static Mono<ServerResponse> badRequest(ServerRequest request, String problem) {

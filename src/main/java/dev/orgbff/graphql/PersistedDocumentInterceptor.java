@@ -17,7 +17,9 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
  * Applies {@link PersistedDocuments} to every GraphQL request, first of all interceptors: a refused request is
  * answered with its one error and nothing runs; a request that carries only a hash continues with the text persisted
  * under it, so that every later interceptor (the mutation budget counts mutation fields in the text) and the GET
- * rules see the operation it runs, exactly as if the client had sent the text.
+ * rules see the operation it runs, exactly as if the client had sent the text. A GET request arrives with its text
+ * already (GraphQlHttpEndpoint looks it up to refuse mutations); one still without it named a hash unknown then, and
+ * is not looked up again.
  */
 final class PersistedDocumentInterceptor implements WebGraphQlInterceptor, Ordered {
 
@@ -40,7 +42,7 @@ final class PersistedDocumentInterceptor implements WebGraphQlInterceptor, Order
             return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(),
                     ExecutionResult.newExecutionResult().addError(resolution.refusal()).build())));
         }
-        if (sent == null && resolution.document() != null) {
+        if (sent == null && resolution.document() != null && !request.getAttributes().containsKey(GraphQlHttpEndpoint.GET_REQUEST)) {
             return chain.next(withDocument(request, resolution.document()));
         }
         return chain.next(request);

@@ -31,6 +31,7 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 
 import dev.orgbff.graphql.RateLimitedException;
+import dev.orgbff.graphql.SelectedOperation;
 
 /**
  * Takes one token per mutation field of a request from its caller's {@link Budget#mutations mutation budget},
@@ -83,10 +84,7 @@ final class MutationBudgetInterceptor implements WebGraphQlInterceptor, Ordered 
         } catch (InvalidSyntaxException unparsable) {
             return 0;
         }
-        List<OperationDefinition> operations = parsed.getDefinitionsOfType(OperationDefinition.class);
-        OperationDefinition operation = operations.stream()
-                .filter(candidate -> operationName == null ? operations.size() == 1 : operationName.equals(candidate.getName()))
-                .findFirst().orElse(null);
+        OperationDefinition operation = SelectedOperation.of(parsed, operationName);
         if (operation == null || operation.getOperation() != OperationDefinition.Operation.MUTATION) {
             return 0;
         }

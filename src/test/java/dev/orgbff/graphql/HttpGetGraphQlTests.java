@@ -110,6 +110,20 @@ class HttpGetGraphQlTests extends GraphQlTestSupport {
     }
 
     @Test
+    void get_mutationFirstOfSeveralWithEmptyOperationName_405AndNothingWritten() {
+        // given: graphql-java runs the first operation when operationName is empty
+        DemoTenant demo = DemoTenant.seed(logto);
+        int organizations = logto.organizationIds().size();
+        logto.resetCalls();
+        // when
+        var response = get(demo.carol(), Map.of("query", CREATE + "\nquery Me { viewer { user { name } } }", "operationName", "",
+                "variables", "{\"name\": \"Over GET\"}"));
+        // then
+        assertMutationRefused(response);
+        assertThat(logto.organizationIds()).hasSize(organizations);
+    }
+
+    @Test
     void get_queryNamedAmongAMutation_runsTheQuery() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);

@@ -98,6 +98,9 @@ class MutationBudgetGraphQlTests extends GraphQlTestSupport {
         assertThat(MutationBudgetInterceptor.mutationFields("query mutation { viewer { user { id } } }", null)).isZero();
         assertThat(MutationBudgetInterceptor.mutationFields("mutation { a: x b: y }", null)).isEqualTo(2);
         assertThat(MutationBudgetInterceptor.mutationFields("query Q { a } mutation M { a b c }", "M")).isEqualTo(3);
+        // graphql-java runs the first operation when operationName is empty, so the budget counts that one
+        assertThat(MutationBudgetInterceptor.mutationFields("mutation M { a b } query Q { a }", "")).isEqualTo(2);
+        assertThat(MutationBudgetInterceptor.mutationFields("mutation M { a b } query Q { a }", null)).isZero();
         assertThat(MutationBudgetInterceptor.mutationFields("query Q { a } mutation M { a b c }", "Q")).isZero();
         assertThat(MutationBudgetInterceptor.mutationFields("mutation { ... on Mutation { a ...f } } fragment f on Mutation { b ...f }", null))
                 .isEqualTo(2);
