@@ -71,9 +71,10 @@ class SecurityConfiguration {
                 .addFilterAfter(new DuplicateAuthorizationFilter(), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
                 .addFilterAt(new PublicHealthAlias(managementServer), SecurityWebFiltersOrder.FIRST)
                 .authorizeExchange(exchanges -> exchanges
-                        // the management port: its actuator endpoints (health, Prometheus) are open to probes and scrapers,
-                        // which carry no user token; the application's routes are visible there too, so they are refused
-                        .matchers(new AndServerWebExchangeMatcher(managementServer, EndpointRequest.toAnyEndpoint())).permitAll()
+                        // the management port: health and Prometheus are open to probes and scrapers, which carry no user
+                        // token; anything else (an endpoint exposed later, such as env or heapdump, and the application's
+                        // routes, visible there too) is refused, so exposing one more endpoint never makes it public
+                        .matchers(new AndServerWebExchangeMatcher(managementServer, EndpointRequest.to("health", "prometheus"))).permitAll()
                         .matchers(managementServer).denyAll()
                         .pathMatchers("/graphiql", "/graphiql/**", PublicHealthAlias.ACTUATOR_HEALTH, PublicHealthAlias.PUBLIC_HEALTH).permitAll()
                         .anyExchange().authenticated())
