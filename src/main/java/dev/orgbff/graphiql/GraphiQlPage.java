@@ -34,8 +34,8 @@ final class GraphiQlPage {
 
     static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
 
-    /** esbuild's {@code [name]-[hash]}: a name that changes whenever the content does. */
-    private static final Pattern CONTENT_HASHED = Pattern.compile(".+-[A-Z0-9]{8}\\.[a-z0-9]+");
+    /** esbuild's {@code [name]-[hash]} for code and styles: a name that changes whenever the content does (not the licence list, THIRD-PARTY-LICENSES.txt). */
+    private static final Pattern CONTENT_HASHED = Pattern.compile(".+-[A-Z0-9]{8}\\.(js|css)");
 
     private static final Map<String, MediaType> TYPES = Map.of(
             "js", MediaType.parseMediaType("text/javascript;charset=UTF-8"),
