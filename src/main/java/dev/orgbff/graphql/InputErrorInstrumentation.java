@@ -11,6 +11,7 @@ import graphql.ExecutionResult;
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.UnknownOperationException;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
@@ -85,7 +86,8 @@ final class InputErrorInstrumentation implements Instrumentation {
             return validation.getValidationErrorType() == ValidationErrorType.WrongType
                     || validation.getValidationErrorType() == ValidationErrorType.BadValueForDefaultArg;
         }
-        return error.getErrorType() == ErrorType.ValidationError;
+        // "Must provide operation name…" and "Unknown operation named…" name only the operation: kept as they are
+        return error.getErrorType() == ErrorType.ValidationError && !(error instanceof UnknownOperationException);
     }
 
     /** One request's document, variables and schema, read again only for a request with input errors. */
@@ -184,11 +186,7 @@ final class InputErrorInstrumentation implements Instrumentation {
             if (document == null) {
                 return null;
             }
-            List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
-            if (operationName == null || operationName.isEmpty()) {
-                return operations.size() == 1 ? operations.get(0) : null;
-            }
-            return operations.stream().filter(operation -> operationName.equals(operation.getName())).findFirst().orElse(null);
+            return SelectedOperation.of(document, operationName);
         }
 
         private void findLiteralProblems(Document document) {

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -115,6 +116,17 @@ class InputErrorGraphQlTests extends GraphQlTestSupport {
         assertThat(logto.organizationIds()).containsExactlyInAnyOrder(demo.acme(), demo.globex());
         assertThat(logto.invitationIds(demo.acme())).containsExactly(demo.carolsInvitation());
         assertThat(output).contains("Invalid input refused: " + error.getMessage()).doesNotContain("\tat graphql.");
+    }
+
+    @Test
+    void severalOperations_withoutOperationName_saysSoNotThatAVariableIsWrong() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        // when
+        var response = as(demo.alice()).document("query A { viewer { user { name } } } query B { viewer { user { id } } }").execute();
+        // then
+        ResponseError error = assertError(response, "ValidationError");
+        assertThat(error.getMessage()).isEqualTo("Must provide operation name if query contains multiple operations.");
     }
 
     @ParameterizedTest(name = "{0}")
