@@ -115,18 +115,23 @@ export class SignIn {
       return null;
     }
     if (user.expires_in !== undefined && user.expires_in < RENEW_BEFORE_SECONDS) {
-      user = await this.#renew().catch(() => null);
+      // a failed renewal that did not end the session: the token held may still be good for a while
+      user = await this.#renew().catch(() => user);
     }
     return user?.access_token ?? null;
   }
 
-  /** One refresh at a time, with the resource; without a refresh token or when it fails, the user signs in again. */
+  /**
+   * One refresh at a time, with the resource. Without a refresh token, or when Logto refuses it (invalid_grant),
+   * the session has ended and the user signs in again; a network failure or a Logto 5xx ends nothing: the next
+   * request tries again.
+   */
   #renew() {
     if (!this.#renewing) {
       this.#renewing = this.#manager.getUser()
         .then((user) => {
           if (!user?.refresh_token) {
-            throw new Error('no refresh token');
+            throw Object.assign(new Error('no refresh token'), { error: 'invalid_grant' });
           }
           return this.#manager.signinSilent({ resource: this.#resource });
         })
@@ -135,8 +140,10 @@ export class SignIn {
           return user;
         })
         .catch(async (error) => {
-          await this.#manager.removeUser();
-          this.#set({ status: 'signedOut', error: 'Your session has ended: sign in again.' });
+          if (error?.error === 'invalid_grant') {
+            await this.#manager.removeUser();
+            this.#set({ status: 'signedOut', error: 'Your session has ended: sign in again.' });
+          }
           throw error;
         })
         .finally(() => {

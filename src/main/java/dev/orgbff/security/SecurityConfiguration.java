@@ -71,10 +71,12 @@ class SecurityConfiguration {
                 .addFilterAfter(new DuplicateAuthorizationFilter(), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
                 .addFilterAt(new PublicHealthAlias(managementServer), SecurityWebFiltersOrder.FIRST)
                 .authorizeExchange(exchanges -> exchanges
-                        // the management port: health and Prometheus are open to probes and scrapers, which carry no user
-                        // token; anything else (an endpoint exposed later, such as env or heapdump, and the application's
-                        // routes, visible there too) is refused, so exposing one more endpoint never makes it public
-                        .matchers(new AndServerWebExchangeMatcher(managementServer, EndpointRequest.to("health", "prometheus"))).permitAll()
+                        // the management port: health and the metrics (Prometheus; metrics, which the benchmark reads, when
+                        // exposed) are open to probes and scrapers, which carry no user token; anything else (an endpoint
+                        // exposed later, such as env or heapdump, and the application's routes, visible there too) is
+                        // refused, so exposing one more endpoint never makes it public
+                        .matchers(new AndServerWebExchangeMatcher(managementServer, EndpointRequest.to("health", "prometheus", "metrics")))
+                        .permitAll()
                         .matchers(managementServer).denyAll()
                         .pathMatchers("/graphiql", "/graphiql/**", PublicHealthAlias.ACTUATOR_HEALTH, PublicHealthAlias.PUBLIC_HEALTH).permitAll()
                         .anyExchange().authenticated())
