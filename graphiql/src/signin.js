@@ -44,6 +44,9 @@ export class SignIn {
       // renewed here, with the resource (oidc-client-ts' own silent renew would refresh without it, or use an iframe)
       automaticSilentRenew: false,
       monitorSession: false,
+      // sign-out also revokes the refresh token, which an offline_access grant would otherwise keep alive
+      revokeTokensOnSignout: true,
+      revokeTokenTypes: ['refresh_token'],
       accessTokenExpiringNotificationTimeInSeconds: RENEW_BEFORE_SECONDS,
       userStore: new WebStorageStateStore({ store: window.sessionStorage }),
       stateStore: new WebStorageStateStore({ store: window.sessionStorage }),

@@ -130,6 +130,9 @@ class GraphiQlSignInBrowserTests {
         JsonNode endSession = chromium.requests().stream()
                 .filter(request -> request.path("url").asString().startsWith(logto.endpoint() + "/oidc/session/end?")).findFirst().orElseThrow();
         assertThat(query(endSession.path("url").asString())).contains("post_logout_redirect_uri=" + page);
+        assertThat(chromium.requests()).as("the refresh token revoked before the session ends")
+                .anyMatch(request -> request.path("url").asString().equals(logto.endpoint() + "/oidc/token/revocation")
+                        && request.path("method").asString().equals("POST"));
 
         Set<String> origins = chromium.requests().stream().map(request -> GraphiQlBrowserTests.origin(request.path("url").asString()))
                 .collect(Collectors.toSet());
