@@ -37,7 +37,8 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
  * of an access token against them; the source of keys for Spring's {@code NimbusReactiveJwtDecoder}.
  *
  * <p>A token whose key ({@code kid}, key type, algorithm) is among the held keys is checked without any
- * call, also while the JWKS endpoint is down. A token with any other key makes this service fetch the
+ * call, also while the JWKS endpoint is down, until the held keys reach their maximum age: then the next token
+ * waits for a fresh JWKS, so that a key Logto has withdrawn stops being honoured. A token with any other key makes this service fetch the
  * JWKS again, so that a key Logto rotates in is accepted, but at most once per refresh interval: within
  * it, such tokens join the fetch in flight or get the outcome of the last one at once. Spring's own key
  * source fetches on every unknown key, which let anyone turn forged tokens with made-up {@code kid}s into
@@ -62,6 +63,7 @@ final class LogtoSigningKeys {
 
     private final Mono<JWKSet> fetch;
     private final Duration refreshInterval;
+    private final Duration keysMaxAge;
     private final Clock clock;
     private final DefaultJWTProcessor<JWKSecurityContext> processor = new DefaultJWTProcessor<>();
     private final AtomicReference<JWKSet> held = new AtomicReference<>(new JWKSet());
@@ -74,10 +76,14 @@ final class LogtoSigningKeys {
      * @param jwksUri {@code <endpoint>/oidc/jwks}
      * @param timeout the longest wait for one JWKS answer; past it the fetch counts as failed
      * @param refreshInterval the least time between two fetches
-     * @param clock decides when the refresh interval has passed
+     * @param keysMaxAge how long keys held are used without a fetch; past it, the next token waits for one (at most
+     *     once per refresh interval), so that a key Logto withdraws stops being honoured. If that fetch fails, the
+     *     keys held are used.
+     * @param clock decides when the refresh interval and the keys' age have passed
      */
-    LogtoSigningKeys(WebClient jwks, String jwksUri, Duration timeout, Duration refreshInterval, Clock clock) {
+    LogtoSigningKeys(WebClient jwks, String jwksUri, Duration timeout, Duration refreshInterval, Duration keysMaxAge, Clock clock) {
         this.refreshInterval = refreshInterval;
+        this.keysMaxAge = keysMaxAge;
         this.clock = clock;
         this.fetch = jwks.get().uri(jwksUri).retrieve().bodyToMono(String.class)
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("an empty answer")))
@@ -107,10 +113,21 @@ final class LogtoSigningKeys {
         return keysFor(header).map(keys -> claims(jwt, keys));
     }
 
-    /** The held keys that match the header; when none does, those of a refetched JWKS if a fetch is due. */
+    /**
+     * The held keys that match the header, those of a refetched JWKS once the held keys are older than their
+     * maximum age (Logto may have withdrawn one; if the fetch fails, the held ones), and when none matches, those
+     * of a refetched JWKS if a fetch is due.
+     */
     private Mono<List<JWK>> keysFor(JWSHeader header) {
         JWKSelector selector = new JWKSelector(JWKMatcher.forJWSHeader(header));
         List<JWK> keys = selector.select(held.get());
+        if (!keys.isEmpty() && heldKeysOld()) {
+            return refreshed()
+                    .map(selector::select)
+                    .onErrorReturn(keys)
+                    .filter(found -> !found.isEmpty())
+                    .switchIfEmpty(Mono.error(() -> new BadJwtException(UNKNOWN_KEY)));
+        }
         if (!keys.isEmpty()) {
             return Mono.just(keys);
         }
@@ -137,6 +154,13 @@ final class LogtoSigningKeys {
         }
         Refresh concurrent = lastRefresh.get();
         return concurrent == null ? next.keys() : concurrent.keys();
+    }
+
+    /** The last fetch started {@code keysMaxAge} ago or more (a clock set back counts as old). */
+    private boolean heldKeysOld() {
+        Refresh last = lastRefresh.get();
+        Instant now = clock.instant();
+        return last != null && (now.isBefore(last.startedAt()) || !now.isBefore(last.startedAt().plus(keysMaxAge)));
     }
 
     private JWTClaimsSet claims(JWT jwt, List<JWK> keys) {

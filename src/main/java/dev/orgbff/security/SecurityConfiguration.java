@@ -98,7 +98,7 @@ class SecurityConfiguration {
         // a JWKS endpoint that hangs must fail authentication soon instead of stalling requests for logto.timeout;
         // the refresh interval follows the application's clock, so tests move past it without waiting
         LogtoSigningKeys keys = new LogtoSigningKeys(builder.clone().build(), logto.jwksUri(),
-                tokens.jwksTimeout(logto.timeout()), tokens.jwksRefreshInterval(), clock);
+                tokens.jwksTimeout(logto.timeout()), tokens.jwksRefreshInterval(), tokens.verifiedCacheMaxAge(), clock);
         NimbusReactiveJwtDecoder decoder = new NimbusReactiveJwtDecoder(keys::verify);
         // the real time, like the token's issuer: a test clock that moves the M2M token's refresh must not expire user tokens
         JwtTimestampValidator timestamps = new JwtTimestampValidator(CLOCK_SKEW);

@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param verifiedCacheMaxAge How long an access token whose signature, issuer, audience and type verified once is
  *     taken as verified without checking its signature again. Its expiry is still checked on every request, and
- *     it is never kept past it. A key Logto withdraws stops being honoured within this long; 0 turns the cache off.
+ *     it is never kept past it. Logto's signing keys held are also fetched again once they are this old (at most once
+ *     per jwks-refresh-interval), so a key Logto withdraws stops being honoured within this long; 0 turns the cache off.
  * @param jwksRefreshInterval How often at most a token signed with a key this service does not hold makes it fetch
  *     Logto's JWKS again, at least 1s. A key Logto rotates in is accepted within this long; tokens with made-up
  *     keys cost at most one JWKS call per interval.

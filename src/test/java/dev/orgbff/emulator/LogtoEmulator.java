@@ -607,6 +607,15 @@ public final class LogtoEmulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes the RSA key ({@link TokenBuilder#rs256()}) out of {@code /oidc/jwks}, as Logto does with a key it rotates
+     * out; tokens can still be signed with it, as an attacker holding the old key could. {@link #reset()} publishes it
+     * again.
+     */
+    public void withdrawRsaKey() {
+        tokens.rsaKeyWithdrawn(true);
+    }
+
     /** Moves the tenant's clock forward (invitations expire, tokens age); {@link #reset()} moves it back. */
     public void advanceClock(Duration duration) {
         synchronized (state) {
@@ -755,7 +764,8 @@ public final class LogtoEmulator implements AutoCloseable {
      * Back to the state right after {@link #start(int)}: drops every organization, user, role, scope, API
      * resource, invitation, JIT setting, single-page app, sign-in session, code and opaque or refresh token, and every
      * recorded message, turns the email connector off, clears call counts,
-     * faults and latency, restores the default token TTL, and lets held requests go. The signing key,
+     * faults and latency, restores the default token TTL, publishes a withdrawn RSA key again, and lets held requests
+     * go. The signing key,
      * the M2M app and every token issued so far stay valid.
      */
     public void reset() {
@@ -763,6 +773,7 @@ public final class LogtoEmulator implements AutoCloseable {
             state.clear();
             signIns.clear();
         }
+        tokens.rsaKeyWithdrawn(false);
         calls.reset();
         faults.clear();
         waves.stop();

@@ -58,6 +58,8 @@ final class TokenIssuer {
     private final Map<String, JWK> verifiedSignatures = new ConcurrentHashMap<>();
     private final ECKey ecKey;
     private volatile @Nullable RSAKey rsaKey;
+    /** The RSA key taken out of the JWKS, as Logto does with a key rotated out; tokens may still be signed with it. */
+    private volatile boolean rsaKeyWithdrawn;
     /** Keys rotated in: each published from its first token on, beside the others (never withdrawn). */
     private final List<ECKey> rotatedIn = new CopyOnWriteArrayList<>();
 
@@ -79,11 +81,16 @@ final class TokenIssuer {
         List<JWK> keys = new ArrayList<>();
         keys.add(ecKey);
         RSAKey rsa = rsaKey;
-        if (rsa != null) {
+        if (rsa != null && !rsaKeyWithdrawn) {
             keys.add(rsa);
         }
         keys.addAll(rotatedIn);
         return keys;
+    }
+
+    /** Publishes the RSA key in the JWKS ({@code withdrawn == false}, as after a reset) or withdraws it. */
+    void rsaKeyWithdrawn(boolean withdrawn) {
+        this.rsaKeyWithdrawn = withdrawn;
     }
 
     /**

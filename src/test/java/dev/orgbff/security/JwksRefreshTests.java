@@ -80,6 +80,30 @@ class JwksRefreshTests extends GraphQlTestSupport {
         assertThat(logto.calls(JWKS)).isEqualTo(1);
     }
 
+    @Test
+    void graphql_keyLogtoWithdraws_refusedOnceTheHeldKeysReachTheVerifiedCacheMaxAge() {
+        // given: the service holds Logto's RSA key, which Logto then rotates out
+        DemoTenant demo = DemoTenant.seed(logto);
+        letTheRefreshIntervalPass();
+        post(logto.token(demo.alice()).rs256().sign()).expectStatus().isOk();
+        logto.withdrawRsaKey();
+        var beforeTheMaxAge = post(logto.token(demo.bob()).rs256().sign());
+        clock.advance(tokens.verifiedCacheMaxAge());
+        logto.resetCalls();
+        // when: tokens that were never verified before, so no remembered verification answers for them
+        var withdrawnKey = post(logto.token(demo.dave()).rs256().sign());
+        var publishedKey = post(logto.userToken(demo.erin()));
+        // then
+        beforeTheMaxAge.expectStatus().isOk();
+        withdrawnKey.expectStatus().isUnauthorized()
+                .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, header -> assertThat(header).startsWith(INVALID_TOKEN)
+                        .contains("not signed with one of Logto's signing keys"));
+        publishedKey.expectStatus().isOk();
+        assertThat(logto.calls(JWKS)).isEqualTo(1);
+        // the RSA key published again (reset() does it too); the service fetches it when an RS256 token next comes
+        letTheRefreshIntervalPass();
+    }
+
     /** The JWKS answering 503, and hanging: the first waits for the JWKS timeout (here logto.timeout, 2 s), the second not at all. */
     static List<Fault> jwksFailures() {
         return List.of(Fault.status(503, "unavailable"), Fault.timeout());
