@@ -71,8 +71,12 @@ class GraphQlConfiguration {
      * and GraphiQL's introspection query under 200.
      */
     @Bean
-    WebGraphQlInterceptor parserLimits(QueryLimits limits) {
-        ParserOptions options = ParserOptions.getDefaultOperationParserOptions().transform(builder -> builder.maxTokens(limits.maxTokens()));
+    ParserOptions operationParserOptions(QueryLimits limits) {
+        return ParserOptions.getDefaultOperationParserOptions().transform(builder -> builder.maxTokens(limits.maxTokens()));
+    }
+
+    @Bean
+    WebGraphQlInterceptor parserLimits(ParserOptions options) {
         return (request, chain) -> {
             // graphql-java reads the options of a request from its context before parsing
             request.configureExecutionInput((input, builder) -> {

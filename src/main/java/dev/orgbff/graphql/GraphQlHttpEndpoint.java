@@ -8,9 +8,6 @@ import java.util.Map;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
-import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -60,12 +57,12 @@ final class GraphQlHttpEndpoint extends GraphQlHttpHandler {
     private final JsonMapper json;
     private final ParserOptions parserOptions;
 
-    GraphQlHttpEndpoint(WebGraphQlHandler graphQlHandler, PersistedDocuments persistedDocuments, JsonMapper json, QueryLimits limits) {
+    GraphQlHttpEndpoint(WebGraphQlHandler graphQlHandler, PersistedDocuments persistedDocuments, JsonMapper json, ParserOptions parserOptions) {
         super(graphQlHandler);
         this.graphQlHandler = graphQlHandler;
         this.persistedDocuments = persistedDocuments;
         this.json = json;
-        this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(builder -> builder.maxTokens(limits.maxTokens()));
+        this.parserOptions = parserOptions;
     }
 
     @Override
@@ -148,13 +145,8 @@ final class GraphQlHttpEndpoint extends GraphQlHttpHandler {
         if (!document.contains("mutation") && !document.contains("subscription")) {
             return OperationDefinition.Operation.QUERY; // no need to parse: only a query can run
         }
-        Document parsed;
-        try {
-            parsed = Parser.parse(ParserEnvironment.newParserEnvironment().document(document).parserOptions(parserOptions).build());
-        } catch (InvalidSyntaxException unparsable) {
-            return null;
-        }
-        OperationDefinition operation = SelectedOperation.of(parsed, operationName);
+        Document parsed = SelectedOperation.parse(document, parserOptions);
+        OperationDefinition operation = parsed == null ? null : SelectedOperation.of(parsed, operationName);
         return operation == null ? null : operation.getOperation();
     }
 

@@ -5,6 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import graphql.parser.ParserOptions;
+
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -55,8 +57,8 @@ class PersistedDocumentConfiguration {
 
     /** Replaces Boot's POST handler (which it then routes to this one) to add GET and the caching headers. */
     @Bean
-    GraphQlHttpEndpoint graphQlHttpEndpoint(WebGraphQlHandler handler, PersistedDocuments documents, JsonMapper json, QueryLimits limits) {
-        return new GraphQlHttpEndpoint(handler, documents, json, limits);
+    GraphQlHttpEndpoint graphQlHttpEndpoint(WebGraphQlHandler handler, PersistedDocuments documents, JsonMapper json, ParserOptions parserOptions) {
+        return new GraphQlHttpEndpoint(handler, documents, json, parserOptions);
     }
 
     /** GET on the GraphQL path, ahead of Boot's routes, which answer it with 405. */

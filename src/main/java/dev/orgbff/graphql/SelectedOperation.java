@@ -4,6 +4,10 @@ import graphql.execution.UnknownOperationException;
 import graphql.language.Document;
 import graphql.language.NodeUtil;
 import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +19,20 @@ import org.jspecify.annotations.Nullable;
 public final class SelectedOperation {
 
     private SelectedOperation() {
+    }
+
+    /**
+     * Parses a request's document for a check made before execution, with the same limits as execution
+     * ({@code orgbff.graphql.max-tokens}: the {@code ParserOptions} bean).
+     *
+     * @return the document, or {@code null} when it does not parse (execution then reports it)
+     */
+    public static @Nullable Document parse(String document, ParserOptions options) {
+        try {
+            return Parser.parse(ParserEnvironment.newParserEnvironment().document(document).parserOptions(options).build());
+        } catch (InvalidSyntaxException unparsable) {
+            return null;
+        }
     }
 
     /**

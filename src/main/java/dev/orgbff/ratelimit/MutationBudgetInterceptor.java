@@ -17,8 +17,7 @@ import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
+import graphql.parser.ParserOptions;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -44,10 +43,13 @@ final class MutationBudgetInterceptor implements WebGraphQlInterceptor, Ordered 
 
     private final UserRateLimits limits;
     private final Budget budget;
+    private final ParserOptions parserOptions;
 
-    MutationBudgetInterceptor(UserRateLimits limits, Budget budget) {
+    /** @param parserOptions execution's parser limits, so that a hostile document costs no more to parse here */
+    MutationBudgetInterceptor(UserRateLimits limits, Budget budget, ParserOptions parserOptions) {
         this.limits = limits;
         this.budget = budget;
+        this.parserOptions = parserOptions;
     }
 
     @Override
@@ -59,7 +61,7 @@ final class MutationBudgetInterceptor implements WebGraphQlInterceptor, Ordered 
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        int mutations = mutationFields(request.getDocument(), request.getOperationName());
+        int mutations = mutationFields(request.getDocument(), request.getOperationName(), parserOptions);
         if (mutations == 0) {
             return chain.next(request);
         }
@@ -74,17 +76,12 @@ final class MutationBudgetInterceptor implements WebGraphQlInterceptor, Ordered 
     }
 
     /** The fields the request's mutation operation selects at its top level, fragments included; 0 for a query. */
-    static int mutationFields(String document, @Nullable String operationName) {
+    static int mutationFields(String document, @Nullable String operationName, ParserOptions parserOptions) {
         if (!document.contains("mutation")) {
             return 0;
         }
-        Document parsed;
-        try {
-            parsed = Parser.parse(document);
-        } catch (InvalidSyntaxException unparsable) {
-            return 0;
-        }
-        OperationDefinition operation = SelectedOperation.of(parsed, operationName);
+        Document parsed = SelectedOperation.parse(document, parserOptions);
+        OperationDefinition operation = parsed == null ? null : SelectedOperation.of(parsed, operationName);
         if (operation == null || operation.getOperation() != OperationDefinition.Operation.MUTATION) {
             return 0;
         }

@@ -2,6 +2,8 @@ package dev.orgbff.ratelimit;
 
 import java.time.Duration;
 
+import graphql.parser.ParserOptions;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,7 +22,7 @@ class RateLimitConfiguration {
     }
 
     @Bean
-    MutationBudgetInterceptor mutationBudgetInterceptor(UserRateLimits limits, RateLimitProperties properties) {
-        return new MutationBudgetInterceptor(limits, Budget.mutations(properties.mutationsPerMinute()));
+    MutationBudgetInterceptor mutationBudgetInterceptor(UserRateLimits limits, RateLimitProperties properties, ParserOptions parserOptions) {
+        return new MutationBudgetInterceptor(limits, Budget.mutations(properties.mutationsPerMinute()), parserOptions);
     }
 }

@@ -3,6 +3,7 @@ package dev.orgbff.ratelimit;
 import java.util.ArrayList;
 import java.util.List;
 
+import graphql.parser.ParserOptions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.graphql.ResponseError;
@@ -19,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(properties = "orgbff.rate-limit.mutations-per-minute=3")
 class MutationBudgetGraphQlTests extends GraphQlTestSupport {
+
+    private static final ParserOptions PARSER = ParserOptions.getDefaultOperationParserOptions();
 
     private static final String CREATE = """
             mutation Create($name: String!) {
@@ -93,17 +96,27 @@ class MutationBudgetGraphQlTests extends GraphQlTestSupport {
     }
 
     @Test
+    void mutationFields_documentOverTheParserTokenLimit_notParsedBeyondItAndCostsNothing() {
+        // given: execution refuses it (InvalidSyntax), so the budget must neither charge it nor parse further
+        String document = "mutation { a" + " b".repeat(6_000) + " }";
+        ParserOptions fiveThousandTokens = PARSER.transform(builder -> builder.maxTokens(5_000));
+        // when / then
+        assertThat(MutationBudgetInterceptor.mutationFields(document, null, fiveThousandTokens)).isZero();
+        assertThat(MutationBudgetInterceptor.mutationFields(document, null, PARSER)).isEqualTo(6_001);
+    }
+
+    @Test
     void mutationFields_countsTopLevelFieldsOfTheChosenMutationOnly() {
-        assertThat(MutationBudgetInterceptor.mutationFields("{ viewer { user { id } } }", null)).isZero();
-        assertThat(MutationBudgetInterceptor.mutationFields("query mutation { viewer { user { id } } }", null)).isZero();
-        assertThat(MutationBudgetInterceptor.mutationFields("mutation { a: x b: y }", null)).isEqualTo(2);
-        assertThat(MutationBudgetInterceptor.mutationFields("query Q { a } mutation M { a b c }", "M")).isEqualTo(3);
+        assertThat(MutationBudgetInterceptor.mutationFields("{ viewer { user { id } } }", null, PARSER)).isZero();
+        assertThat(MutationBudgetInterceptor.mutationFields("query mutation { viewer { user { id } } }", null, PARSER)).isZero();
+        assertThat(MutationBudgetInterceptor.mutationFields("mutation { a: x b: y }", null, PARSER)).isEqualTo(2);
+        assertThat(MutationBudgetInterceptor.mutationFields("query Q { a } mutation M { a b c }", "M", PARSER)).isEqualTo(3);
         // graphql-java runs the first operation when operationName is empty, so the budget counts that one
-        assertThat(MutationBudgetInterceptor.mutationFields("mutation M { a b } query Q { a }", "")).isEqualTo(2);
-        assertThat(MutationBudgetInterceptor.mutationFields("mutation M { a b } query Q { a }", null)).isZero();
-        assertThat(MutationBudgetInterceptor.mutationFields("query Q { a } mutation M { a b c }", "Q")).isZero();
-        assertThat(MutationBudgetInterceptor.mutationFields("mutation { ... on Mutation { a ...f } } fragment f on Mutation { b ...f }", null))
+        assertThat(MutationBudgetInterceptor.mutationFields("mutation M { a b } query Q { a }", "", PARSER)).isEqualTo(2);
+        assertThat(MutationBudgetInterceptor.mutationFields("mutation M { a b } query Q { a }", null, PARSER)).isZero();
+        assertThat(MutationBudgetInterceptor.mutationFields("query Q { a } mutation M { a b c }", "Q", PARSER)).isZero();
+        assertThat(MutationBudgetInterceptor.mutationFields("mutation { ... on Mutation { a ...f } } fragment f on Mutation { b ...f }", null, PARSER))
                 .isEqualTo(2);
-        assertThat(MutationBudgetInterceptor.mutationFields("mutation { not closed", null)).isZero();
+        assertThat(MutationBudgetInterceptor.mutationFields("mutation { not closed", null, PARSER)).isZero();
     }
 }
