@@ -2,6 +2,7 @@ package dev.orgbff.graphql;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,9 +32,16 @@ class HttpGetGraphQlTests extends GraphQlTestSupport {
     private static final String CREATE = "mutation Create($name: String!) { createOrganization(input: {name: $name}) { organization { id } } }";
 
     @Test
-    void get_queryWithVariables_answersDataPrivateNoStore() {
+    void get_queryWithVariables_answersDataPrivateNoStoreWithTheCallsOfAPost() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
+        webTestClient.post().uri("/graphql").headers(headers -> headers.setBearerAuth(logto.userToken(demo.alice())))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", ORGANIZATION, "operationName", "Organization", "variables", Map.of("id", demo.acme())))
+                .exchange().expectStatus().isOk();
+        Map<String, Integer> callsOfAPost = new TreeMap<>(logto.calls());
+        callsOfAPost.keySet().removeIf(route -> !route.contains(" /api/"));
+        logto.resetCalls();
         // when
         var response = get(demo.alice(), Map.of("query", ORGANIZATION, "operationName", "Organization",
                 "variables", "{\"id\": \"" + demo.acme() + "\"}"));
@@ -45,6 +53,25 @@ class HttpGetGraphQlTests extends GraphQlTestSupport {
                 .jsonPath("$.errors").doesNotExist()
                 .jsonPath("$.data.organization.name").isEqualTo("Acme")
                 .jsonPath("$.data.organization.viewerRoles[0].name").isEqualTo("admin");
+        Map<String, Integer> callsOfTheGet = new TreeMap<>(logto.calls());
+        callsOfTheGet.keySet().removeIf(route -> !route.contains(" /api/"));
+        assertThat(callsOfTheGet).isNotEmpty().isEqualTo(callsOfAPost);
+    }
+
+    @Test
+    void get_anotherOrganizationsId_notFoundLikeAnUnknownIdWithoutWrite() {
+        // given: bob is a member of Acme only
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var globex = get(demo.bob(), Map.of("query", ORGANIZATION, "variables", "{\"id\": \"" + demo.globex() + "\"}"));
+        var unknown = get(demo.bob(), Map.of("query", ORGANIZATION, "variables", "{\"id\": \"unknown0000\"}"));
+        // then
+        String globexBody = globex.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String unknownBody = unknown.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(globexBody).contains("NOT_FOUND").doesNotContain("Globex")
+                .isEqualTo(unknownBody.replace("unknown0000", demo.globex()));
+        assertThat(logto.calls().keySet()).as("upstream writes").allMatch(route -> route.startsWith("GET "));
     }
 
     @Test
@@ -256,7 +283,7 @@ class HttpGetGraphQlTests extends GraphQlTestSupport {
                 .jsonPath("$.data").doesNotExist()
                 .jsonPath("$.errors[0].message").isEqualTo("GET runs queries only: send a mutation with POST")
                 .jsonPath("$.errors[0].extensions.classification").isEqualTo("METHOD_NOT_ALLOWED");
-        assertThat(logto.calls().keySet()).as("upstream writes").allMatch(route -> route.startsWith("GET "));
+        assertThat(logto.apiCalls()).as("Management API calls").isZero();
     }
 
     private static void assertBadRequest(WebTestClient.ResponseSpec response, String message) {
