@@ -6,10 +6,12 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import graphql.ErrorClassification;
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
+import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 import io.micrometer.context.ContextSnapshot;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +47,8 @@ class GraphQlExceptionResolver extends DataFetcherExceptionResolverAdapter {
     private static final Logger log = LoggerFactory.getLogger(GraphQlExceptionResolver.class);
     /** The request's {@link GraphQLContext} key of the failures already logged. */
     private static final String LOGGED_FAILURES = GraphQlExceptionResolver.class.getName() + ".loggedFailures";
+    /** The request's {@link GraphQLContext} key set once its cancellation is logged. */
+    private static final String CANCELLATION_LOGGED = GraphQlExceptionResolver.class.getName() + ".cancellationLogged";
     /** How far down a cause chain a failure is recognised again: wrappers are one or two levels deep. */
     private static final int MAX_CAUSE_DEPTH = 8;
 
@@ -58,6 +62,9 @@ class GraphQlExceptionResolver extends DataFetcherExceptionResolverAdapter {
     private @Nullable GraphQLError resolve(Throwable exception, DataFetchingEnvironment environment) {
         if (exception instanceof AuthenticationException || exception instanceof AccessDeniedException) {
             return null; // Spring Security's own resolver classifies these as UNAUTHORIZED and FORBIDDEN
+        }
+        if (exception instanceof AbortExecutionException) {
+            return cancelled(environment);
         }
         boolean firstSeen = firstSeen(exception, environment.getGraphQlContext());
         if (exception instanceof NotFoundException) {
@@ -92,6 +99,19 @@ class GraphQlExceptionResolver extends DataFetcherExceptionResolverAdapter {
                     environment.getExecutionStepInfo().getPath(), exception);
         }
         return error(ErrorType.INTERNAL_ERROR, ErrorType.INTERNAL_ERROR + " for " + environment.getExecutionId(), environment);
+    }
+
+    /**
+     * graphql-java stops resolving the fields still to come when the request is cancelled, which Spring does when
+     * the client closes its connection: no failure of ours, so one line per request and no stack trace. Writes
+     * already under way finish, or are undone, all the same: they are not the fields stopped here.
+     */
+    private static GraphQLError cancelled(DataFetchingEnvironment environment) {
+        AtomicBoolean logged = environment.getGraphQlContext().computeIfAbsent(CANCELLATION_LOGGED, key -> new AtomicBoolean());
+        if (logged.compareAndSet(false, true)) {
+            log.info("Request cancelled (the client closed the connection) at {}", environment.getExecutionStepInfo().getPath());
+        }
+        return error(ErrorType.INTERNAL_ERROR, "The request was cancelled", environment);
     }
 
     /** A client's request refused as expected: one log line, no stack trace. */

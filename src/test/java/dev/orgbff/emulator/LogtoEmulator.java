@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,9 +67,13 @@ public final class LogtoEmulator implements AutoCloseable {
 
     static final Duration DEFAULT_ACCESS_TOKEN_TTL = Duration.ofHours(1);
     private static final int BACKLOG = 1024;
+    private static final long QUIET_WAIT_MS = 2_000;
 
     private final HttpServer server;
     private final ExecutorService executor;
+    /** Requests the server has handed to {@link #executor} and not yet answered. */
+    private final AtomicInteger exchanges = new AtomicInteger();
+    private final HttpClient quietProbe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String endpoint;
     private final TenantState state = new TenantState();
     private final Views views = new Views(state);
@@ -110,7 +118,16 @@ public final class LogtoEmulator implements AutoCloseable {
 
         // a cached pool: injected latency and held requests must not queue the other requests behind them
         this.executor = Executors.newCachedThreadPool(daemonThreads());
-        server.setExecutor(executor);
+        server.setExecutor(task -> {
+            exchanges.incrementAndGet();
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    exchanges.decrementAndGet();
+                }
+            });
+        });
         server.createContext("/", new Router(routes, devRoutes, state, tokens, calls, faults, waves));
     }
 
@@ -767,8 +784,16 @@ public final class LogtoEmulator implements AutoCloseable {
      * faults and latency, restores the default token TTL, publishes a withdrawn RSA key again, and lets held requests
      * go. The signing key,
      * the M2M app and every token issued so far stay valid.
+     *
+     * <p>First it waits (at most {@value #QUIET_WAIT_MS} ms) until every request that reached it before has been
+     * answered: a call the service cancelled when another failed (one branch of a zip) may be read after the test
+     * that caused it has ended, and must not be counted in the next one.
      */
     public void reset() {
+        // held and gated requests go first, so that waiting for quiet does not wait for them
+        faults.clear();
+        waves.stop();
+        awaitQuiet();
         synchronized (state) {
             state.clear();
             signIns.clear();
@@ -778,6 +803,22 @@ public final class LogtoEmulator implements AutoCloseable {
         faults.clear();
         waves.stop();
         oidc.accessTokenTtl(DEFAULT_ACCESS_TOKEN_TTL);
+    }
+
+    private void awaitQuiet() {
+        try {
+            // once the server has taken this request, it has taken every one whose bytes were there before it
+            quietProbe.send(HttpRequest.newBuilder(URI.create(endpoint + "/dev/quiet")).timeout(Duration.ofMillis(QUIET_WAIT_MS)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            long deadline = System.nanoTime() + Duration.ofMillis(QUIET_WAIT_MS).toNanos();
+            while (exchanges.get() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the emulator does not answer itself", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

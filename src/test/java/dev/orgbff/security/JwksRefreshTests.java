@@ -144,7 +144,8 @@ class JwksRefreshTests extends GraphQlTestSupport {
     }
 
     private WebTestClient.ResponseSpec post(String token) {
-        // WebTestClient's own 5 s would make this a timing test: 200 requests at once on a loaded CI machine took longer once
+        // not WebTestClient's 5 s: 200 requests at once on a loaded machine are slow, not wrong (a request that got no answer
+        // at all was Reactor Netty's kept-alive connection that stopped reading: see PipelinedRequestsTests)
         return webTestClient.mutate().responseTimeout(Duration.ofSeconds(30)).build().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
                 .headers(headers -> headers.setBearerAuth(token)).bodyValue(QUERY).exchange();
     }
