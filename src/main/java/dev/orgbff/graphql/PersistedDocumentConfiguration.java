@@ -29,8 +29,11 @@ class PersistedDocumentConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PersistedDocumentConfiguration.class);
 
-    /** The most parsed and validated documents kept; the canonical operations and GraphiQL's need a dozen. */
-    private static final int PARSED_DOCUMENTS = 1_000;
+    /**
+     * The most characters of document text kept parsed and validated, about 40 MB of heap at worst (see
+     * {@link DocumentCache}); the canonical operations and GraphiQL's need a dozen documents of 0.5 to 3 KB.
+     */
+    private static final long PARSED_DOCUMENT_TEXT = 2_000_000;
 
     @Bean
     PersistedDocuments persistedDocuments(PersistedQueryProperties properties, ResourceLoader resources, JsonMapper json) {
@@ -48,10 +51,10 @@ class PersistedDocumentConfiguration {
         return new PersistedDocumentInterceptor(documents);
     }
 
-    /** Each distinct document is parsed and validated once (up to 1,000 kept), whether sent as text or by hash. */
+    /** Each distinct document is parsed and validated once (up to 2 million characters of them kept), whether sent as text or by hash. */
     @Bean
     GraphQlSourceBuilderCustomizer documentCache(PersistedDocuments documents, MeterRegistry meters) {
-        DocumentCache cache = new DocumentCache(PARSED_DOCUMENTS, documents.registered(), meters);
+        DocumentCache cache = new DocumentCache(PARSED_DOCUMENT_TEXT, documents.registered(), meters);
         return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
     }
 

@@ -24,7 +24,7 @@ class QueryLimitsGraphQlTests extends GraphQlTestSupport {
         // then
         response.errors().satisfy(errors -> assertThat(errors).singleElement()
                 .satisfies(error -> assertThat(error.getMessage()).contains("maximum query complexity")));
-        assertThat(logto.calls()).isEmpty();
+        assertThat(logto.apiCalls()).isZero(); // the token's check may fetch the JWKS, when it is the first of the run
         assertThat(logto.organizationIds()).hasSize(2);
     }
 
@@ -39,6 +39,6 @@ class QueryLimitsGraphQlTests extends GraphQlTestSupport {
         // then
         response.errors().satisfy(errors -> assertThat(errors).singleElement()
                 .satisfies(error -> assertThat(error.getMessage()).contains("maximum query depth")));
-        assertThat(logto.calls()).isEmpty();
+        assertThat(logto.apiCalls()).isZero();
     }
 }

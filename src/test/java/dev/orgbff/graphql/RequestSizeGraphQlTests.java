@@ -115,7 +115,7 @@ class RequestSizeGraphQlTests extends GraphQlTestSupport {
                 .jsonPath("$.errors[0].extensions.classification").isEqualTo("InvalidSyntax")
                 .jsonPath("$.errors[0].message").value(String.class, message -> assertThat(message).contains("5,000 'grammar' tokens"));
         assertThat(output.getAll().substring(logged)).doesNotContain("\tat ").doesNotContain(" ERROR ");
-        assertThat(logto.calls()).isEmpty();
+        assertThat(logto.apiCalls()).isZero(); // the token's check may fetch the JWKS, when it is the first of the run
     }
 
     private WebTestClient.ResponseSpec post(String userId, Map<String, Object> body) {
