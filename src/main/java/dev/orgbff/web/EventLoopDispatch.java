@@ -22,10 +22,11 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
  * kept-alive connection before the previous one is answered, and hands it over later from a loop that drains its
  * queue. If that request is answered at once, within the hand-over (a refusal without a token, a preflight, a
  * known-unknown signing key), the loop finishes without asking the connection for more: the client's next request
- * on it is never read, and it waits until its own timeout (reactor-netty issue 4361, fixed upstream after the versions served here). Answered
- * in a task of its own, the request completes after the hand-over, when Reactor Netty asks for more. The cost is one
- * task on the same thread per request; the request's thread does not change. {@code PipelinedRequestsTests} shows
- * the hang without this class; once Boot brings a Reactor Netty with the fix, delete it.
+ * on it is never read, and it waits until its own timeout (reactor-netty issue 4361, fixed upstream after the
+ * versions served here). Answered in a task of its own, the request completes after the hand-over, when Reactor
+ * Netty asks for more. The cost is one task on the same thread per request; the request's thread does not change.
+ * {@code PipelinedRequestsTests} shows the hang without this class; once Boot brings a Reactor Netty with the fix,
+ * delete it.
  */
 final class EventLoopDispatch implements HttpHandler {
 
