@@ -14,6 +14,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.RepeatedTest;
 
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.orgbff.DemoTenant;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Requests that reach one keep-alive connection back to back, as a client that reuses its connections sends
- * them: each gets its answer. Reactor Netty 1.3.6 stops reading such a connection when a request it held back
+ * them: each gets its answer, on the GraphQL port and on the management port. Reactor Netty 1.3.6 stops reading such a connection when a request it held back
  * (the one before it not yet answered) is then answered at once, as a refusal without a token is; the next
  * request on that connection waited for ever (reactor-netty issue 4361; the 200 forged tokens of
  * JwksRefreshTests hung one in eight runs).
@@ -36,6 +37,9 @@ class PipelinedRequestsTests extends GraphQlTestSupport {
     @LocalServerPort
     private int port;
 
+    @LocalManagementPort
+    private int managementPort;
+
     @RepeatedTest(3)
     void http_requestHeldBehindASlowOneAndAnsweredAtOnce_theNextRequestOnTheConnectionIsAnswered() throws IOException {
         // given: a query that goes to Logto, and behind it on the same connection a request refused without a token
@@ -43,20 +47,41 @@ class PipelinedRequestsTests extends GraphQlTestSupport {
         logto.latency(Duration.ofMillis(100));
         String slow = request(logto.userToken(demo.alice()));
         String refusedAtOnce = request(null);
+        // when
+        List<Integer> statuses = exchange(port, slow + refusedAtOnce, request(logto.userToken(demo.bob())));
+        // then
+        assertThat(statuses).containsExactly(200, 401, 200);
+    }
+
+    @RepeatedTest(3)
+    void managementPort_requestHeldBehindASlowHealthCheckAndRefusedAtOnce_theNextRequestOnTheConnectionIsAnswered() throws IOException {
+        // given: the health check asks Logto; behind it an endpoint the management port refuses at once
+        logto.latency(Duration.ofMillis(100));
+        String health = get("/actuator/health");
+        // when
+        List<Integer> statuses = exchange(managementPort, health + get("/actuator/env"), health);
+        // then
+        assertThat(statuses).containsExactly(200, 401, 200);
+    }
+
+    /** Sends {@code first} (one or more requests at once), reads two answers, then sends {@code then} and reads its answer. */
+    private static List<Integer> exchange(int port, String first, String then) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout((int) ANSWER_WITHIN.toMillis());
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
-            out.write((slow + refusedAtOnce).getBytes(StandardCharsets.US_ASCII));
+            out.write(first.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             List<Integer> statuses = new ArrayList<>(List.of(readStatus(in), readStatus(in)));
-            // when
-            out.write(request(logto.userToken(demo.bob())).getBytes(StandardCharsets.US_ASCII));
+            out.write(then.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             statuses.add(readStatus(in));
-            // then
-            assertThat(statuses).containsExactly(200, 401, 200);
+            return statuses;
         }
+    }
+
+    private static String get(String path) {
+        return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
     }
 
     private static String request(String token) {
