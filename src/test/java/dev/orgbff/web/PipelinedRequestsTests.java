@@ -24,10 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Requests that reach one keep-alive connection back to back, as a client that reuses its connections sends
- * them: each gets its answer, on the GraphQL port and on the management port. Reactor Netty 1.3.6 stops reading such a connection when a request it held back
- * (the one before it not yet answered) is then answered at once, as a refusal without a token is; the next
- * request on that connection waited for ever (reactor-netty issue 4361; the 200 forged tokens of
- * JwksRefreshTests hung one in eight runs).
+ * them: each gets its answer, on the GraphQL port and on the management port. Reactor Netty 1.3.6 stops reading
+ * such a connection when a request it held back (the one before it not yet answered) is then answered at once, as
+ * a refusal without a token is; the next request on that connection waited for ever (reactor-netty issue 4361; the
+ * 200 forged tokens of JwksRefreshTests hung one in eight runs).
  */
 class PipelinedRequestsTests extends GraphQlTestSupport {
 
