@@ -15,9 +15,7 @@ import org.jspecify.annotations.Nullable;
  * (an emoji or flag at the end of a name stays whole). Lengths are counted in UTF-16 code units, as Logto's
  * request guard counts them (CONTRACT.md §1). Refused inside names and descriptions: control characters (NUL,
  * tabs, line breaks; a description may hold line breaks and tabs) and the bidirectional overrides and isolates
- * (U+202A–U+202E, U+2066–U+2069), which can make a name read as something else; and inside names, the blanks that
- * draw nothing (zero-width space, word joiner, byte-order mark, Hangul fillers, braille blank…), which make one name
- * look like another.
+ * (U+202A–U+202E, U+2066–U+2069), which can make a name read as something else.
  *
  * @param value the text as received
  */
@@ -54,9 +52,9 @@ public record TextInput(String value) {
             errors.add(UserError.of(UserErrorCode.NAME_BLANK, "Enter a name.", field));
         } else if (name.length() > MAX_NAME_LENGTH) {
             errors.add(UserError.of(UserErrorCode.NAME_TOO_LONG, "The name can have at most " + MAX_NAME_LENGTH + " characters.", field));
-        } else if (hasControlCharacters(name) || hasInvisibleCharacters(name)) {
-            errors.add(UserError.of(UserErrorCode.CONTROL_CHARACTERS, "The name cannot contain line breaks, tabs, "
-                    + "text-direction overrides, invisible characters such as zero-width spaces, or other control characters.", field));
+        } else if (hasControlCharacters(name)) {
+            errors.add(UserError.of(UserErrorCode.CONTROL_CHARACTERS,
+                    "The name cannot contain line breaks, tabs, text-direction overrides or other control characters.", field));
         }
         return name;
     }
@@ -116,24 +114,6 @@ public record TextInput(String value) {
     private static boolean hasControlCharacters(String text) {
         return text.codePoints().anyMatch(c -> Character.isISOControl(c) || isBidiControl(c)
                 || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR);
-    }
-
-    /**
-     * Blanks inside a name that draw nothing and join nothing: "A\u200BB" reads as "AB" but is another name, a way to
-     * pass one organization off as another in a switcher or an invitation. Spaces are visible and stay allowed, as
-     * do the characters that shape the text around them: the zero-width joiner and non-joiner (emoji sequences,
-     * Persian, Indic scripts), the left-to-right, right-to-left and Arabic letter marks, the variation selectors and
-     * tag characters of emoji and flags, and the Mongolian variation selectors.
-     */
-    private static boolean hasInvisibleCharacters(String name) {
-        return name.codePoints().anyMatch(c -> isBlank(c) && !Character.isSpaceChar(c) && !isShaping(c));
-    }
-
-    private static boolean isShaping(int codePoint) {
-        return codePoint == 0x200C || codePoint == 0x200D // zero-width non-joiner and joiner
-                || codePoint == 0x200E || codePoint == 0x200F || codePoint == 0x061C // directional marks
-                || codePoint >= 0x180B && codePoint <= 0x180D || codePoint == 0x180F // Mongolian free variation selectors
-                || isModifier(codePoint);
     }
 
     private static boolean isBidiControl(int codePoint) {

@@ -12,10 +12,7 @@ public enum UserErrorCode {
     NAME_TOO_LONG,
     /** A description is longer than Logto allows (256 characters). */
     DESCRIPTION_TOO_LONG,
-    /**
-     * A name or description contains control characters or text-direction overrides, or a name contains invisible
-     * characters that make it look like another (a description may hold line breaks and tabs).
-     */
+    /** A name or description contains control characters (a description may hold line breaks and tabs). */
     CONTROL_CHARACTERS,
     /** Custom data is not a JSON object. */
     CUSTOM_DATA_NOT_OBJECT,
