@@ -32,11 +32,9 @@ final class DocumentCache implements PreparsedDocumentProvider {
     /**
      * @param maximumTextLength the most characters of document text kept, all documents together; the least
      *     recently used go first. Bounded by text rather than by count because a parsed and validated document
-     *     holds about 20 times its text (measured: 290 KB for a 14 KB document of 550 aliased fields, 310 KB for one
-     *     of 15 KB whose 800 fields are unknown, errors included), and any token holder can send distinct
-     *     documents of up to {@code max-tokens}: 1,000 of those were 300 MB.
-     * @param persistedQueries the registered hashes, or {@code null} when clients may not register documents
-     *     (automatic persisted queries off, or trusted documents only, resolved before execution)
+     *     holds 20 to 60 times its text (measured: 290 KB for a 14 KB document of 550 aliased fields, about 60 bytes a
+     *     character for a long list argument; a document that fails validation is kept with its errors), and any token
+     *     holder can send distinct documents of up to {@code max-tokens}: 1,000 of those were 300 MB.
      */
     DocumentCache(long maximumTextLength, @Nullable AutomaticPersistedQueries persistedQueries, MeterRegistry meters) {
         this.documents = Caffeine.newBuilder()

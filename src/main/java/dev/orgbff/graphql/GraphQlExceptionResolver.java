@@ -103,15 +103,15 @@ class GraphQlExceptionResolver extends DataFetcherExceptionResolverAdapter {
 
     /**
      * graphql-java stops resolving the fields still to come when the request is cancelled, which Spring does when
-     * the client closes its connection: no failure of ours, so one line per request and no stack trace. Writes
-     * already under way finish, or are undone, all the same: they are not the fields stopped here.
+     * the client goes away: no failure of ours, so at most one line per request and no stack trace. Writes already
+     * under way finish, or are undone, all the same: they are not the fields stopped here.
      */
     private static GraphQLError cancelled(DataFetchingEnvironment environment) {
         AtomicBoolean logged = environment.getGraphQlContext().computeIfAbsent(CANCELLATION_LOGGED, key -> new AtomicBoolean());
         if (logged.compareAndSet(false, true)) {
-            log.info("Request cancelled (the client closed the connection) at {}", environment.getExecutionStepInfo().getPath());
+            log.info("Request cancelled (its client went away) at {}", environment.getExecutionStepInfo().getPath());
         }
-        return error(ErrorType.INTERNAL_ERROR, "The request was cancelled", environment);
+        return error(ServiceErrorType.CANCELLED, "The request was cancelled", environment);
     }
 
     /** A client's request refused as expected: one log line, no stack trace. */

@@ -30,10 +30,11 @@ class PersistedDocumentConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PersistedDocumentConfiguration.class);
 
     /**
-     * The most characters of document text kept parsed and validated, about 40 MB of heap at worst (see
-     * {@link DocumentCache}); the canonical operations and GraphiQL's need a dozen documents of 0.5 to 3 KB.
+     * The most characters of document text kept parsed and validated, about 60 MB of heap at worst (see
+     * {@link DocumentCache}); the canonical operations and GraphiQL's need a dozen documents of 0.5 to 3 KB, and an
+     * app with 300 operations of 3 KB still fits.
      */
-    private static final long PARSED_DOCUMENT_TEXT = 2_000_000;
+    private static final long PARSED_DOCUMENT_TEXT = 1_000_000;
 
     @Bean
     PersistedDocuments persistedDocuments(PersistedQueryProperties properties, ResourceLoader resources, JsonMapper json) {
@@ -51,7 +52,7 @@ class PersistedDocumentConfiguration {
         return new PersistedDocumentInterceptor(documents);
     }
 
-    /** Each distinct document is parsed and validated once (up to 2 million characters of them kept), whether sent as text or by hash. */
+    /** Each distinct document is parsed and validated once (up to a million characters of them kept), whether sent as text or by hash. */
     @Bean
     GraphQlSourceBuilderCustomizer documentCache(PersistedDocuments documents, MeterRegistry meters) {
         DocumentCache cache = new DocumentCache(PARSED_DOCUMENT_TEXT, documents.registered(), meters);

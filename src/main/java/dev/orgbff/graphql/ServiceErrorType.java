@@ -25,5 +25,10 @@ enum ServiceErrorType implements ErrorClassification {
      */
     PERSISTED_QUERY_NOT_TRUSTED,
     /** A mutation sent with GET (HTTP 405, {@code Allow: POST}): GET runs queries only; nothing runs. */
-    METHOD_NOT_ALLOWED
+    METHOD_NOT_ALLOWED,
+    /**
+     * The request was cancelled (its client went away) before this field was resolved; nobody reads the answer, and
+     * it is kept apart from {@code INTERNAL_ERROR} so that dashboards of internal errors do not count it.
+     */
+    CANCELLED
 }

@@ -30,7 +30,11 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
  */
 final class EventLoopDispatch implements HttpHandler {
 
-    private static final Map<EventLoop, Scheduler> SCHEDULERS = new ConcurrentHashMap<>();
+    /**
+     * One per event loop of the server (a handful). Never disposed: a scheduler made from an executor shuts that
+     * executor down when disposed, here Netty's event loop.
+     */
+    private final Map<EventLoop, Scheduler> schedulers = new ConcurrentHashMap<>();
 
     private final HttpHandler delegate;
 
@@ -45,6 +49,6 @@ final class EventLoopDispatch implements HttpHandler {
             return handling;
         }
         EventLoop loop = connection.channel().eventLoop();
-        return handling.subscribeOn(SCHEDULERS.computeIfAbsent(loop, Schedulers::fromExecutor));
+        return handling.subscribeOn(schedulers.computeIfAbsent(loop, Schedulers::fromExecutor));
     }
 }
