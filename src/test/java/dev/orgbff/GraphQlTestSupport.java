@@ -2,6 +2,7 @@ package dev.orgbff;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +13,7 @@ import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureH
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -80,6 +82,18 @@ public abstract class GraphQlTestSupport {
     /** A tester that sends {@code userId}'s access token, as a signed-in app would. */
     protected HttpGraphQlTester as(String userId) {
         return withToken(logto.userToken(userId));
+    }
+
+    /**
+     * A raw POST to {@code /graphql} with {@code userId}'s access token and {@code body} as JSON, for requests a
+     * GraphQL tester cannot send (extensions such as {@code persistedQuery}, malformed or oversized bodies).
+     */
+    protected WebTestClient.ResponseSpec post(String userId, Map<String, Object> body) {
+        return webTestClient.post().uri("/graphql")
+                .headers(headers -> headers.setBearerAuth(logto.userToken(userId)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
     }
 
     /** A tester that sends {@code token} as the bearer token. */

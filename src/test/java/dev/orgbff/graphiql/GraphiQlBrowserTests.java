@@ -1,17 +1,13 @@
 package dev.orgbff.graphiql;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,37 +32,15 @@ class GraphiQlBrowserTests extends GraphQlTestSupport {
     /** Two shared cores parse about 2 MB of script and start Monaco's workers: generous, but bounded. */
     private static final Duration READY = Duration.ofSeconds(60);
 
-
-    private static @Nullable HeadlessChromium chromium;
+    @RegisterExtension
+    static final ChromiumPerClass browser = new ChromiumPerClass("graphiql-browser.png");
 
     @LocalServerPort
     int port;
 
-    /** In each test rather than once for the class, so that a skip is counted and reported with its reason. */
-    @BeforeEach
-    void startChromium() throws Exception {
-        if (chromium == null) {
-            chromium = HeadlessChromium.launchOrSkip();
-        }
-    }
-
-    /** What the browser showed last, for a failure's diagnosis: target/graphiql-browser.png. */
-    @AfterEach
-    void screenshot() throws Exception {
-        if (chromium != null) {
-            chromium.screenshot(Path.of("target", "graphiql-browser.png"));
-        }
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
     void graphiql_loadedOffline_rendersUnderItsPolicyAndAnswersAQueryWithAPastedHeader() throws Exception {
+        HeadlessChromium chromium = browser.chromium();
         // given
         DemoTenant demo = DemoTenant.seed(logto);
         String token = logto.userToken(demo.alice());

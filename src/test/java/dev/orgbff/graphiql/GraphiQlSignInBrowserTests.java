@@ -2,17 +2,14 @@ package dev.orgbff.graphiql;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,7 +39,8 @@ class GraphiQlSignInBrowserTests {
     private static final String APP = logto.singlePageApp("GraphiQL", List.of(), List.of());
     private static final Duration READY = Duration.ofSeconds(60);
 
-    private static @Nullable HeadlessChromium chromium;
+    @RegisterExtension
+    static final ChromiumPerClass browser = new ChromiumPerClass("graphiql-sign-in.png");
 
     @LocalServerPort
     int port;
@@ -59,31 +57,14 @@ class GraphiQlSignInBrowserTests {
         registry.add("orgbff.graphiql.app-id", () -> APP);
     }
 
-    @BeforeEach
-    void startChromium() throws Exception {
-        if (chromium == null) {
-            chromium = HeadlessChromium.launchOrSkip();
-        }
-    }
-
-    /** What the browser showed last, for a failure's diagnosis: target/graphiql-sign-in.png. */
-    @AfterEach
-    void screenshot() throws Exception {
-        if (chromium != null) {
-            chromium.screenshot(Path.of("target", "graphiql-sign-in.png"));
-        }
-    }
-
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
         logto.close();
     }
 
     @Test
     void signIn_userPickedAtLogto_queriesWithHerRenewedTokenThenSignsOut() throws Exception {
+        HeadlessChromium chromium = browser.chromium();
         // given
         String page = "http://localhost:" + port + "/graphiql";
         logto.addRedirectUris(APP, List.of(page), List.of(page));
@@ -149,7 +130,7 @@ class GraphiQlSignInBrowserTests {
 
     /** The decoded form bodies of the page's token requests with this grant type. */
     private static List<String> tokenRequests(String grantType) {
-        return chromium.requests().stream()
+        return browser.chromium().requests().stream()
                 .filter(request -> request.path("method").asString().equals("POST")
                         && request.path("url").asString().endsWith("/oidc/token"))
                 .map(request -> URLDecoder.decode(request.path("postData").asString(), StandardCharsets.UTF_8))

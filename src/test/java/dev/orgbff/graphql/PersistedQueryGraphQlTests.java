@@ -14,8 +14,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.orgbff.DemoTenant;
 import dev.orgbff.GraphQlTestSupport;
@@ -170,13 +168,5 @@ class PersistedQueryGraphQlTests extends GraphQlTestSupport {
     /** How many documents were parsed and validated so far: misses of the parsed-document cache. */
     private double documentParses() {
         return meters.get("cache.gets").tag("cache", DocumentCache.METRICS_NAME).tag("result", "miss").functionCounter().count();
-    }
-
-    private WebTestClient.ResponseSpec post(String userId, Map<String, Object> body) {
-        return webTestClient.post().uri("/graphql")
-                .headers(headers -> headers.setBearerAuth(logto.userToken(userId)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange();
     }
 }

@@ -121,14 +121,6 @@ class RequestSizeGraphQlTests extends GraphQlTestSupport {
         assertThat(logto.calls().keySet()).isSubsetOf(JWKS); // the token's check fetches it, when it is the first of the run
     }
 
-    private WebTestClient.ResponseSpec post(String userId, Map<String, Object> body) {
-        return webTestClient.post().uri("/graphql")
-                .headers(headers -> headers.setBearerAuth(logto.userToken(userId)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange();
-    }
-
     private static void assertRefusedAsTooLarge(WebTestClient.ResponseSpec response, String log) {
         response.expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)

@@ -15,7 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -168,14 +167,6 @@ class TrustedDocumentsGraphQlTests extends GraphQlTestSupport {
                 .jsonPath("$.errors[0].message").isEqualTo(NOT_TRUSTED)
                 .jsonPath("$.errors[0].extensions.classification").isEqualTo("PERSISTED_QUERY_NOT_TRUSTED");
         assertThat(logto.apiCalls()).isZero();
-    }
-
-    private WebTestClient.ResponseSpec post(String userId, Map<String, Object> body) {
-        return webTestClient.post().uri("/graphql")
-                .headers(headers -> headers.setBearerAuth(logto.userToken(userId)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange();
     }
 
     private WebTestClient.ResponseSpec get(String userId, String hash) {
