@@ -1,7 +1,6 @@
 package dev.orgbff.invitation;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -15,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 import dev.orgbff.graphql.Connection;
 import dev.orgbff.graphql.Connections;
+import dev.orgbff.graphql.EmailAddress;
 import dev.orgbff.graphql.ForbiddenException;
 import dev.orgbff.graphql.NotFoundException;
 import dev.orgbff.graphql.UserError;
@@ -119,8 +119,11 @@ class InvitationService implements OrganizationFieldPrefetch {
      */
     Mono<List<Invitation>> pendingInvitations(Caller caller) {
         return viewers.primaryEmail(caller)
-                .flatMap(invitations::inviteeInvitations)
-                .map(all -> all.stream().filter(invitation -> invitation.status() == InvitationStatus.PENDING).toList())
+                // Logto's invitee filter lower-cases both sides with Postgres' lower(), which can fold a non-ASCII letter
+                // into an ASCII one (the Kelvin sign into k): another address's invitations are dropped here
+                .flatMap(email -> invitations.inviteeInvitations(email).map(all -> all.stream()
+                        .filter(invitation -> invitation.status() == InvitationStatus.PENDING && isInvitee(invitation, email))
+                        .toList()))
                 .defaultIfEmpty(List.of());
     }
 
@@ -257,8 +260,8 @@ class InvitationService implements OrganizationFieldPrefetch {
     }
 
     private static boolean isInvitee(Invitation invitation, String email) {
-        // Logto lower-cases both sides (Locale-independent), unlike equalsIgnoreCase, which folds the dotless ı into i
-        return !email.isEmpty() && invitation.invitee().toLowerCase(Locale.ROOT).equals(email);
+        // not Logto's own check, which lower-cases both sides with JavaScript's toLowerCase: that turns the Kelvin sign into k
+        return !email.isEmpty() && EmailAddress.lowerCase(invitation.invitee()).equals(email);
     }
 
     private static UserError notPending() {

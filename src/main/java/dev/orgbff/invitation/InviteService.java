@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -154,7 +153,7 @@ class InviteService {
                         Set<String> members = memberEmails(existing.getT2(), existing.getT3());
                         emails.forEach((email, index) -> {
                             Invitation pendingOne = existing.getT1().stream()
-                                    .filter(invitation -> invitation.status() == InvitationStatus.PENDING && invitation.invitee().toLowerCase(Locale.ROOT).equals(email))
+                                    .filter(invitation -> invitation.status() == InvitationStatus.PENDING && EmailAddress.lowerCase(invitation.invitee()).equals(email))
                                     .findFirst().orElse(null);
                             if (members.contains(email)) {
                                 errors.add(alreadyMember("input", "emails", index));
@@ -213,7 +212,7 @@ class InviteService {
             }
             long expiresAt = clock.instant().plus(Duration.ofDays(DEFAULT_EXPIRY_DAYS)).toEpochMilli();
             return limits.take(caller.viewer().userId(), emailBudget, 1)
-                    .then(createAndSend(caller, invitation.organizationId(), invitation.invitee().toLowerCase(Locale.ROOT),
+                    .then(createAndSend(caller, invitation.organizationId(), EmailAddress.lowerCase(invitation.invitee()),
                             invitation.roleIds(), expiresAt, "input", "invitationId"))
                     .map(sent -> new InvitationPayload(sent.invitation(), sent.errors()));
         });
@@ -297,7 +296,7 @@ class InviteService {
     private static Set<String> memberEmails(List<User> withTheseEmails, Set<String> nonMemberIds) {
         return withTheseEmails.stream()
                 .filter(user -> !nonMemberIds.contains(user.id()) && user.primaryEmail() != null)
-                .map(user -> user.primaryEmail().toLowerCase(Locale.ROOT))
+                .map(user -> EmailAddress.lowerCase(user.primaryEmail()))
                 .collect(Collectors.toSet());
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -343,7 +342,7 @@ class MembershipService {
             for (User user : existing) {
                 byId.put(user.id(), user);
                 if (user.primaryEmail() != null) {
-                    byEmail.put(user.primaryEmail().toLowerCase(Locale.ROOT), user);
+                    byEmail.put(EmailAddress.lowerCase(user.primaryEmail()), user);
                 }
             }
             Map<String, User> newMembers = new LinkedHashMap<>();

@@ -3,7 +3,6 @@ package dev.orgbff.viewer;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 import reactor.core.publisher.Mono;
 
@@ -13,6 +12,7 @@ import org.springframework.stereotype.Service;
 
 import dev.orgbff.graphql.Connection;
 import dev.orgbff.graphql.Connections;
+import dev.orgbff.graphql.EmailAddress;
 import dev.orgbff.graphql.NotFoundException;
 import dev.orgbff.logto.Organization;
 import dev.orgbff.logto.User;
@@ -62,11 +62,11 @@ public class ViewerService {
     }
 
     /**
-     * The viewer's primary email as Logto holds it (verified by Logto's sign-in flows), lower-cased: never
-     * from client input or token claims. Empty when they have none. Shares the users DataLoader.
+     * The viewer's primary email as Logto holds it (verified by Logto's sign-in flows), {@linkplain EmailAddress#lowerCase
+     * lower-cased}: never from client input or token claims. Empty when they have none. Shares the users DataLoader.
      */
     public Mono<String> primaryEmail(Caller caller) {
-        return user(caller, caller.viewer().userId()).mapNotNull(User::primaryEmail).map(email -> email.toLowerCase(Locale.ROOT));
+        return user(caller, caller.viewer().userId()).mapNotNull(User::primaryEmail).map(EmailAddress::lowerCase);
     }
 
     /**

@@ -40,7 +40,11 @@ final class InvitationRoutes {
                 .api("POST", "/api/organization-invitations/{id}/message", this::sendMessage);
     }
 
-    /** Unpaginated (paging parameters are ignored), newest first; {@code invitee} matches case-insensitively. */
+    /**
+     * Unpaginated (paging parameters are ignored), newest first; {@code invitee} matches case-insensitively, as
+     * Logto's {@code lower(invitee) = lower($1)} does: Postgres' lower() in a UTF-8 locale folds like Java's, the
+     * Kelvin sign (U+212A) into k included.
+     */
     private Response list(Request request) {
         Guard guard = Guard.query(request.queryObject());
         String organizationId = guard.optionalString("organizationId", 0, -1, false).value();
@@ -52,7 +56,7 @@ final class InvitationRoutes {
         state.invitations().stream()
                 .filter(invitation -> organizationId == null || organizationId.equals(invitation.organizationId()))
                 .filter(invitation -> inviterId == null || inviterId.equals(invitation.inviterId()))
-                .filter(invitation -> invitee == null || invitee.equalsIgnoreCase(invitation.invitee()))
+                .filter(invitation -> invitee == null || invitee.toLowerCase(Locale.ROOT).equals(invitation.invitee().toLowerCase(Locale.ROOT)))
                 .sorted(Comparator.comparingLong(Invitation::createdAt).thenComparingLong(Invitation::sequence).reversed())
                 .forEach(invitation -> rows.add(views.invitation(invitation, now)));
         return Response.json(200, rows);
@@ -145,6 +149,7 @@ final class InvitationRoutes {
         if (user == null) {
             throw ApiError.notFound();
         }
+        // JavaScript's toLowerCase() in Logto, which folds like Java's with Locale.ROOT (the Kelvin sign U+212A into k)
         if (user.primaryEmail() == null
                 || !user.primaryEmail().toLowerCase(Locale.ROOT).equals(invitation.invitee().toLowerCase(Locale.ROOT))) {
             throw ApiError.invalidInput(422, "The accepted user must have the same email as the invitee.");

@@ -109,6 +109,7 @@ final class UserSearch {
         if ("similar_to".equals(match.mode()) && !caseSensitive) {
             throw typeError("Cannot use case-insensitive match for `similar to`.");
         }
+        // Postgres' lower() on both sides, which in a UTF-8 locale folds like Java's (the Kelvin sign U+212A into k)
         boolean lowercase = !caseSensitive && "exact".equals(match.mode());
         List<String> wanted = lowercase
                 ? match.values().stream().map(value -> value.toLowerCase(Locale.ROOT)).toList()

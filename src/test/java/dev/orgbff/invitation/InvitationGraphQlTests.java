@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.graphql.ResponseError;
@@ -113,6 +114,35 @@ class InvitationGraphQlTests extends GraphQlTestSupport {
         // then
         response.path("inviteMembers.invitations[*].invitee").entityList(String.class).containsExactly("erin@example.test");
         response.path("inviteMembers.userErrors[*].code").entityList(String.class).containsExactly("INVALID_EMAIL", "INVALID_EMAIL", "INVALID_EMAIL");
+    }
+
+    @Test
+    void inviteMembers_addressWithTheKelvinSign_invalidEmailAndNoInvitationForTheAsciiAddress() {
+        // given: String.toLowerCase turns the Kelvin sign (U+212A) into an ASCII k, another mailbox
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var response = as(demo.alice()).documentName("inviteMembers")
+                .variable("input", invite(demo.acme(), List.of("\u212Aate@example.test"), "member")).execute();
+        // then
+        response.path("inviteMembers.invitations").entityList(Object.class).hasSize(0);
+        response.path("inviteMembers.userErrors[*].code").entityList(String.class).containsExactly("INVALID_EMAIL");
+        assertThat(logto.invitationIds(demo.acme())).containsExactly(demo.carolsInvitation());
+        assertThat(logto.calls(CREATE)).isZero();
+        assertThat(logto.sentMessages()).isEmpty();
+    }
+
+    @Test
+    void inviteMembers_memberWithTheKelvinSignInTheirAddress_invitesTheAsciiAddress() {
+        // given: Logto's search lower-cases both sides and finds the member for kate's address
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.addMember(demo.acme(), logto.createUser("kelvin", "\u212Aate@example.test", "Kelvin"), "member");
+        // when
+        var response = as(demo.alice()).documentName("inviteMembers")
+                .variable("input", invite(demo.acme(), List.of("kate@example.test"), "member")).execute();
+        // then
+        response.path("inviteMembers.userErrors").entityList(Object.class).hasSize(0);
+        response.path("inviteMembers.invitations[*].invitee").entityList(String.class).containsExactly("kate@example.test");
     }
 
     @Test
@@ -301,6 +331,19 @@ class InvitationGraphQlTests extends GraphQlTestSupport {
     }
 
     @Test
+    void resendInvitation_expiredInvitationToAnAddressWithTheKelvinSign_doesNotInviteTheAsciiAddress() {
+        // given: seeded (Logto's API refuses such an invitee); lower-casing it with String.toLowerCase gives kate's address
+        DemoTenant demo = DemoTenant.seed(logto);
+        String expired = logto.createInvitation(demo.acme(), demo.alice(), "\u212Aate@example.test", Instant.now().minusSeconds(60), "member");
+        // when
+        var response = as(demo.alice()).documentName("resendInvitation").variable("input", Map.of("invitationId", expired)).execute();
+        // then
+        response.path("resendInvitation.userErrors[*].code").entityList(String.class).containsExactly("INVITATION_FAILED");
+        assertThat(logto.invitationIds(demo.acme())).extracting(logto::invitationInvitee).doesNotContain("kate@example.test");
+        assertThat(logto.sentMessages()).isEmpty();
+    }
+
+    @Test
     void resendInvitation_expiredAdminInvitationByAMember_roleEscalationWithoutWrite() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
@@ -452,6 +495,35 @@ class InvitationGraphQlTests extends GraphQlTestSupport {
     }
 
     @Test
+    void acceptInvitation_invitationToTheAddressInUpperCase_accepted() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        String invitation = logto.createInvitation(demo.acme(), demo.alice(), "Erin@Example.TEST", Instant.now().plus(Duration.ofDays(7)), "member");
+        // when
+        var response = as(demo.erin()).documentName("acceptInvitation").variable("input", Map.of("invitationId", invitation)).execute();
+        // then
+        response.path("acceptInvitation.userErrors").entityList(Object.class).hasSize(0);
+        assertThat(logto.memberIds(demo.acme())).contains(demo.erin());
+    }
+
+    @ParameterizedTest(name = "{0} accepting an invitation to {1}")
+    @CsvSource({"\u212Aate@example.test, kate@example.test", "kate@example.test, \u212Aate@example.test"})
+    void acceptInvitation_addressesDifferingByTheKelvinSign_emailMismatchWithoutWrite(String primaryEmail, String invitee) {
+        // given: Logto compares them lower-cased by JavaScript's toLowerCase, which turns the Kelvin sign (U+212A) into k;
+        // the invitation to the Kelvin sign is seeded (Logto's API refuses such an invitee)
+        DemoTenant demo = DemoTenant.seed(logto);
+        String kate = logto.createUser("kate", primaryEmail, "Kate");
+        String invitation = logto.createInvitation(demo.acme(), demo.alice(), invitee, Instant.now().plus(Duration.ofDays(7)), "member");
+        logto.resetCalls();
+        // when
+        var response = as(kate).documentName("acceptInvitation").variable("input", Map.of("invitationId", invitation)).execute();
+        // then
+        response.path("acceptInvitation.userErrors[0].code").entity(String.class).isEqualTo("EMAIL_MISMATCH");
+        assertThat(logto.memberIds(demo.acme())).doesNotContain(kate);
+        assertThat(logto.calls(STATUS)).isZero();
+    }
+
+    @Test
     void acceptInvitation_afterExpiry_invitationExpiredWithoutWrite() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
@@ -596,6 +668,20 @@ class InvitationGraphQlTests extends GraphQlTestSupport {
         // then
         assertThat(assertError(response, ErrorType.BAD_REQUEST).getMessage()).contains("'first'");
         assertThat(logto.calls("GET /api/organization-invitations")).isZero();
+    }
+
+    @Test
+    void pendingInvitations_addressWithTheKelvinSign_neitherListsNorShowsTheAsciiAddressesInvitation() {
+        // given: Logto's invitee filter lower-cases both sides and finds kate's invitation for the Kelvin sign (U+212A)
+        DemoTenant demo = DemoTenant.seed(logto);
+        String kelvin = logto.createUser("kelvin", "\u212Aate@example.test", "Kelvin");
+        String invitation = logto.createInvitation(demo.acme(), demo.alice(), "kate@example.test", Instant.now().plus(Duration.ofDays(7)), "member");
+        // when
+        var pending = as(kelvin).documentName("viewerPendingInvitations").execute();
+        var byId = as(kelvin).documentName("invitation").variable("id", invitation).execute();
+        // then
+        pending.path("viewer.pendingInvitations").entityList(Object.class).hasSize(0);
+        assertError(byId, ErrorType.NOT_FOUND);
     }
 
     @Test

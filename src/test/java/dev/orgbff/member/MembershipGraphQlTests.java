@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.graphql.execution.ErrorType;
@@ -113,6 +114,23 @@ class MembershipGraphQlTests extends GraphQlTestSupport {
                 "USER_NOT_FOUND [input, emails, 1]");
         assertThat(logto.memberIds(demo.acme())).containsExactlyInAnyOrder(demo.alice(), demo.bob(), demo.carol());
         assertThat(logto.memberRoleNames(demo.acme(), demo.bob())).containsExactly("member");
+    }
+
+    @ParameterizedTest(name = "{1} for the user with {0}")
+    @CsvSource({"kate@example.test, \u212Aate@example.test", "\u212Aate@example.test, kate@example.test"})
+    void addOrganizationMembers_emailDifferingByTheKelvinSign_userNotFoundAndNobodyAdded(String primaryEmail, String email) {
+        // given: Logto's search lower-cases both sides, which turns the Kelvin sign (U+212A) into k, and finds the other address
+        DemoTenant demo = DemoTenant.seed(logto);
+        String kate = logto.createUser("kate", primaryEmail, "Kate");
+        // when
+        var response = as(demo.alice()).documentName("addOrganizationMembers").variable("input", Map.of(
+                "organizationId", demo.acme(),
+                "emails", List.of(email),
+                "roleIds", List.of(logto.roleId("member")))).execute();
+        // then
+        assertThat(userErrors(response, "addOrganizationMembers")).extracting(error -> error.get("code") + " " + error.get("field"))
+                .containsExactly("USER_NOT_FOUND [input, emails, 0]");
+        assertThat(logto.memberIds(demo.acme())).doesNotContain(kate);
     }
 
     @Test
