@@ -6,15 +6,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Just-in-time provisioning rules ({@code orgbff.jit.*}).
+ * Just-in-time provisioning rules ({@code orgbff.jit.*}). The public email domains refused as JIT domains are the
+ * shipped list ({@link PublicEmailDomains}) changed by these two settings.
  *
- * @param publicEmailDomains Mail domains anyone can get an address at, which would let anyone join an organization
- *     just in time. Refused as just-in-time email domains (PUBLIC_EMAIL_DOMAIN), compared lower-cased.
+ * @param publicEmailDomains More mail domains anyone can get an address at, refused as just-in-time email domains
+ *     (PUBLIC_EMAIL_DOMAIN) besides the shipped list.
+ * @param allowedPublicEmailDomains Domains of the shipped list accepted as just-in-time email domains all the same,
+ *     such as a mail provider's own organization.
  */
 @ConfigurationProperties("orgbff.jit")
 public record JitProperties(
-        @DefaultValue({"gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com", "yahoo.com",
-            "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.com", "gmx.de", "mail.com", "yandex.com",
-            "zoho.com", "qq.com", "163.com"})
-        List<String> publicEmailDomains) {
+        @DefaultValue List<String> publicEmailDomains,
+        @DefaultValue List<String> allowedPublicEmailDomains) {
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,8 +30,8 @@ import dev.orgbff.template.TemplateService;
  * An organization's just-in-time provisioning settings (CONTRACT.md §6, FLOWS.md §4.10): email domains
  * whose new users join it, and the roles they get. Reading and changing them needs
  * {@code manage:organization} (the {@code updateOrganization} permission). Domains are host names,
- * lower-cased; a public mail provider's domain is refused; the roles pass the role-escalation guard, since
- * JIT grants them.
+ * lower-cased; a public mail provider's domain ({@link PublicEmailDomains}) is refused; the roles pass the
+ * role-escalation guard, since JIT grants them.
  */
 @Service
 class JitService {
@@ -53,15 +52,13 @@ class JitService {
     private final OrganizationsApi logto;
     private final OrganizationAccess access;
     private final TemplateService templates;
-    private final Set<String> publicEmailDomains;
+    private final PublicEmailDomains publicEmailDomains;
 
-    JitService(OrganizationsApi logto, OrganizationAccess access, TemplateService templates, JitProperties properties) {
+    JitService(OrganizationsApi logto, OrganizationAccess access, TemplateService templates, PublicEmailDomains publicEmailDomains) {
         this.logto = logto;
         this.access = access;
         this.templates = templates;
-        this.publicEmailDomains = properties.publicEmailDomains().stream()
-                .map(domain -> domain.strip().toLowerCase(Locale.ROOT))
-                .collect(Collectors.toUnmodifiableSet());
+        this.publicEmailDomains = publicEmailDomains;
     }
 
     /**
@@ -164,7 +161,7 @@ class JitService {
     }
 
     /** The domain as an ASCII host name, lower-cased; {@code null} when it is not one (an address, a URL, blanks inside…). */
-    private static @Nullable String hostName(String raw) {
+    static @Nullable String hostName(String raw) {
         // Unicode blanks at the ends go, like in names; a trailing dot (the DNS root) is the same domain
         String domain = new TextInput(raw).stripped().toLowerCase(Locale.ROOT);
         if (domain.endsWith(".")) {

@@ -276,7 +276,8 @@ class JitGraphQlTests extends GraphQlTestSupport {
     }
 
     @ParameterizedTest(name = "domain \"{0}\"")
-    @ValueSource(strings = {"Gmail.com", "outlook.com"})
+    @ValueSource(strings = {"Gmail.com", "outlook.com", "hotmail.co.uk", "yahoo.co.jp", "outlook.fr", "gmx.net", "web.de", "mail.ru",
+        "yandex.ru", "pm.me", "protonmail.ch", "mac.com", "fastmail.com", "GMX.Net."})
     void updateJitSettings_publicEmailDomain_returnsPublicEmailDomainWithoutUpstreamCall(String domain) {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
@@ -551,7 +552,7 @@ class JitGraphQlTests extends GraphQlTestSupport {
     }
 
     /** An {@code UpdateJitSettingsInput}; a null list is left out (kept as it is). */
-    private static Map<String, Object> input(String organizationId, @Nullable List<String> emailDomains, @Nullable List<String> roleIds) {
+    static Map<String, Object> input(String organizationId, @Nullable List<String> emailDomains, @Nullable List<String> roleIds) {
         Map<String, Object> input = new HashMap<>();
         input.put("organizationId", organizationId);
         if (emailDomains != null) {
