@@ -1,13 +1,13 @@
 package dev.orgbff.ratelimit;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import reactor.core.publisher.Mono;
 
 /**
  * Buckets in this instance: a bounded Caffeine cache of the users active within the longest budget period (an
@@ -22,8 +22,8 @@ final class MemoryBucketStore implements BucketStore {
     }
 
     @Override
-    public CompletableFuture<ConsumptionProbe> tryConsume(String key, BucketConfiguration configuration, long tokens) {
-        Bucket bucket = buckets.get(key, ignored -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build());
-        return CompletableFuture.completedFuture(bucket.tryConsumeAndReturnRemaining(tokens));
+    public Mono<ConsumptionProbe> tryConsume(String key, BucketConfiguration configuration, long tokens) {
+        return Mono.fromSupplier(() -> buckets.get(key, ignored -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build())
+                .tryConsumeAndReturnRemaining(tokens));
     }
 }

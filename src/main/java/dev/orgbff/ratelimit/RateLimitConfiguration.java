@@ -7,8 +7,6 @@ import graphql.parser.ParserOptions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.orgbff.logto.LogtoProperties;
-
 /** The per-user budgets: the bucket store (memory or Redis) and the mutation budget's interceptor. */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
@@ -17,8 +15,8 @@ class RateLimitConfiguration {
     private static final Duration LONGEST_PERIOD = Duration.ofHours(1);
 
     @Bean(destroyMethod = "close")
-    UserRateLimits userRateLimits(RateLimitProperties properties, LogtoProperties logto) {
-        return UserRateLimits.of(properties, LONGEST_PERIOD, logto.timeout());
+    UserRateLimits userRateLimits(RateLimitProperties properties) {
+        return UserRateLimits.of(properties, LONGEST_PERIOD);
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package dev.orgbff.ratelimit;
 
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import org.jspecify.annotations.Nullable;
 
@@ -14,9 +17,10 @@ import org.springframework.validation.annotation.Validated;
  * @param mutationsPerMinute Mutation fields one user may run per minute, refilled gradually.
  * @param redisUrl Redis server holding the budgets, such as redis://host:6379 (rediss:// for TLS), so that every
  *        instance behind a load balancer counts against the same budget. Unset: each instance keeps its own in memory.
+ * @param redisTimeout The longest a write waits for Redis (connecting included) before it goes ahead uncounted.
  */
 @ConfigurationProperties("orgbff.rate-limit")
 @Validated
 public record RateLimitProperties(@DefaultValue("true") boolean enabled, @Positive @DefaultValue("60") int mutationsPerMinute,
-        @Nullable String redisUrl) {
+        @Nullable String redisUrl, @NotNull @DefaultValue("300ms") Duration redisTimeout) {
 }

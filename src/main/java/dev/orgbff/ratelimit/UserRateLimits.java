@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.github.bucket4j.BucketConfiguration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import dev.orgbff.graphql.RateLimitedException;
@@ -13,11 +11,10 @@ import dev.orgbff.graphql.RateLimitedException;
 /**
  * Takes tokens from a user's {@link Budget}: a Bucket4j token bucket per user and budget, refilled gradually over
  * the budget's period, kept in this instance or in Redis ({@link RateLimitProperties#redisUrl()}). When Redis cannot
- * be reached the request goes ahead (a warning is logged): a lost counter must not stop every write.
+ * be used, or does not answer within {@link RateLimitProperties#redisTimeout()}, the request goes ahead uncounted
+ * (one warning per outage): a lost counter must not stop every write.
  */
 public final class UserRateLimits implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(UserRateLimits.class);
 
     private final boolean enabled;
     private final BucketStore store;
@@ -40,11 +37,8 @@ public final class UserRateLimits implements AutoCloseable {
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(budget.capacity()).refillGreedy(budget.capacity(), budget.period()))
                 .build();
-        return Mono.fromFuture(() -> store.tryConsume("orgbff:rate:" + budget.key() + ":" + userId, configuration, tokens))
-                .onErrorResume(unavailable -> {
-                    LOG.warn("Rate limit store unavailable, {} of user {} not counted: {}", budget.key(), userId, unavailable.toString());
-                    return Mono.empty();
-                })
+        return store.tryConsume("orgbff:rate:" + budget.key() + ":" + userId, configuration, tokens)
+                .onErrorResume(unavailable -> Mono.empty()) // the store has logged it, once per outage
                 .flatMap(probe -> {
                     if (probe.isConsumed()) {
                         return Mono.empty();
@@ -60,9 +54,10 @@ public final class UserRateLimits implements AutoCloseable {
         store.close();
     }
 
-    static UserRateLimits of(RateLimitProperties properties, Duration longestPeriod, Duration timeout) {
+    static UserRateLimits of(RateLimitProperties properties, Duration longestPeriod) {
         String redisUrl = properties.redisUrl();
-        BucketStore store = redisUrl == null || redisUrl.isBlank() ? new MemoryBucketStore(longestPeriod) : new RedisBucketStore(redisUrl, timeout);
+        BucketStore store = redisUrl == null || redisUrl.isBlank() ? new MemoryBucketStore(longestPeriod)
+                : new RedisBucketStore(redisUrl, properties.redisTimeout());
         return new UserRateLimits(properties.enabled(), store);
     }
 }

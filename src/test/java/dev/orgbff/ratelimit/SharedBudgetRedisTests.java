@@ -1,17 +1,19 @@
 package dev.orgbff.ratelimit;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import redis.embedded.RedisServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -20,18 +22,23 @@ import dev.orgbff.DemoTenant;
 import dev.orgbff.GraphQlTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Budgets shared by several instances through a real Redis server (started here from the binaries that
- * {@code embedded-redis} ships, so a fresh machine needs nothing installed): what one instance takes, another sees;
- * without Redis, requests go ahead.
+ * Budgets shared by several instances through a real Redis server: what one instance takes, another sees. When
+ * Redis stops or stops answering, requests go ahead at once (within {@code orgbff.rate-limit.redis-timeout}, not
+ * {@code logto.timeout}, made a minute here so that the difference cannot be missed) with one warning, and the
+ * budgets are counted again soon after Redis is back.
  */
-@TestPropertySource(properties = "orgbff.rate-limit.mutations-per-minute=2")
+@TestPropertySource(properties = {"orgbff.rate-limit.mutations-per-minute=2", "logto.timeout=60s"})
 @ExtendWith(OutputCaptureExtension.class)
 class SharedBudgetRedisTests extends GraphQlTestSupport {
 
-    private static final int PORT = freePort();
-    private static final RedisServer REDIS = startRedis();
+    /** The warning logged once when Redis cannot be used. */
+    static final String UNAVAILABLE = "per-user budgets are not counted until it answers";
+
+    @RegisterExtension
+    static final TestRedis REDIS = TestRedis.started();
 
     private static final String CREATE = """
             mutation Create($name: String!) {
@@ -43,12 +50,7 @@ class SharedBudgetRedisTests extends GraphQlTestSupport {
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
-        registry.add("orgbff.rate-limit.redis-url", () -> "redis://127.0.0.1:" + PORT);
-    }
-
-    @AfterAll
-    static void stopRedis() throws IOException {
-        REDIS.stop();
+        registry.add("orgbff.rate-limit.redis-url", REDIS::url);
     }
 
     @Test
@@ -58,8 +60,8 @@ class SharedBudgetRedisTests extends GraphQlTestSupport {
         as(demo.carol()).document(CREATE).variable("name", "One").execute().errors().verify();
         as(demo.carol()).document(CREATE).variable("name", "Two").execute().errors().verify();
         // when: a second instance, with its own connection to the same Redis
-        try (UserRateLimits otherInstance = UserRateLimits.of(new RateLimitProperties(true, 2, "redis://127.0.0.1:" + PORT),
-                Duration.ofHours(1), Duration.ofSeconds(2))) {
+        try (UserRateLimits otherInstance = UserRateLimits.of(new RateLimitProperties(true, 2, REDIS.url(), Duration.ofSeconds(2)),
+                Duration.ofHours(1))) {
             // then
             assertThat(otherInstance.take(demo.carol(), Budget.mutations(2), 1).then().materialize().block(Duration.ofSeconds(5)).getThrowable())
                     .hasMessageStartingWith("Too many mutations");
@@ -81,37 +83,68 @@ class SharedBudgetRedisTests extends GraphQlTestSupport {
     }
 
     @Test
-    void redisUnavailable_requestGoesAheadWithOneWarning(CapturedOutput output) throws Exception {
-        // given: an instance whose Redis goes away
-        int port = freePort();
-        RedisServer gone = RedisServer.newRedisServer().bind("127.0.0.1").port(port).build();
-        gone.start();
-        try (UserRateLimits limitsWithoutRedis = UserRateLimits.of(new RateLimitProperties(true, 2, "redis://127.0.0.1:" + port),
-                Duration.ofHours(1), Duration.ofMillis(500))) {
-            gone.stop();
-            // when
-            var taken = limitsWithoutRedis.take("someone", Budget.mutations(2), 1).materialize().block(Duration.ofSeconds(10));
-            // then
-            assertThat(taken.getThrowable()).isNull();
-            assertThat(output.getOut()).contains("Rate limit store unavailable, mutations of user someone not counted");
-        }
-    }
-
-    private static RedisServer startRedis() {
+    void redisStops_mutationsGoAheadAtOnceWithOneWarning_thenCountedAgainWhenItIsBack(CapturedOutput output) {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        create(as(demo.carol()), "Counted").path("createOrganization.organization.id").hasValue();
+        int logged = output.getAll().length();
+        REDIS.stop();
         try {
-            RedisServer server = RedisServer.newRedisServer().bind("127.0.0.1").port(PORT).build();
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the embedded Redis server", e);
+            // when: more mutations than the budget holds
+            for (int i = 0; i < 3; i++) {
+                create(as(demo.carol()), "Uncounted " + i).path("createOrganization.organization.id").hasValue();
+            }
+            // then
+            assertOneWarning(output, logged);
+            // when
+            REDIS.start();
+            // then: counted again within a reconnection's delay
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> refused(as(demo.carol())));
+        } finally {
+            REDIS.start();
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    @Test
+    void redisStopsAnswering_mutationGoesAheadAfterTheRedisTimeoutWithOneWarning(CapturedOutput output) {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        int logged = output.getAll().length();
+        REDIS.pauseWrites();
+        try {
+            // when
+            for (int i = 0; i < 2; i++) {
+                create(as(demo.carol()), "Uncounted " + i).path("createOrganization.organization.id").hasValue();
+            }
+            // then
+            assertOneWarning(output, logged);
+        } finally {
+            REDIS.unpause();
         }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> refused(as(demo.carol())));
+    }
+
+    /**
+     * Creates an organization named {@code name} as {@code caller}, waiting for the answer at most 30 s: half of
+     * {@code logto.timeout}, which Redis's commands once waited for.
+     */
+    static GraphQlTester.Response create(HttpGraphQlTester caller, String name) {
+        return caller.mutate().webTestClient(client -> client.responseTimeout(Duration.ofSeconds(30))).build()
+                .document(CREATE).variable("name", name).execute();
+    }
+
+    /** Whether {@code caller}'s next mutation is refused {@code RATE_LIMITED} (else it creates an organization). */
+    static boolean refused(HttpGraphQlTester caller) {
+        List<ResponseError> errors = new ArrayList<>();
+        create(caller, "Counted").errors().satisfy(errors::addAll);
+        return errors.stream().anyMatch(error -> error.getErrorType().toString().equals("RATE_LIMITED"));
+    }
+
+    /** One warning about Redis since {@code logged}, that it cannot be used, without a stack trace. */
+    static void assertOneWarning(CapturedOutput output, int logged) {
+        String log = output.getAll().substring(logged);
+        assertThat(log.lines().filter(line -> line.contains(" WARN ") && (line.contains("Redis") || line.contains("reconnect"))))
+                .singleElement().asString().contains(UNAVAILABLE);
+        assertThat(log).doesNotContain("\tat ");
     }
 }
