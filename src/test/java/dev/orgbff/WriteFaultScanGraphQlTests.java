@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.DynamicContainer;
@@ -16,8 +17,10 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
+import dev.orgbff.TenantInvariants.Jit;
 import dev.orgbff.TenantInvariants.Kind;
 import dev.orgbff.TenantInvariants.Violation;
 import dev.orgbff.emulator.Fault;
@@ -69,7 +72,20 @@ class WriteFaultScanGraphQlTests extends GraphQlTestSupport {
                     return new Run(demo.alice(), Map.of("invitationId", expired), TenantInvariants.of(logto));
                 }),
                 scan("acceptInvitation", demo -> new Run(demo.carol(), Map.of("invitationId", demo.carolsInvitation()),
-                        TenantInvariants.of(logto))));
+                        TenantInvariants.of(logto))),
+                scan("updateJitSettings", demo -> {
+                    // domains and roles both change: two PUTs, and an error must mean the old settings, success the new
+                    logto.setJitEmailDomains(demo.acme(), "old.test", "older.test");
+                    logto.setJitRoles(demo.acme(), "member");
+                    Jit before = Jit.of(List.of("old.test", "older.test"), "member");
+                    Jit after = Jit.of(List.of("new.test"), "admin");
+                    return new Run(demo.alice(), Map.of("organizationId", demo.acme(), "emailDomains", List.of("new.test"),
+                            "roleIds", List.of(logto.roleId("admin"))),
+                            TenantInvariants.of(logto).jitSettings(demo.acme(), before, after),
+                            response -> assertThat(Jit.in(logto, demo.acme()))
+                                    .as("the settings after %s", failed(response) ? "an error" : "success")
+                                    .isEqualTo(failed(response) ? before : after));
+                }));
     }
 
     /**
@@ -170,8 +186,10 @@ class WriteFaultScanGraphQlTests extends GraphQlTestSupport {
         logto.reset();
         Run run = prepare.apply(DemoTenant.seed(logto));
         logto.resetCalls();
-        execute(operation, run).path(operation + ".userErrors").entityList(Object.class).hasSize(0);
+        GraphQlTester.Response response = execute(operation, run);
+        response.path(operation + ".userErrors").entityList(Object.class).hasSize(0);
         assertThat(run.invariants().scan()).as("%s without faults", operation).isEmpty();
+        run.answered().accept(response);
         List<Step> steps = new ArrayList<>();
         logto.calls().forEach((route, count) -> {
             if (route.contains(" /api/")) {
@@ -192,7 +210,7 @@ class WriteFaultScanGraphQlTests extends GraphQlTestSupport {
             logto.failNext(step.route(), step.call() - 1, fault);
             logto.resetCalls();
             // when
-            execute(operation, run);
+            GraphQlTester.Response response = execute(operation, run);
             // then
             assertThat(logto.calls(step.route())).as("calls to the faulted route").isGreaterThanOrEqualTo(step.call());
             List<Violation> violations = run.invariants().scan();
@@ -203,6 +221,7 @@ class WriteFaultScanGraphQlTests extends GraphQlTestSupport {
             } else {
                 assertThat(violations).as("broken states after %s with %s at %s", operation, faultName, step).isEmpty();
             }
+            run.answered().accept(response);
         });
     }
 
@@ -210,6 +229,13 @@ class WriteFaultScanGraphQlTests extends GraphQlTestSupport {
         var response = patientlyAs(run.caller()).documentName(operation).variable("input", run.input()).execute();
         response.errors().satisfy(errors -> { }); // a fault may well surface as an error; the state is what counts
         return response;
+    }
+
+    /** Whether the response holds a GraphQL error. */
+    private static boolean failed(GraphQlTester.Response response) {
+        List<ResponseError> errors = new ArrayList<>();
+        response.errors().satisfy(errors::addAll);
+        return !errors.isEmpty();
     }
 
     private static boolean isWrite(String route) {
@@ -235,7 +261,12 @@ class WriteFaultScanGraphQlTests extends GraphQlTestSupport {
      * @param caller the user id whose token sends it
      * @param input the operation's {@code input} variable
      * @param invariants the scan to run afterwards, with what the operation gives
+     * @param answered checks the answer against the tenant afterwards
      */
-    private record Run(String caller, Map<String, Object> input, TenantInvariants invariants) {
+    private record Run(String caller, Map<String, Object> input, TenantInvariants invariants, Consumer<GraphQlTester.Response> answered) {
+
+        Run(String caller, Map<String, Object> input, TenantInvariants invariants) {
+            this(caller, input, invariants, response -> { });
+        }
     }
 }
