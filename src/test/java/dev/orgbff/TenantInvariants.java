@@ -15,7 +15,8 @@ import dev.orgbff.emulator.LogtoEmulator;
  * A scan of the whole emulated tenant for the broken states a multi-step write can leave behind when an
  * upstream call fails half-way: organizations without members or without an admin, members without
  * roles (or without the roles a write gave them), a second pending invitation for the same address and
- * organization, and half-accepted invitations. It reads the emulator's state directly (no calls are
+ * organization, half-accepted invitations, and just-in-time settings that are neither the old nor the new ones
+ * (see {@link #jitSettings}). It reads the emulator's state directly (no calls are
  * counted), one organization at a time, so run it when no request is in flight: a write in progress
  * looks like a violation.
  *
@@ -51,7 +52,31 @@ public final class TenantInvariants {
          * A pending invitation whose invitee (a member's primary email, ignoring case) is a member already:
          * accepted half-way. Adding an invited person with {@code addOrganizationMembers} looks the same.
          */
-        MEMBER_BUT_STILL_PENDING
+        MEMBER_BUT_STILL_PENDING,
+        /**
+         * An organization's just-in-time email domains and roles are neither both the old ones nor both the new
+         * ones (see {@link #jitSettings}).
+         */
+        JIT_SETTINGS_MIXED
+    }
+
+    /**
+     * An organization's just-in-time settings as a whole, order aside.
+     *
+     * @param emailDomains the domains as stored
+     * @param roleNames the names of the roles people joining by them get
+     */
+    public record Jit(Set<String> emailDomains, Set<String> roleNames) {
+
+        /** The settings with these domains and role names. */
+        public static Jit of(List<String> emailDomains, String... roleNames) {
+            return new Jit(Set.copyOf(emailDomains), Set.of(roleNames));
+        }
+
+        /** The organization's settings in the emulator now. */
+        public static Jit in(LogtoEmulator logto, String organizationId) {
+            return new Jit(Set.copyOf(logto.jitEmailDomains(organizationId)), Set.copyOf(logto.jitRoleNames(organizationId)));
+        }
     }
 
     /**
@@ -70,21 +95,23 @@ public final class TenantInvariants {
     private final LogtoEmulator logto;
     private final String adminRole;
     private final Map<String, Set<String>> given;
+    private final Map<String, List<Jit>> jit;
 
-    private TenantInvariants(LogtoEmulator logto, String adminRole, Map<String, Set<String>> given) {
+    private TenantInvariants(LogtoEmulator logto, String adminRole, Map<String, Set<String>> given, Map<String, List<Jit>> jit) {
         this.logto = logto;
         this.adminRole = adminRole;
         this.given = given;
+        this.jit = jit;
     }
 
     /** A scan of this emulator's tenant, counting holders of the role {@code admin} as admins. */
     public static TenantInvariants of(LogtoEmulator logto) {
-        return new TenantInvariants(logto, "admin", Map.of());
+        return new TenantInvariants(logto, "admin", Map.of(), Map.of());
     }
 
     /** The same scan, counting holders of {@code roleName} as admins. */
     public TenantInvariants adminRole(String roleName) {
-        return new TenantInvariants(logto, roleName, given);
+        return new TenantInvariants(logto, roleName, given, jit);
     }
 
     /**
@@ -94,7 +121,17 @@ public final class TenantInvariants {
     public TenantInvariants given(String organizationId, String userId, String... roleNames) {
         Map<String, Set<String>> more = new LinkedHashMap<>(given);
         more.computeIfAbsent(organizationId + " " + userId, key -> new TreeSet<>()).addAll(List.of(roleNames));
-        return new TenantInvariants(logto, adminRole, Map.copyOf(more));
+        return new TenantInvariants(logto, adminRole, Map.copyOf(more), jit);
+    }
+
+    /**
+     * The same scan, also expecting the organization's just-in-time settings to be entirely {@code before} or
+     * entirely {@code after} a write that changes them: never the domains of one with the roles of the other.
+     */
+    public TenantInvariants jitSettings(String organizationId, Jit before, Jit after) {
+        Map<String, List<Jit>> more = new LinkedHashMap<>(jit);
+        more.put(organizationId, List.of(before, after));
+        return new TenantInvariants(logto, adminRole, given, Map.copyOf(more));
     }
 
     /** Every violation found, organization by organization (oldest first); empty when the tenant is consistent. */
@@ -103,6 +140,7 @@ public final class TenantInvariants {
         for (String organizationId : logto.organizationIds()) {
             scanMembers(organizationId, violations);
             scanInvitations(organizationId, violations);
+            scanJit(organizationId, violations);
         }
         return violations;
     }
@@ -128,6 +166,15 @@ public final class TenantInvariants {
         }
         if (!hasAdmin) {
             violations.add(new Violation(Kind.ORGANIZATION_WITHOUT_ADMIN, "organization " + organizationId + " with members " + members));
+        }
+    }
+
+    private void scanJit(String organizationId, List<Violation> violations) {
+        List<Jit> allowed = jit.get(organizationId);
+        Jit now = Jit.in(logto, organizationId);
+        if (allowed != null && !allowed.contains(now)) {
+            violations.add(new Violation(Kind.JIT_SETTINGS_MIXED, "organization " + organizationId + " has " + now
+                    + ", neither " + allowed.get(0) + " nor " + allowed.get(1)));
         }
     }
 

@@ -3,8 +3,13 @@ package dev.orgbff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.DynamicContainer;
@@ -12,8 +17,10 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
+import dev.orgbff.TenantInvariants.Jit;
 import dev.orgbff.TenantInvariants.Kind;
 import dev.orgbff.TenantInvariants.Violation;
 import dev.orgbff.emulator.Fault;
@@ -27,11 +34,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with that call failing ({@code 500}; for writes also a connection dropped before Logto did anything, and an
  * answer lost after it did the work, which the service sees as a timeout), and {@link TenantInvariants} scans
  * the whole tenant afterwards. The one documented exception: a create whose answer is lost leaves an
- * organization without members (the service never learnt its id).
+ * organization without members (the service never learnt its id). A second scan runs the writes that take the
+ * admin role away twice at once, by the last two admins, with a fault at the admins' re-count after the writes.
  */
 class WriteFaultScanGraphQlTests extends GraphQlTestSupport {
 
     private static final String CREATE = "POST /api/organizations";
+    /** The members route: a member's roles ({@code q}), and the admins' count ({@code organizationRoleId}). */
+    private static final String MEMBERS = "GET /api/organizations/{id}/users";
+    /**
+     * How long the emulator holds calls, waiting for more, before answering them as one wave: long enough for
+     * both of two requests sent at once to arrive, even on a busy build machine (see CanonicalOperationsGraphQlTests).
+     */
+    private static final Duration QUIET = Duration.ofMillis(500);
 
     @TestFactory
     List<DynamicNode> multiStepWrites_faultAtEachUpstreamStep_leaveNoBrokenState() {
@@ -57,7 +72,94 @@ class WriteFaultScanGraphQlTests extends GraphQlTestSupport {
                     return new Run(demo.alice(), Map.of("invitationId", expired), TenantInvariants.of(logto));
                 }),
                 scan("acceptInvitation", demo -> new Run(demo.carol(), Map.of("invitationId", demo.carolsInvitation()),
-                        TenantInvariants.of(logto))));
+                        TenantInvariants.of(logto))),
+                scan("updateJitSettings", demo -> {
+                    // domains and roles both change: two PUTs, and an error must mean the old settings, success the new
+                    logto.setJitEmailDomains(demo.acme(), "old.test", "older.test");
+                    logto.setJitRoles(demo.acme(), "member");
+                    Jit before = Jit.of(List.of("old.test", "older.test"), "member");
+                    Jit after = Jit.of(List.of("new.test"), "admin");
+                    return new Run(demo.alice(), Map.of("organizationId", demo.acme(), "emailDomains", List.of("new.test"),
+                            "roleIds", List.of(logto.roleId("admin"))),
+                            TenantInvariants.of(logto).jitSettings(demo.acme(), before, after),
+                            response -> assertThat(Jit.in(logto, demo.acme()))
+                                    .as("the settings after %s", failed(response) ? "an error" : "success")
+                                    .isEqualTo(failed(response) ? before : after));
+                }));
+    }
+
+    /**
+     * The last-admin guard when the admins cannot be counted again: Acme's only admins, alice and eve, take the
+     * admin role from each other at the same moment (each demotes or removes the other, or both leave). The
+     * emulator answers calls in waves, so both guards count two admins before either write lands and both writes
+     * land before either re-count; the re-counts fail (a 500; a 503 lasting through the retries). A count that
+     * cannot be made may mean no admin is left: both writes are undone and both callers told why.
+     */
+    @TestFactory
+    List<DynamicNode> lastTwoAdminsAtOnce_recountFails_bothWritesUndoneAndAdminCountUnavailable() {
+        // per caller the member's read (not for a leave) and the guard's count come before the re-count
+        return List.of(
+                duel("updateMemberRoles", 4, (acme, other) -> Map.of("organizationId", acme, "userId", other,
+                        "roleIds", List.of(logto.roleId("member")))),
+                duel("removeOrganizationMember", 4, (acme, other) -> Map.of("organizationId", acme, "userId", other)),
+                duel("leaveOrganization", 2, (acme, other) -> Map.of("organizationId", acme)));
+    }
+
+    /**
+     * One operation run by both admins at once, with each fault at the re-counts.
+     *
+     * @param callsBeforeRecounts the calls to {@link #MEMBERS} both requests make before their re-counts
+     * @param input the input for the caller, given the organization and the other admin
+     */
+    private DynamicContainer duel(String operation, int callsBeforeRecounts, BiFunction<String, String, Map<String, Object>> input) {
+        Fault error = Fault.status(500, "injected");
+        Fault unavailable = Fault.status(503, "unavailable");
+        return DynamicContainer.dynamicContainer(operation + " by the last two admins at once", List.of(
+                duel(operation, input, "500", () -> {
+                    logto.failNext(MEMBERS, callsBeforeRecounts, error);
+                    logto.failNext(MEMBERS, error);
+                }),
+                duel(operation, input, "503 through the retries", () -> {
+                    logto.failNext(MEMBERS, callsBeforeRecounts, unavailable);
+                    logto.fail(MEMBERS, unavailable); // the calls let through before stay unharmed
+                })));
+    }
+
+    /** One run by both admins at once, after {@code atRecounts} set the fault up for both re-counts, and only them. */
+    private DynamicTest duel(String operation, BiFunction<String, String, Map<String, Object>> input, String faultName, Runnable atRecounts) {
+        return DynamicTest.dynamicTest("admins' re-counts ← " + faultName, () -> {
+            // given
+            logto.reset();
+            clock.reset();
+            DemoTenant demo = DemoTenant.seed(logto);
+            String eve = logto.createUser("eve", null, "Eve");
+            logto.addMember(demo.acme(), eve, "admin");
+            Map<String, Set<String>> before = memberRoles(demo.acme());
+            atRecounts.run();
+            // when
+            List<String> outcomes;
+            logto.countWaves(QUIET);
+            try {
+                CompletableFuture<String> byAlice = CompletableFuture.supplyAsync(() -> outcome(demo.alice(), operation,
+                        input.apply(demo.acme(), eve)));
+                CompletableFuture<String> byEve = CompletableFuture.supplyAsync(() -> outcome(eve, operation,
+                        input.apply(demo.acme(), demo.alice())));
+                outcomes = List.of(byAlice.join(), byEve.join());
+            } finally {
+                logto.stopCountingWaves();
+            }
+            // then
+            assertThat(outcomes).containsExactly("ADMIN_COUNT_UNAVAILABLE", "ADMIN_COUNT_UNAVAILABLE");
+            assertThat(TenantInvariants.of(logto).scan()).as("broken states").isEmpty();
+            assertThat(memberRoles(demo.acme())).as("Acme's members and their roles").isEqualTo(before);
+        });
+    }
+
+    /** Every member of the organization with the names of their roles. */
+    private static Map<String, Set<String>> memberRoles(String organizationId) {
+        Map<String, Set<String>> roles = new LinkedHashMap<>();
+        logto.memberIds(organizationId).forEach(userId -> roles.put(userId, logto.memberRoleNames(organizationId, userId)));
+        return roles;
     }
 
     /**
@@ -84,8 +186,10 @@ class WriteFaultScanGraphQlTests extends GraphQlTestSupport {
         logto.reset();
         Run run = prepare.apply(DemoTenant.seed(logto));
         logto.resetCalls();
-        execute(operation, run).path(operation + ".userErrors").entityList(Object.class).hasSize(0);
+        GraphQlTester.Response response = execute(operation, run);
+        response.path(operation + ".userErrors").entityList(Object.class).hasSize(0);
         assertThat(run.invariants().scan()).as("%s without faults", operation).isEmpty();
+        run.answered().accept(response);
         List<Step> steps = new ArrayList<>();
         logto.calls().forEach((route, count) -> {
             if (route.contains(" /api/")) {
@@ -106,7 +210,7 @@ class WriteFaultScanGraphQlTests extends GraphQlTestSupport {
             logto.failNext(step.route(), step.call() - 1, fault);
             logto.resetCalls();
             // when
-            execute(operation, run);
+            GraphQlTester.Response response = execute(operation, run);
             // then
             assertThat(logto.calls(step.route())).as("calls to the faulted route").isGreaterThanOrEqualTo(step.call());
             List<Violation> violations = run.invariants().scan();
@@ -117,15 +221,21 @@ class WriteFaultScanGraphQlTests extends GraphQlTestSupport {
             } else {
                 assertThat(violations).as("broken states after %s with %s at %s", operation, faultName, step).isEmpty();
             }
+            run.answered().accept(response);
         });
     }
 
     private GraphQlTester.Response execute(String operation, Run run) {
-        // the first request of a fresh JVM on a busy machine may take longer than the tester's default 5 s
-        var response = as(run.caller()).mutate().responseTimeout(Duration.ofSeconds(30)).build()
-                .documentName(operation).variable("input", run.input()).execute();
+        var response = patientlyAs(run.caller()).documentName(operation).variable("input", run.input()).execute();
         response.errors().satisfy(errors -> { }); // a fault may well surface as an error; the state is what counts
         return response;
+    }
+
+    /** Whether the response holds a GraphQL error. */
+    private static boolean failed(GraphQlTester.Response response) {
+        List<ResponseError> errors = new ArrayList<>();
+        response.errors().satisfy(errors::addAll);
+        return !errors.isEmpty();
     }
 
     private static boolean isWrite(String route) {
@@ -151,7 +261,12 @@ class WriteFaultScanGraphQlTests extends GraphQlTestSupport {
      * @param caller the user id whose token sends it
      * @param input the operation's {@code input} variable
      * @param invariants the scan to run afterwards, with what the operation gives
+     * @param answered checks the answer against the tenant afterwards
      */
-    private record Run(String caller, Map<String, Object> input, TenantInvariants invariants) {
+    private record Run(String caller, Map<String, Object> input, TenantInvariants invariants, Consumer<GraphQlTester.Response> answered) {
+
+        Run(String caller, Map<String, Object> input, TenantInvariants invariants) {
+            this(caller, input, invariants, response -> { });
+        }
     }
 }

@@ -42,6 +42,11 @@ public enum UserErrorCode {
     OUTRANKED,
     /** The change would leave the organization without a member holding the admin role. */
     LAST_ADMIN,
+    /**
+     * The change took the admin role away, and the admins could not be counted afterwards to check that one is
+     * left (a concurrent change may have taken the last other one away), so it was undone.
+     */
+    ADMIN_COUNT_UNAVAILABLE,
     /** The new members could not be given their roles, so they were removed again. */
     ROLE_ASSIGNMENT_FAILED,
     /** No email address was given to invite. */

@@ -161,7 +161,9 @@ class MembershipService {
      * {@code GET /api/organizations/{id}/users?q=<userId>} (the member's current roles), the admin count when
      * an admin is demoted, then {@code PUT /api/organizations/{id}/users/{userId}/roles}. User errors:
      * {@code ROLE_REQUIRED}, {@code ROLE_NOT_FOUND}, {@code ROLE_NOT_ASSIGNABLE}, {@code ROLE_ESCALATION},
-     * {@code NOT_A_MEMBER}, {@code OUTRANKED}, {@code LAST_ADMIN}. The same roles again write nothing.
+     * {@code NOT_A_MEMBER}, {@code OUTRANKED}, {@code LAST_ADMIN}; {@code ADMIN_COUNT_UNAVAILABLE} when a demoted
+     * admin's new roles were written but the admins could not be counted again (the roles were put back). The
+     * same roles again write nothing.
      *
      * @throws NotFoundException (emitted) when the viewer may not see the organization
      * @throws ForbiddenException (emitted) without the permission; nothing is written
@@ -203,8 +205,9 @@ class MembershipService {
         boolean demotesAdmin = target.roleIds().contains(admin.id()) && !roleIds.contains(admin.id());
         return lastAdmin.write(demotesAdmin, organizationId, admin,
                         organizations.replaceRoles(organizationId, userId, roleIds),
-                        organizations.replaceRoles(organizationId, userId, target.roleIds()),
-                        UpdateMemberRolesPayload.updated(updated), UpdateMemberRolesPayload.failed(lastAdminError()))
+                        organizations.replaceRoles(organizationId, userId, target.roleIds()), lastAdminError())
+                .map(UpdateMemberRolesPayload::failed)
+                .defaultIfEmpty(UpdateMemberRolesPayload.updated(updated))
                 .onErrorResume(LogtoApiException.class, error -> {
                     // the member left, or a role was deleted, between the check and the write
                     if (error.is(LogtoErrorCode.REQUIRE_MEMBERSHIP)) {
@@ -222,7 +225,8 @@ class MembershipService {
      * Removes a member ({@code delete:member} by default): the permission check,
      * {@code GET /api/organizations/{id}/users?q=<userId>}, the admin count when an admin is removed, then
      * {@code DELETE /api/organizations/{id}/users/{userId}} (their roles there go with the membership). User
-     * errors: {@code NOT_A_MEMBER}, {@code OUTRANKED}, {@code LAST_ADMIN}.
+     * errors: {@code NOT_A_MEMBER}, {@code OUTRANKED}, {@code LAST_ADMIN}; {@code ADMIN_COUNT_UNAVAILABLE} when a
+     * removed admin was added back with their roles because the admins could not be counted again.
      *
      * @throws NotFoundException (emitted) when the viewer may not see the organization
      * @throws ForbiddenException (emitted) without the permission; nothing is written
@@ -236,8 +240,9 @@ class MembershipService {
                 .flatMap(granted -> organizations.member(organizationId, input.userId())
                         .flatMap(target -> granted.covers(target.roleIds())
                                 ? lastAdmin.remove(organizationId, target.user().id(), target.roleIds(), access.adminRole(granted.template()),
-                                                RemoveOrganizationMemberPayload.removed(target.user().id()),
-                                                RemoveOrganizationMemberPayload.failed(lastAdminError()))
+                                                lastAdminError())
+                                        .map(RemoveOrganizationMemberPayload::failed)
+                                        .defaultIfEmpty(RemoveOrganizationMemberPayload.removed(target.user().id()))
                                         .doOnTerminate(() -> forgetIfViewer(caller, target.user().id()))
                                 : Mono.just(RemoveOrganizationMemberPayload.failed(outranked())))
                         .switchIfEmpty(Mono.fromSupplier(() -> RemoveOrganizationMemberPayload.failed(notAMember()))));
@@ -245,8 +250,9 @@ class MembershipService {
 
     /**
      * The viewer leaves an organization (membership is all it takes): the admin count when they hold the
-     * admin role, then {@code DELETE /api/organizations/{id}/users/{userId}}. User error: {@code LAST_ADMIN}
-     * (the last admin may delete the organization instead).
+     * admin role, then {@code DELETE /api/organizations/{id}/users/{userId}}. User errors: {@code LAST_ADMIN}
+     * (the last admin may delete the organization instead); {@code ADMIN_COUNT_UNAVAILABLE} when an admin who
+     * left was added back with their roles because the admins could not be counted again.
      *
      * @throws NotFoundException (emitted) when the viewer is not a member, or their token is scoped to another organization
      */
@@ -254,10 +260,11 @@ class MembershipService {
         String organizationId = input.organizationId();
         return access.requireMember(caller, organizationId)
                 .flatMap(granted -> lastAdmin.remove(organizationId, caller.viewer().userId(), granted.membership().roleIds(),
-                        access.adminRole(granted.template()), LeaveOrganizationPayload.left(organizationId),
-                        LeaveOrganizationPayload.failed(UserError.of(UserErrorCode.LAST_ADMIN,
-                                "You are the organization's last admin: make someone else admin first, or delete the organization.",
-                                "input", "organizationId"))))
+                                access.adminRole(granted.template()), UserError.of(UserErrorCode.LAST_ADMIN,
+                                        "You are the organization's last admin: make someone else admin first, or delete the organization.",
+                                        "input", "organizationId"))
+                        .map(LeaveOrganizationPayload::failed)
+                        .defaultIfEmpty(LeaveOrganizationPayload.left(organizationId)))
                 .doOnTerminate(() -> access.forgetMemberships(caller));
     }
 

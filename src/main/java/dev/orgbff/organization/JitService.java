@@ -21,6 +21,7 @@ import dev.orgbff.graphql.NotFoundException;
 import dev.orgbff.graphql.TextInput;
 import dev.orgbff.graphql.UserError;
 import dev.orgbff.graphql.UserErrorCode;
+import dev.orgbff.logto.LogtoUnavailableException;
 import dev.orgbff.logto.OrganizationRole;
 import dev.orgbff.logto.OrganizationsApi;
 import dev.orgbff.security.Caller;
@@ -82,9 +83,9 @@ class JitService {
      * and no call ({@code INVALID_DOMAIN}, {@code PUBLIC_EMAIL_DOMAIN}, each naming its index); then the
      * permission check, the role guards ({@code ROLE_NOT_FOUND}, {@code ROLE_NOT_ASSIGNABLE},
      * {@code ROLE_ESCALATION}; adding a domain also checks the current roles, which it hands out), the current
-     * settings, and {@code PUT …/jit/email-domains} and
-     * {@code PUT …/jit/roles} for what changes. If the roles cannot be written after the domains were, the
-     * old domains are put back and the error is emitted: nothing is half changed.
+     * settings, and {@code PUT …/jit/email-domains} then {@code PUT …/jit/roles} for what changes. Old settings or
+     * new, never a mix: when a PUT fails, the old lists written (or, for a PUT that got no answer, perhaps written)
+     * so far are put back and the error is emitted, so an error means the old settings.
      *
      * @throws NotFoundException (emitted) when the viewer may not see the organization
      * @throws ForbiddenException (emitted) without {@code manage:organization}
@@ -128,18 +129,49 @@ class JitService {
         boolean newRoles = roleIds != null && !Set.copyOf(roleIds).equals(Set.copyOf(current.roleIds()));
         JitSettings updated = new JitSettings(organizationId, newDomains ? domains : current.emailDomains(),
                 newRoles ? roleIds : current.roleIds());
-        Mono<Void> writeDomains = newDomains ? logto.replaceJitEmailDomains(organizationId, domains) : Mono.empty();
+        Mono<Void> domainsBack = logto.replaceJitEmailDomains(organizationId, current.emailDomains());
+        Mono<Void> rolesBack = logto.replaceJitRoles(organizationId, current.roleIds());
+        Mono<Void> writeDomains = newDomains ? logto.replaceJitEmailDomains(organizationId, domains)
+                .onErrorResume(failure -> putBack(organizationId, failure, mayHaveWritten(failure) ? List.of(domainsBack) : List.of()))
+                : Mono.empty();
         Mono<Void> writeRoles = newRoles ? logto.replaceJitRoles(organizationId, roleIds)
-                .onErrorResume(failure -> !newDomains ? Mono.error(failure) : Mono.defer(() -> {
-                    log.warn("Replacing the JIT roles of organization {} failed ({}); putting its old email domains back",
-                            organizationId, failure.getMessage());
-                    return logto.replaceJitEmailDomains(organizationId, current.emailDomains())
-                            .doOnError(undoFailure -> log.error("Could not put the old JIT email domains of organization {} back ({}); "
-                                    + "it now lets users of {} join", organizationId, undoFailure.getMessage(), domains))
-                            .then(Mono.error(failure));
-                }))
+                .onErrorResume(failure -> {
+                    List<Mono<Void>> back = new ArrayList<>();
+                    if (newDomains) {
+                        back.add(domainsBack);
+                    }
+                    if (mayHaveWritten(failure)) {
+                        back.add(rolesBack);
+                    }
+                    return putBack(organizationId, failure, back);
+                })
                 : Mono.empty();
         return writeDomains.then(writeRoles).thenReturn(new UpdateJitSettingsPayload(updated, List.of()));
+    }
+
+    /**
+     * Logto replaces each list in one transaction ({@code email-domains.ts} and {@code RelationQueries.replace}), so a
+     * PUT it answered with an error changed nothing; one whose answer never came may have replaced the list.
+     */
+    private static boolean mayHaveWritten(Throwable failure) {
+        return failure instanceof LogtoUnavailableException;
+    }
+
+    /**
+     * Compensation after a failed PUT: puts the old lists back (those written, or perhaps written, so far), all at
+     * once, then emits {@code failure}: an error means the old settings. An undo that fails is logged as an error
+     * naming the organization, whose settings may then be a mix of old and new.
+     */
+    private Mono<Void> putBack(String organizationId, Throwable failure, List<Mono<Void>> oldLists) {
+        if (oldLists.isEmpty()) {
+            return Mono.error(failure);
+        }
+        log.warn("Changing the JIT settings of organization {} failed ({}); putting the old ones back",
+                organizationId, failure.getMessage());
+        return Mono.whenDelayError(oldLists)
+                .doOnError(undoFailure -> log.error("Could not put the old JIT settings of organization {} back ({}); its email domains "
+                        + "and roles may now be a mix of old and new: check them", organizationId, undoFailure.getMessage()))
+                .then(Mono.error(failure));
     }
 
     /** The domains as Logto gets them (lower-cased, ASCII, each once), or user errors naming the bad ones. */

@@ -510,13 +510,6 @@ class MembershipGraphQlTests extends GraphQlTestSupport {
         assertThat(outcomes.stream().filter("OK"::equals).count()).isEqualTo(2 - admins.size());
     }
 
-    /** Runs a member mutation as {@code caller}: "OK", or its first user-error code. */
-    private String outcome(String caller, String mutation, Map<String, Object> input) {
-        var response = as(caller).documentName(mutation).variable("input", input).execute();
-        List<String> codes = response.path(mutation + ".userErrors[*].code").entityList(String.class).get();
-        return codes.isEmpty() ? "OK" : codes.get(0);
-    }
-
     /** Which of these users hold the admin role in the organization now. */
     private List<String> admins(String organizationId, String... userIds) {
         List<String> admins = new ArrayList<>();

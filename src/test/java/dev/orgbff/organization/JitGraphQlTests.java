@@ -497,6 +497,26 @@ class JitGraphQlTests extends GraphQlTestSupport {
     }
 
     @Test
+    void updateJitSettings_answerToTheRolesPutLost_putsOldDomainsAndRolesBackAndReportsError() {
+        // given: Logto replaces the roles, but its answer never comes
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.setJitEmailDomains(demo.acme(), "old.test");
+        logto.setJitRoles(demo.acme(), "member");
+        logto.failNext(PUT_ROLES, Fault.lostAnswer());
+        logto.resetCalls();
+        // when: the service gives up on the answer after logto.timeout (2 s)
+        var response = patientlyAs(demo.alice()).documentName("updateJitSettings")
+                .variable("input", input(demo.acme(), List.of("new.test"), List.of(logto.roleId("admin"))))
+                .execute();
+        // then: the old settings whole, and an error that says the change did not happen
+        assertError(response, "UPSTREAM_UNAVAILABLE");
+        assertThat(logto.jitEmailDomains(demo.acme())).containsExactly("old.test");
+        assertThat(logto.jitRoleNames(demo.acme())).containsExactly("member");
+        assertThat(logto.calls(PUT_DOMAINS)).isEqualTo(2); // the new domains, then the old ones back
+        assertThat(logto.calls(PUT_ROLES)).isEqualTo(2); // the new roles (answer lost), then the old ones back
+    }
+
+    @Test
     void updateJitSettings_writingDomainsFails_writesNoRolesAndReportsError() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
