@@ -34,17 +34,19 @@ class PersistedDocumentConfiguration {
      * {@link DocumentCache}); the canonical operations and GraphiQL's need a dozen documents of 0.5 to 3 KB, and an
      * app with 300 operations of 3 KB still fits.
      */
-    private static final long PARSED_DOCUMENT_TEXT = 1_000_000;
+    private static final TextBound PARSED_DOCUMENT_TEXT = new TextBound(1_000_000);
 
     @Bean
-    PersistedDocuments persistedDocuments(PersistedQueryProperties properties, ResourceLoader resources, JsonMapper json) {
+    PersistedDocuments persistedDocuments(PersistedQueryProperties properties, ResourceLoader resources, JsonMapper json, MeterRegistry meters) {
         if (properties.trustedOnly()) {
             TrustedDocuments trusted = TrustedDocuments.read(properties.trustedDocuments(), resources, json);
             log.info("Trusted documents only: {} documents from {}; any other document is refused", trusted.size(), properties.trustedDocuments());
             return new PersistedDocuments(null, trusted);
         }
         PersistedQueryProperties.PersistedQueries persistedQueries = properties.persistedQueries();
-        return new PersistedDocuments(persistedQueries.enabled() ? new AutomaticPersistedQueries(persistedQueries.maxEntries()) : null, null);
+        return new PersistedDocuments(persistedQueries.enabled()
+                ? new AutomaticPersistedQueries(new TextBound(persistedQueries.maxCharacters()), meters)
+                : null, null);
     }
 
     @Bean
