@@ -49,9 +49,9 @@ final class NpmClients {
     static synchronized void builtOrSkip() throws IOException, InterruptedException {
         if (unavailable == null && !built) {
             unavailable = whyUnavailable();
-        }
-        if (unavailable != null) {
-            LOG.warn("The real-client tests are skipped: {}", unavailable);
+            if (unavailable != null) {
+                LOG.warn("The real-client tests are skipped: {}", unavailable);
+            }
         }
         assumeTrue(unavailable == null, () -> "The real-client tests are skipped: " + unavailable);
         if (!built) {
