@@ -3,7 +3,6 @@ package dev.orgbff.graphql;
 import java.util.concurrent.CompletableFuture;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.persisted.ApolloPersistedQuerySupport;
@@ -11,13 +10,15 @@ import graphql.execution.preparsed.persisted.PersistedQueryCache;
 import graphql.execution.preparsed.persisted.PersistedQueryCacheMiss;
 import graphql.execution.preparsed.persisted.PersistedQueryNotFound;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The documents clients registered by Apollo's automatic persisted queries, by {@link DocumentHash}, in a bounded
- * cache shared by all requests (graphql-java's own {@code InMemoryPersistedQueryCache} grows without bound). It holds
- * texts only: their parsed and validated form lives in the {@link DocumentCache}, so a document is parsed once
- * whether it arrives as text or by hash.
+ * The documents clients registered by Apollo's automatic persisted queries, by {@link DocumentHash}, in a cache shared
+ * by all requests and bounded by the characters of its hashes and texts ({@link TextBound}; graphql-java's own
+ * {@code InMemoryPersistedQueryCache} grows without bound). It holds texts only: their parsed and validated form lives
+ * in the {@link DocumentCache}, so a document is parsed once whether it arrives as text or by hash. Its size and hit
+ * rate are the {@code cache.*} metrics tagged {@code cache=graphql.persisted-queries}.
  *
  * <p>{@link ApolloPersistedQuerySupport} asks it for each request carrying {@code extensions.persistedQuery}:
  * a hash alone that is not registered is {@code PersistedQueryNotFound}; a text whose SHA-256 is not the hash is
@@ -26,11 +27,18 @@ import org.jspecify.annotations.Nullable;
  */
 final class AutomaticPersistedQueries implements PersistedQueryCache {
 
+    /** The {@code cache} tag of its metrics. */
+    static final String METRICS_NAME = "graphql.persisted-queries";
+
     private final Cache<DocumentHash, String> documents;
 
-    /** @param maximumSize the most hashes kept; the least recently used go first */
-    AutomaticPersistedQueries(long maximumSize) {
-        this.documents = Caffeine.newBuilder().maximumSize(maximumSize).build();
+    /**
+     * @param bound the most characters of hashes and texts kept, all registered documents together: a text takes
+     *     1 or 2 bytes of heap a character (Latin-1 or not) and an entry about 250 bytes besides, hence the 64
+     *     characters of its hash counted too (so at most 3.5 bytes a character, for the shortest documents)
+     */
+    AutomaticPersistedQueries(TextBound bound, MeterRegistry meters) {
+        this.documents = bound.cache((DocumentHash hash, String text) -> hash.hex().length() + text.length(), METRICS_NAME, meters);
     }
 
     /** The text registered under {@code hash}, or {@code null}. */

@@ -4,19 +4,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.execution.preparsed.persisted.ApolloPersistedQuerySupport;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The one {@link PreparsedDocumentProvider} of graphql-java: parsed and validated documents, kept by their text in a
- * cache shared by all requests, bounded by the length of their texts, so that a query clients send again and again (they send the same few) is
- * parsed and validated once. With automatic persisted queries on, requests carrying {@code extensions.persistedQuery}
+ * cache shared by all requests, bounded by the length of their texts ({@link TextBound}), so that a query clients
+ * send again and again (they send the same few) is parsed and validated once. With automatic persisted queries on, requests carrying {@code extensions.persistedQuery}
  * go through graphql-java's {@link ApolloPersistedQuerySupport} and its {@link AutomaticPersistedQueries} first,
  * which resolve the hash to a text and parse it here: a document is parsed once whether it arrives as text or by
  * hash. Its size and hit rate are the {@code cache.*} metrics tagged {@code cache=graphql.documents}.
@@ -30,20 +28,15 @@ final class DocumentCache implements PreparsedDocumentProvider {
     private final @Nullable ApolloPersistedQuerySupport persistedQueries;
 
     /**
-     * @param maximumTextLength the most characters of document text kept, all documents together; the least
-     *     recently used go first. Bounded by text rather than by count because a parsed and validated document
-     *     holds 20 to 60 times its text (measured: 290 KB for a 14 KB document of 550 aliased fields, about 60 bytes a
-     *     character for a long list argument; a document that fails validation is kept with its errors), and any token
-     *     holder can send distinct documents of up to {@code max-tokens}: 1,000 of those were 300 MB.
+     * @param bound the most characters of document text kept, all documents together. Bounded by text rather than
+     *     by count because a parsed and validated document holds 20 to 60 times its text (measured: 290 KB for a
+     *     14 KB document of 550 aliased fields, about 60 bytes a character for a long list argument, 27 for the
+     *     shortest documents; a document that fails validation is kept with its errors), and any token holder can send
+     *     distinct documents of up to {@code max-tokens}: 1,000 of those were 300 MB.
      */
-    DocumentCache(long maximumTextLength, @Nullable AutomaticPersistedQueries persistedQueries, MeterRegistry meters) {
-        this.documents = Caffeine.newBuilder()
-                .maximumWeight(maximumTextLength)
-                .weigher((String query, PreparsedDocumentEntry entry) -> query.length())
-                .recordStats()
-                .build();
+    DocumentCache(TextBound bound, @Nullable AutomaticPersistedQueries persistedQueries, MeterRegistry meters) {
+        this.documents = bound.cache((String query, PreparsedDocumentEntry entry) -> query.length(), METRICS_NAME, meters);
         this.persistedQueries = persistedQueries == null ? null : new ApolloPersistedQuerySupport(persistedQueries);
-        CaffeineCacheMetrics.monitor(meters, documents, METRICS_NAME);
     }
 
     @Override

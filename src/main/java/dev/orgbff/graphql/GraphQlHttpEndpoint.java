@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import graphql.ErrorClassification;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.ParserOptions;
+import io.micrometer.context.ContextSnapshot;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +18,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.graphql.MediaTypes;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -24,24 +27,29 @@ import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The GraphQL endpoint over HTTP: Spring's POST handler (Boot routes POST to this bean), plus GET as in the
- * GraphQL-over-HTTP spec and Apollo's persisted queries over GET, both through the same {@link WebGraphQlHandler},
- * so every interceptor applies to GET exactly as to POST. Every answer carries {@code Cache-Control: private,
- * no-store}: it is for one user and must not be kept by a shared cache, nor by the browser.
+ * The GraphQL endpoint over HTTP, GET and POST as in the GraphQL-over-HTTP spec (and Apollo's persisted queries over
+ * GET), both through the same {@link WebGraphQlHandler}, so every interceptor applies to GET exactly as to POST.
+ * Every answer carries {@code Cache-Control: private, no-store}: it is for one user and must not be kept by a shared
+ * cache, nor by the browser.
  *
- * <p>GET takes the parameters {@code query}, {@code operationName}, {@code variables} (a JSON object) and
+ * <p>Both take the parameters {@code query}, {@code operationName}, {@code variables} (a JSON object) and
  * {@code extensions} (a JSON object, e.g. {@code {"persistedQuery":{"version":1,"sha256Hash":"…"}}}, when
- * {@code query} is left out). It runs queries only: a mutation, sent as text or by a hash the service knows, is
- * refused with HTTP 405, {@code Allow: POST} and a GraphQL-shaped error ({@code METHOD_NOT_ALLOWED}) before anything
- * runs. Parameters that are not a GraphQL request get HTTP 400 ({@code BAD_REQUEST}). Each refusal is logged on one
- * line. The URL is limited by the server ({@code server.netty.max-initial-line-length}, 4 KB): a longer one gets
- * HTTP 414 before anything runs.
+ * {@code query} is left out): POST as a JSON object ({@code Content-Type: application/json}), GET as query
+ * parameters, {@code variables} and {@code extensions} as JSON text. What is not such a request (a POST body that is
+ * empty, not JSON or not a JSON object; a parameter of the wrong type; neither {@code query} nor a hash; a GET
+ * parameter given twice) gets HTTP 400, and a POST body of another media type HTTP 415, each with one GraphQL-shaped
+ * {@code BAD_REQUEST} error naming what is wrong, in the media type the request accepts, before anything runs. GET
+ * runs queries only: a mutation, sent as text or by a hash the service knows, is refused with HTTP 405,
+ * {@code Allow: POST} and {@code METHOD_NOT_ALLOWED} before anything runs. Each refusal is logged on one line. The
+ * URL is limited by the server ({@code server.netty.max-initial-line-length}, 4 KB): a longer one gets HTTP 414
+ * before anything runs.
  */
 final class GraphQlHttpEndpoint extends GraphQlHttpHandler {
 
@@ -71,44 +79,89 @@ final class GraphQlHttpEndpoint extends GraphQlHttpHandler {
         return super.prepareResponse(request, response);
     }
 
+    /** Answers a POST request: the GraphQL response, or HTTP 400 or 415 with a GraphQL-shaped error. */
+    @Override
+    public Mono<ServerResponse> handleRequest(ServerRequest request) {
+        if (!isJson(request)) {
+            return refused(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The request body must be a JSON object, sent with Content-Type: application/json");
+        }
+        // a body over orgbff.graphql.max-request-size fails here, and RequestSizeLimit answers it
+        return request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap(body -> {
+            if (body.length == 0) {
+                return refused(request, HttpStatus.BAD_REQUEST, "The request body is empty");
+            }
+            Object parsed;
+            try {
+                parsed = json.readValue(body, Object.class);
+            } catch (JacksonException notJson) {
+                return refused(request, HttpStatus.BAD_REQUEST, "The request body is not JSON");
+            }
+            if (!(parsed instanceof Map<?, ?> parameters)) {
+                return refused(request, HttpStatus.BAD_REQUEST, "The request body must be a JSON object");
+            }
+            return handle(request, parameters);
+        });
+    }
+
     /** Answers a GET request: the GraphQL response, or HTTP 400 or 405 with a GraphQL-shaped error. */
     Mono<ServerResponse> handleGet(ServerRequest request) {
         MultiValueMap<String, String> parameters = request.queryParams();
         for (String name : PARAMETERS) {
             List<String> values = parameters.get(name);
             if (values != null && values.size() > 1) {
-                return badRequest(request, "The parameter '" + name + "' is given more than once");
+                return refused(request, HttpStatus.BAD_REQUEST, "The parameter '" + name + "' is given more than once");
             }
         }
-        String query = parameters.getFirst("query");
-        String operationName = parameters.getFirst("operationName");
+        Map<String, @Nullable Object> values = new HashMap<>();
+        try {
+            values.put("query", parameters.getFirst("query"));
+            values.put("operationName", parameters.getFirst("operationName"));
+            values.put("variables", jsonParameter(parameters, "variables"));
+            values.put("extensions", jsonParameter(parameters, "extensions"));
+        } catch (BadRequest notJson) {
+            return refused(request, HttpStatus.BAD_REQUEST, notJson.getMessage());
+        }
+        return handle(request, values);
+    }
+
+    /** Runs a request whose parameters were decoded from JSON (POST) or the URL (GET), once they are checked. */
+    private Mono<ServerResponse> handle(ServerRequest request, Map<?, ?> parameters) {
+        @Nullable String query;
+        @Nullable String operationName;
         Map<String, Object> variables;
         Map<String, Object> extensions;
         try {
-            variables = jsonObject(parameters, "variables");
-            extensions = jsonObject(parameters, "extensions");
-        } catch (IllegalArgumentException notJson) {
-            return badRequest(request, notJson.getMessage());
+            query = string(parameters, "query");
+            operationName = string(parameters, "operationName");
+            variables = object(parameters, "variables");
+            extensions = object(parameters, "extensions");
+        } catch (BadRequest wrongType) {
+            return refused(request, HttpStatus.BAD_REQUEST, wrongType.getMessage());
         }
         boolean hashOnly = query == null || query.isBlank();
         if (hashOnly && extensions.get(PersistedDocuments.EXTENSION) == null) {
-            return badRequest(request, "A GET request needs the parameter 'query', or 'extensions' with a persistedQuery");
+            return refused(request, HttpStatus.BAD_REQUEST, "The request needs the parameter 'query', or 'extensions' with a persistedQuery");
         }
-        String document = hashOnly ? persistedDocuments.persisted(extensions) : query;
-        OperationDefinition.@Nullable Operation kind = document == null ? null : operationKind(document, operationName);
-        if (kind != null && kind != OperationDefinition.Operation.QUERY) {
-            String operation = kind.name().toLowerCase(Locale.ROOT);
-            log.info("405 for GET {}: a {}, operationName {}; GET runs queries only", request.path(), operation,
-                    PersistedDocuments.loggable(operationName));
-            return error(HttpStatus.METHOD_NOT_ALLOWED, "GET runs queries only: send a " + operation + " with POST",
-                    ServiceErrorType.METHOD_NOT_ALLOWED.name());
+        boolean get = HttpMethod.GET.equals(request.method());
+        String document = hashOnly ? null : query;
+        if (get) {
+            if (hashOnly) {
+                document = persistedDocuments.persisted(extensions);
+            }
+            OperationDefinition.@Nullable Operation kind = document == null ? null : operationKind(document, operationName);
+            if (kind != null && kind != OperationDefinition.Operation.QUERY) {
+                String operation = kind.name().toLowerCase(Locale.ROOT);
+                return logged(error(request, HttpStatus.METHOD_NOT_ALLOWED, "GET runs queries only: send a " + operation + " with POST",
+                        ServiceErrorType.METHOD_NOT_ALLOWED), "405 for GET {}: a {}, operationName {}; GET runs queries only", request.path(),
+                        operation, PersistedDocuments.loggable(operationName));
+            }
+            // The text checked above is the text that runs. A hash unknown here goes on as Spring's marker for a
+            // request naming its document by hash only, marked so that no later lookup can find a document
+            // registered meanwhile (it would run unchecked): the answer is PersistedQueryNotFound.
+            request.attributes().put(GET_REQUEST, Boolean.TRUE);
         }
         Map<String, Object> body = new HashMap<>();
-        // The text checked above is the text that runs. A hash unknown here goes on as Spring's marker for a
-        // request naming its document by hash only, marked so that no later lookup can find a document
-        // registered meanwhile (it would run unchecked): the answer is PersistedQueryNotFound.
         body.put("query", document != null ? document : PersistedQuerySupport.PERSISTED_QUERY_MARKER);
-        request.attributes().put(GET_REQUEST, Boolean.TRUE);
         body.put("operationName", operationName);
         body.put("variables", variables);
         body.put("extensions", extensions);
@@ -118,24 +171,37 @@ final class GraphQlHttpEndpoint extends GraphQlHttpHandler {
         return graphQlHandler.handleRequest(graphQlRequest).flatMap(response -> prepareResponse(request, response));
     }
 
-    /** The JSON object in parameter {@code name}, empty when it is absent or {@code null}. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> jsonObject(MultiValueMap<String, String> parameters, String name) {
+    /** The JSON in GET parameter {@code name}, or {@code null} when it is absent or blank. */
+    private @Nullable Object jsonParameter(MultiValueMap<String, String> parameters, String name) {
         String value = parameters.getFirst(name);
         if (value == null || value.isBlank()) {
-            return Map.of();
+            return null;
         }
-        Object parsed;
         try {
-            parsed = json.readValue(value, Object.class);
+            return json.readValue(value, Object.class);
         } catch (JacksonException notJson) {
-            throw new IllegalArgumentException("The parameter '" + name + "' must be a JSON object; it is not JSON");
+            throw new BadRequest("The parameter '" + name + "' must be a JSON object; it is not JSON");
         }
-        if (parsed == null) {
+    }
+
+    /** The string parameter {@code name}, or {@code null} when it is absent or {@code null}. */
+    private static @Nullable String string(Map<?, ?> parameters, String name) {
+        Object value = parameters.get(name);
+        if (value != null && !(value instanceof String)) {
+            throw new BadRequest("The parameter '" + name + "' must be a string");
+        }
+        return (String) value;
+    }
+
+    /** The JSON object parameter {@code name}, empty when it is absent or {@code null}. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Map<?, ?> parameters, String name) {
+        Object value = parameters.get(name);
+        if (value == null) {
             return Map.of();
         }
-        if (!(parsed instanceof Map<?, ?> object)) {
-            throw new IllegalArgumentException("The parameter '" + name + "' must be a JSON object");
+        if (!(value instanceof Map<?, ?> object)) {
+            throw new BadRequest("The parameter '" + name + "' must be a JSON object");
         }
         return (Map<String, Object>) object;
     }
@@ -150,18 +216,62 @@ final class GraphQlHttpEndpoint extends GraphQlHttpHandler {
         return operation == null ? null : operation.getOperation();
     }
 
-    private static Mono<ServerResponse> badRequest(ServerRequest request, String problem) {
-        log.info("400 for GET {}: {}", request.path(), problem);
-        return error(HttpStatus.BAD_REQUEST, problem, ErrorType.BAD_REQUEST.name());
+    /** Whether the request's body is JSON, the one media type of a POST request (GraphQL-over-HTTP). */
+    private static boolean isJson(ServerRequest request) {
+        try {
+            return request.headers().contentType().filter(MediaType.APPLICATION_JSON::equalsTypeAndSubtype).isPresent();
+        } catch (InvalidMediaTypeException malformed) {
+            return false;
+        }
     }
 
-    private static Mono<ServerResponse> error(HttpStatus status, String message, String classification) {
+    /** Refuses a request that is not a GraphQL-over-HTTP request: one log line, one {@code BAD_REQUEST} error. */
+    private static Mono<ServerResponse> refused(ServerRequest request, HttpStatus status, String problem) {
+        return logged(error(request, status, problem, ErrorType.BAD_REQUEST), "{} for {} {}: {}", status.value(), request.method(),
+                request.path(), problem);
+    }
+
+    /** {@code answer}, once one line about it is logged with the request's trace (the line holds none of the client's text). */
+    private static Mono<ServerResponse> logged(Mono<ServerResponse> answer, String format, Object... arguments) {
+        return Mono.deferContextual(context -> {
+            try (ContextSnapshot.Scope trace = LogTrace.of(context)) {
+                log.info(format, arguments);
+            }
+            return answer;
+        });
+    }
+
+    /** An answer of one GraphQL error, in the media type normal answers to this request have. */
+    private static Mono<ServerResponse> error(ServerRequest request, HttpStatus status, String message, ErrorClassification classification) {
         ServerResponse.BodyBuilder response = ServerResponse.status(status)
                 .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
-                .contentType(MediaType.APPLICATION_JSON);
+                .contentType(responseType(request));
         if (status == HttpStatus.METHOD_NOT_ALLOWED) {
             response.allow(HttpMethod.POST);
         }
-        return response.bodyValue(Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("classification", classification)))));
+        return response.bodyValue(Map.of("errors", List.of(Map.of("message", message,
+                "extensions", Map.of("classification", classification.toString())))));
+    }
+
+    /** The first of {@code application/graphql-response+json} and {@code application/json} the request accepts, as Spring chooses. */
+    private static MediaType responseType(ServerRequest request) {
+        try {
+            for (MediaType accepted : request.headers().accept()) {
+                if (accepted.equals(MediaTypes.APPLICATION_GRAPHQL_RESPONSE) || accepted.equals(MediaType.APPLICATION_JSON)) {
+                    return accepted;
+                }
+            }
+        } catch (InvalidMediaTypeException malformed) {
+            // as when nothing is accepted
+        }
+        return MediaType.APPLICATION_JSON;
+    }
+
+    /** A request's parameter that is not what GraphQL-over-HTTP says it is. */
+    private static final class BadRequest extends RuntimeException {
+
+        BadRequest(String problem) {
+            super(problem, null, false, false); // an expected refusal: no stack trace
+        }
     }
 }

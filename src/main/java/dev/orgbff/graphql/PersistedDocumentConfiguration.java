@@ -15,6 +15,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.webflux.GraphQlRequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -34,17 +35,19 @@ class PersistedDocumentConfiguration {
      * {@link DocumentCache}); the canonical operations and GraphiQL's need a dozen documents of 0.5 to 3 KB, and an
      * app with 300 operations of 3 KB still fits.
      */
-    private static final long PARSED_DOCUMENT_TEXT = 1_000_000;
+    private static final TextBound PARSED_DOCUMENT_TEXT = new TextBound(1_000_000);
 
     @Bean
-    PersistedDocuments persistedDocuments(PersistedQueryProperties properties, ResourceLoader resources, JsonMapper json) {
+    PersistedDocuments persistedDocuments(PersistedQueryProperties properties, ResourceLoader resources, JsonMapper json, MeterRegistry meters) {
         if (properties.trustedOnly()) {
             TrustedDocuments trusted = TrustedDocuments.read(properties.trustedDocuments(), resources, json);
             log.info("Trusted documents only: {} documents from {}; any other document is refused", trusted.size(), properties.trustedDocuments());
             return new PersistedDocuments(null, trusted);
         }
         PersistedQueryProperties.PersistedQueries persistedQueries = properties.persistedQueries();
-        return new PersistedDocuments(persistedQueries.enabled() ? new AutomaticPersistedQueries(persistedQueries.maxEntries()) : null, null);
+        return new PersistedDocuments(persistedQueries.enabled()
+                ? new AutomaticPersistedQueries(new TextBound(persistedQueries.maxCharacters()), meters)
+                : null, null);
     }
 
     @Bean
@@ -59,16 +62,23 @@ class PersistedDocumentConfiguration {
         return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
     }
 
-    /** Replaces Boot's POST handler (which it then routes to this one) to add GET and the caching headers. */
+    /** Replaces Boot's POST handler (which it then routes to this one) to add GET, the caching headers and GraphQL-shaped refusals. */
     @Bean
     GraphQlHttpEndpoint graphQlHttpEndpoint(WebGraphQlHandler handler, PersistedDocuments documents, JsonMapper json, ParserOptions parserOptions) {
         return new GraphQlHttpEndpoint(handler, documents, json, parserOptions);
     }
 
-    /** GET on the GraphQL path, ahead of Boot's routes, which answer it with 405. */
+    /**
+     * GET and POST on the GraphQL path, ahead of Boot's routes, which answer GET with 405 and a POST body that is not
+     * JSON with an empty 415. A POST asking for server-sent events still goes to Boot's route.
+     */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    RouterFunction<ServerResponse> graphQlGetRoute(GraphQlHttpEndpoint endpoint, GraphQlProperties graphQl) {
-        return RouterFunctions.route().GET(graphQl.getHttp().getPath(), endpoint::handleGet).build();
+    RouterFunction<ServerResponse> graphQlRoutes(GraphQlHttpEndpoint endpoint, GraphQlProperties graphQl) {
+        String path = graphQl.getHttp().getPath();
+        return RouterFunctions.route()
+                .GET(path, endpoint::handleGet)
+                .POST(path, GraphQlRequestPredicates.graphQlSse(path).negate(), endpoint::handleRequest)
+                .build();
     }
 }

@@ -29,12 +29,13 @@ record PersistedQueryProperties(
     /**
      * @param enabled Whether documents sent with extensions.persistedQuery are registered and then run by hash. Off,
      *     such requests get PersistedQueryNotSupported and Apollo's clients send the text.
-     * @param maxEntries Most persisted-query hashes remembered; the least recently used go first, and a client whose
-     *     hash was dropped sends its text again.
+     * @param maxCharacters Most characters of registered documents kept per instance, their texts and hashes
+     *     together (a million take at most 3.5 MB of heap): the least recently used go first, and a client whose hash
+     *     was dropped sends its text again.
      */
     record PersistedQueries(
             @DefaultValue("true") boolean enabled,
-            @Positive @DefaultValue("1000") int maxEntries) {
+            @Positive @DefaultValue("1000000") long maxCharacters) {
     }
 
     /** Whether a trusted-documents manifest is configured, which turns registration off. */

@@ -11,6 +11,7 @@ import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.persisted.PersistedQueryNotFound;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.parser.Parser;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -25,10 +26,15 @@ class AutomaticPersistedQueriesTests {
 
     private static final String MUTATION = "mutation Create { createOrganization(input: {name: \"x\"}) { organization { id } } }";
 
+    /** A registry of a few short documents. */
+    static AutomaticPersistedQueries registry() {
+        return new AutomaticPersistedQueries(new TextBound(10_000), new SimpleMeterRegistry());
+    }
+
     @Test
     void hashAlone_registeredAfterTheChecksBeforeExecution_isNotFoundSoItsDocumentNeverRunsUnchecked() {
         // given: the hash registered by another request after this one's GET rule and mutation budget saw no text
-        AutomaticPersistedQueries cache = new AutomaticPersistedQueries(10);
+        AutomaticPersistedQueries cache = registry();
         DocumentHash hash = DocumentHash.of(MUTATION);
         cache.getPersistedQueryDocumentAsync(hash.hex(), ExecutionInput.newExecutionInput(MUTATION).build(),
                 text -> new PreparsedDocumentEntry(Parser.parse(text))).join();
@@ -43,7 +49,7 @@ class AutomaticPersistedQueriesTests {
     @Test
     void getByHashAlone_stillWithoutTextAtTheInterceptor_isNotGivenATextRegisteredMeanwhile() {
         // given: a GET whose hash was unknown when GraphQlHttpEndpoint checked it, registered since
-        AutomaticPersistedQueries cache = new AutomaticPersistedQueries(10);
+        AutomaticPersistedQueries cache = registry();
         DocumentHash hash = DocumentHash.of(MUTATION);
         cache.getPersistedQueryDocumentAsync(hash.hex(), ExecutionInput.newExecutionInput(MUTATION).build(),
                 text -> new PreparsedDocumentEntry(Parser.parse(text))).join();

@@ -216,7 +216,7 @@ class HttpGetGraphQlTests extends GraphQlTestSupport {
         // when
         var response = get(demo.alice(), Map.of("operationName", "Organization"));
         // then
-        assertBadRequest(response, "A GET request needs the parameter 'query', or 'extensions' with a persistedQuery");
+        assertBadRequest(response, "The request needs the parameter 'query', or 'extensions' with a persistedQuery");
     }
 
     @Test

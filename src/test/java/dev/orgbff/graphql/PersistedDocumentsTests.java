@@ -37,7 +37,7 @@ class PersistedDocumentsTests {
     @Test
     void persisted_afterAValidTextWithItsHash_theText() {
         // given
-        AutomaticPersistedQueries registered = new AutomaticPersistedQueries(10);
+        AutomaticPersistedQueries registered = AutomaticPersistedQueriesTests.registry();
         PersistedDocuments documents = new PersistedDocuments(registered, null);
         String hash = DocumentHash.of(ME).hex();
         assertThat(documents.persisted(extensions(hash))).isNull();
@@ -53,7 +53,7 @@ class PersistedDocumentsTests {
     @Test
     void persisted_afterAnInvalidTextWithItsHash_nothingRegistered() {
         // given
-        AutomaticPersistedQueries registered = new AutomaticPersistedQueries(10);
+        AutomaticPersistedQueries registered = AutomaticPersistedQueriesTests.registry();
         PersistedDocuments documents = new PersistedDocuments(registered, null);
         String invalid = "query Me { viewer { nope } }";
         String hash = DocumentHash.of(invalid).hex();

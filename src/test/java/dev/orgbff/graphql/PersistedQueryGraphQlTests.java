@@ -1,5 +1,8 @@
 package dev.orgbff.graphql;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +22,7 @@ import dev.orgbff.DemoTenant;
 import dev.orgbff.GraphQlTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Apollo's automatic persisted queries over POST: a client sends the hash alone, gets {@code PersistedQueryNotFound}
@@ -29,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class PersistedQueryGraphQlTests extends GraphQlTestSupport {
 
+    /** The default of {@code orgbff.graphql.persisted-queries.max-characters}. */
+    private static final long REGISTERED_TEXT = 1_000_000;
+    private static final int LARGE_DOCUMENTS = 30;
     private static final String SWITCHER = "query Orgs { viewer { organizations { totalCount edges { node { name viewerPermissions } } } } }";
 
     @Test
@@ -147,6 +154,36 @@ class PersistedQueryGraphQlTests extends GraphQlTestSupport {
         var response = post(demo.alice(), Map.of("extensions", persistedQuery(hash.toUpperCase(Locale.ROOT))));
         // then
         response.expectBody().jsonPath("$.errors").doesNotExist().jsonPath("$.data.viewer.organizations.totalCount").isEqualTo(1);
+    }
+
+    @Test
+    void persistedQuery_distinctLargeDocumentsRegistered_keepsAtMostAMillionCharactersOfThem() {
+        // given: what one token holder can register, distinct documents just under the 64 KB request limit (a long
+        // comment): 1,000 of them were 120 MB of heap when the registry was bounded by 1,000 hashes
+        DemoTenant demo = DemoTenant.seed(logto);
+        List<String> hashes = new ArrayList<>();
+        int shortest = Integer.MAX_VALUE;
+        // when
+        for (int document = 0; document < LARGE_DOCUMENTS; document++) {
+            String query = unique("# " + "x".repeat(60 * 1024) + "\n{ __typename }");
+            shortest = Math.min(shortest, query.length());
+            String hash = DocumentHash.of(query).hex();
+            post(demo.alice(), Map.of("query", query, "extensions", persistedQuery(hash))).expectBody()
+                    .jsonPath("$.data.__typename").isEqualTo("Query");
+            hashes.add(hash);
+        }
+        // then: no more of them are known than fit in the bound (eviction runs in the background, shortly after a write)
+        long fit = REGISTERED_TEXT / shortest;
+        assertThat(fit).isLessThan(LARGE_DOCUMENTS);
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(hashes.stream().filter(hash -> known(demo.alice(), hash)).count())
+                .as("hashes still known").isLessThanOrEqualTo(fit));
+        assertThat(logto.apiCalls()).isZero();
+    }
+
+    /** Whether the hash alone runs a document, rather than getting {@code PersistedQueryNotFound}. */
+    private boolean known(String userId, String hash) {
+        String body = post(userId, Map.of("extensions", persistedQuery(hash))).expectBody(String.class).returnResult().getResponseBody();
+        return body != null && body.contains("\"data\"");
     }
 
     /** {@code document} made distinct from every other test's by a comment, so that no earlier request registered it. */

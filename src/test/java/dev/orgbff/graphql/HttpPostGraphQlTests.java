@@ -1,0 +1,144 @@
+package dev.orgbff.graphql;
+
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.graphql.MediaTypes;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import dev.orgbff.DemoTenant;
+import dev.orgbff.GraphQlTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * GraphQL over POST: a body that is not a GraphQL-over-HTTP request (not JSON, not a JSON object, no document, a
+ * parameter of the wrong type) gets HTTP 400, and a body that is not {@code application/json} HTTP 415, each with one
+ * GraphQL-shaped {@code BAD_REQUEST} error naming what is wrong and one log line without a stack trace; nothing runs.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class HttpPostGraphQlTests extends GraphQlTestSupport {
+
+    private static final String VIEWER = "{ viewer { user { name } } }";
+    private static final String NO_DOCUMENT = "The request needs the parameter 'query', or 'extensions' with a persistedQuery";
+    private static final String NOT_JSON = "The request body must be a JSON object, sent with Content-Type: application/json";
+
+    static Stream<Arguments> notGraphQlRequests() {
+        return Stream.of(
+                Arguments.of(MediaType.APPLICATION_JSON_VALUE, "", HttpStatus.BAD_REQUEST, "The request body is empty"),
+                Arguments.of(MediaType.APPLICATION_JSON_VALUE, "{}", HttpStatus.BAD_REQUEST, NO_DOCUMENT),
+                Arguments.of(MediaType.APPLICATION_JSON_VALUE, "{\"query\": null}", HttpStatus.BAD_REQUEST, NO_DOCUMENT),
+                Arguments.of(MediaType.APPLICATION_JSON_VALUE, "{\"query\": \" \"}", HttpStatus.BAD_REQUEST, NO_DOCUMENT),
+                Arguments.of(MediaType.APPLICATION_JSON_VALUE, "{\"qeury\": \"" + VIEWER + "\"}", HttpStatus.BAD_REQUEST, NO_DOCUMENT),
+                Arguments.of(MediaType.APPLICATION_JSON_VALUE, "{\"query\": 7}", HttpStatus.BAD_REQUEST, "The parameter 'query' must be a string"),
+                Arguments.of(MediaType.APPLICATION_JSON_VALUE, "{\"query\": {\"text\": \"" + VIEWER + "\"}}", HttpStatus.BAD_REQUEST,
+                        "The parameter 'query' must be a string"),
+                Arguments.of(MediaType.APPLICATION_JSON_VALUE, "{\"query\": \"" + VIEWER + "\", \"operationName\": true}", HttpStatus.BAD_REQUEST,
+                        "The parameter 'operationName' must be a string"),
+                Arguments.of(MediaType.APPLICATION_JSON_VALUE, "{\"query\": \"" + VIEWER + "\", \"variables\": \"x\"}", HttpStatus.BAD_REQUEST,
+                        "The parameter 'variables' must be a JSON object"),
+                Arguments.of(MediaType.APPLICATION_JSON_VALUE, "{\"query\": \"" + VIEWER + "\", \"variables\": [1]}", HttpStatus.BAD_REQUEST,
+                        "The parameter 'variables' must be a JSON object"),
+                Arguments.of(MediaType.APPLICATION_JSON_VALUE, "{\"query\": \"" + VIEWER + "\", \"extensions\": 5}", HttpStatus.BAD_REQUEST,
+                        "The parameter 'extensions' must be a JSON object"),
+                Arguments.of(MediaType.APPLICATION_JSON_VALUE, "{\"query\": ", HttpStatus.BAD_REQUEST, "The request body is not JSON"),
+                Arguments.of(MediaType.APPLICATION_JSON_VALUE, VIEWER, HttpStatus.BAD_REQUEST, "The request body is not JSON"),
+                Arguments.of(MediaType.APPLICATION_JSON_VALUE, "[{\"query\": \"" + VIEWER + "\"}]", HttpStatus.BAD_REQUEST,
+                        "The request body must be a JSON object"),
+                Arguments.of(MediaType.APPLICATION_JSON_VALUE, "\"" + VIEWER + "\"", HttpStatus.BAD_REQUEST, "The request body must be a JSON object"),
+                Arguments.of("application/graphql", VIEWER, HttpStatus.UNSUPPORTED_MEDIA_TYPE, NOT_JSON),
+                Arguments.of(MediaType.TEXT_PLAIN_VALUE, "{\"query\": \"" + VIEWER + "\"}", HttpStatus.UNSUPPORTED_MEDIA_TYPE, NOT_JSON),
+                Arguments.of(null, "{\"query\": \"" + VIEWER + "\"}", HttpStatus.UNSUPPORTED_MEDIA_TYPE, NOT_JSON));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("notGraphQlRequests")
+    void post_notAGraphQlRequest_refusedWithOneNamedErrorOneLogLineAndNothingRuns(@Nullable String contentType, String body, HttpStatus status,
+            String message, CapturedOutput output) {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        int logged = output.getAll().length();
+        // when
+        var response = post(logto.userToken(demo.alice()), contentType, body, null);
+        // then
+        assertRefused(response, status, MediaType.APPLICATION_JSON, message);
+        String log = output.getAll().substring(logged);
+        assertThat(log.lines().filter(line -> line.contains(status.value() + " for POST /graphql: " + message))).hasSize(1);
+        assertThat(log).doesNotContain("\tat ").doesNotContain(" ERROR ");
+    }
+
+    @Test
+    void post_notAGraphQlRequestAcceptingGraphQlResponse_answeredInThatMediaType() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var response = post(logto.userToken(demo.alice()), MediaType.APPLICATION_JSON_VALUE, "{\"query\": 7}",
+                MediaTypes.APPLICATION_GRAPHQL_RESPONSE + ", " + MediaType.APPLICATION_JSON_VALUE + ";q=0.9");
+        // then
+        assertRefused(response, HttpStatus.BAD_REQUEST, MediaTypes.APPLICATION_GRAPHQL_RESPONSE, "The parameter 'query' must be a string");
+    }
+
+    @Test
+    void post_parametersExplicitlyNull_runsTheQuery() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        // when
+        var response = post(logto.userToken(demo.alice()), MediaType.APPLICATION_JSON_VALUE,
+                "{\"query\": \"" + VIEWER + "\", \"operationName\": null, \"variables\": null, \"extensions\": null}", null);
+        // then
+        response.expectStatus().isOk().expectBody().jsonPath("$.errors").doesNotExist().jsonPath("$.data.viewer.user.name").isEqualTo("Alice Adams");
+    }
+
+    @Test
+    void post_notAGraphQlRequestWithoutToken_401First() {
+        // given
+        DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var response = webTestClient.post().uri("/graphql").contentType(MediaType.TEXT_PLAIN).bodyValue("{").exchange();
+        // then
+        response.expectStatus().isUnauthorized();
+        assertThat(logto.apiCalls()).isZero();
+    }
+
+    private WebTestClient.ResponseSpec post(String token, @Nullable String contentType, String body, @Nullable String accept) {
+        return webTestClient.post().uri("/graphql")
+                .headers(headers -> {
+                    headers.setBearerAuth(token);
+                    if (contentType != null) {
+                        headers.set(HttpHeaders.CONTENT_TYPE, contentType);
+                    }
+                    if (accept != null) {
+                        headers.set(HttpHeaders.ACCEPT, accept);
+                    }
+                })
+                .bodyValue(body.getBytes(StandardCharsets.UTF_8)) // bytes: the client adds no Content-Type of its own
+                .exchange();
+    }
+
+    private static void assertRefused(WebTestClient.ResponseSpec response, HttpStatus status, MediaType mediaType, String message) {
+        response.expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(mediaType)
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .expectBody()
+                .jsonPath("$.data").doesNotExist()
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].message").isEqualTo(message)
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST");
+        assertThat(logto.apiCalls()).as("Management API calls").isZero();
+    }
+}
