@@ -41,8 +41,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  *
  * <p>Both take the parameters {@code query}, {@code operationName}, {@code variables} (a JSON object) and
  * {@code extensions} (a JSON object, e.g. {@code {"persistedQuery":{"version":1,"sha256Hash":"…"}}}, when
- * {@code query} is left out): POST as a JSON object ({@code Content-Type: application/json}), GET as query
- * parameters, {@code variables} and {@code extensions} as JSON text. What is not such a request (a POST body that is
+ * {@code query} is left out), and {@code documentId} ({@code sha256:<hex>}, GraphQL-over-HTTP's persisted documents,
+ * which becomes that {@code persistedQuery}): POST as a JSON object ({@code Content-Type: application/json}), GET
+ * as query parameters, {@code variables} and {@code extensions} as JSON text. What is not such a request (a POST body that is
  * empty, not JSON or not a JSON object; a parameter of the wrong type; neither {@code query} nor a hash; a GET
  * parameter given twice) gets HTTP 400, and a POST body of another media type HTTP 415, each with one GraphQL-shaped
  * {@code BAD_REQUEST} error naming what is wrong, in the media type the request accepts, before anything runs. GET
@@ -55,7 +56,7 @@ final class GraphQlHttpEndpoint extends GraphQlHttpHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlHttpEndpoint.class);
     private static final String CACHE_CONTROL = "private, no-store";
-    private static final List<String> PARAMETERS = List.of("query", "operationName", "variables", "extensions");
+    private static final List<String> PARAMETERS = List.of("query", "documentId", "operationName", "variables", "extensions");
 
     /** Request attribute of a GraphQL request that came by GET, whose document the GET rule has already checked. */
     static final String GET_REQUEST = GraphQlHttpEndpoint.class.getName() + ".GET";
@@ -115,6 +116,7 @@ final class GraphQlHttpEndpoint extends GraphQlHttpHandler {
         Map<String, @Nullable Object> values = new HashMap<>();
         try {
             values.put("query", parameters.getFirst("query"));
+            values.put("documentId", parameters.getFirst("documentId"));
             values.put("operationName", parameters.getFirst("operationName"));
             values.put("variables", jsonParameter(parameters, "variables"));
             values.put("extensions", jsonParameter(parameters, "extensions"));
@@ -134,13 +136,13 @@ final class GraphQlHttpEndpoint extends GraphQlHttpHandler {
             query = string(parameters, "query");
             operationName = string(parameters, "operationName");
             variables = object(parameters, "variables");
-            extensions = object(parameters, "extensions");
+            extensions = withDocumentId(object(parameters, "extensions"), string(parameters, "documentId"));
         } catch (BadRequest wrongType) {
             return refused(request, HttpStatus.BAD_REQUEST, wrongType.getMessage());
         }
         boolean hashOnly = query == null || query.isBlank();
         if (hashOnly && extensions.get(PersistedDocuments.EXTENSION) == null) {
-            return refused(request, HttpStatus.BAD_REQUEST, "The request needs the parameter 'query', or 'extensions' with a persistedQuery");
+            return refused(request, HttpStatus.BAD_REQUEST, "The request needs the parameter 'query', 'documentId' or 'extensions' with a persistedQuery");
         }
         boolean get = HttpMethod.GET.equals(request.method());
         String document = hashOnly ? null : query;
@@ -169,6 +171,29 @@ final class GraphQlHttpEndpoint extends GraphQlHttpHandler {
                 request.remoteAddress().orElse(null), request.attributes(), body, request.exchange().getRequest().getId(),
                 request.exchange().getLocaleContext().getLocale());
         return graphQlHandler.handleRequest(graphQlRequest).flatMap(response -> prepareResponse(request, response));
+    }
+
+    /**
+     * The extensions of a request, with its {@code documentId} (GraphQL-over-HTTP's persisted documents) as Apollo's
+     * {@code persistedQuery} of the same hash, so that every rule for a document sent by hash (the GET rule, the
+     * mutation budget, trusted documents, registration, {@code PersistedQueryNotFound}) applies to it unchanged.
+     *
+     * @throws BadRequest when the {@code documentId} is not a SHA-256 one, or {@code persistedQuery} names another document
+     */
+    private static Map<String, Object> withDocumentId(Map<String, Object> extensions, @Nullable String documentId) {
+        if (documentId == null) {
+            return extensions;
+        }
+        DocumentHash hash = DocumentHash.parseDocumentId(documentId);
+        if (hash == null) {
+            throw new BadRequest("The parameter 'documentId' must be sha256: and the SHA-256 of the document's UTF-8 text, 64 hexadecimal digits");
+        }
+        if (extensions.get(PersistedDocuments.EXTENSION) != null && !hash.equals(PersistedDocuments.hash(extensions))) {
+            throw new BadRequest("The parameters 'documentId' and 'extensions.persistedQuery' name different documents");
+        }
+        Map<String, Object> withHash = new HashMap<>(extensions);
+        withHash.put(PersistedDocuments.EXTENSION, Map.of("version", 1, "sha256Hash", hash.hex()));
+        return withHash;
     }
 
     /** The JSON in GET parameter {@code name}, or {@code null} when it is absent or blank. */

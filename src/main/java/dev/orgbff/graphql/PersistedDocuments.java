@@ -14,7 +14,8 @@ import org.springframework.graphql.execution.ErrorType;
 
 /**
  * The rules for documents sent by hash ({@code extensions.persistedQuery = {"version": 1, "sha256Hash": "…"}}, the
- * protocol of Apollo's automatic persisted queries), checked before anything runs, in one of three modes:
+ * protocol of Apollo's automatic persisted queries, which {@link GraphQlHttpEndpoint} also makes of GraphQL-over-HTTP's
+ * {@code documentId}), checked before anything runs, in one of three modes:
  * <ul>
  * <li><b>automatic persisted queries</b> (the default): a hash the service knows runs its registered text; an
  * unknown one is left to graphql-java, which answers {@code PersistedQueryNotFound} so that the client sends the
@@ -124,7 +125,7 @@ final class PersistedDocuments {
     }
 
     /** The hash of {@code extensions.persistedQuery}, or {@code null} when it is absent or malformed. */
-    private static @Nullable DocumentHash hash(Map<String, Object> extensions) {
+    static @Nullable DocumentHash hash(Map<String, Object> extensions) {
         return extensions.get(EXTENSION) instanceof Map<?, ?> persistedQuery ? DocumentHash.parse(persistedQuery.get("sha256Hash")) : null;
     }
 

@@ -16,9 +16,10 @@ import org.springframework.core.io.ResourceLoader;
 
 /**
  * The documents a production deployment runs, and no others ({@code orgbff.graphql.trusted-documents}): read once at
- * startup from one or more manifests, each a JSON object mapping a document's SHA-256 ({@link DocumentHash}) to its
- * text, as GraphQL Code Generator's client preset writes {@code persisted-documents.json} with
- * {@code hashAlgorithm: 'sha256'}. A manifest that cannot be read, holds no document, or maps a key to a text whose
+ * startup from one or more manifests, each a JSON object mapping a document's SHA-256 ({@link DocumentHash}, 64
+ * hexadecimal digits, with or without the prefix {@code sha256:}) to its text, as GraphQL Code Generator's client
+ * preset writes {@code persisted-documents.json} (since version 6 by {@code sha256:<hex>}; before, by the hex alone
+ * with {@code hashAlgorithm: 'sha256'}). A manifest that cannot be read, holds no document, or maps a key to a text whose
  * SHA-256 is not that key stops the application at startup with a message naming it.
  */
 final class TrustedDocuments {
@@ -54,15 +55,15 @@ final class TrustedDocuments {
         }
         Map<DocumentHash, String> documents = new HashMap<>();
         for (Map.Entry<String, JsonNode> entry : root.properties()) {
-            DocumentHash hash = DocumentHash.parse(entry.getKey());
+            DocumentHash hash = DocumentHash.parseDocumentId(entry.getKey());
             if (hash == null || !entry.getValue().isString()) {
-                throw invalid(location, "each key must be a SHA-256 as 64 hexadecimal digits and each value a document's text; '"
-                        + abbreviate(entry.getKey()) + "' is not");
+                throw invalid(location, "each key must be a SHA-256, 64 hexadecimal digits with or without the prefix sha256:, and each value"
+                        + " a document's text; '" + abbreviate(entry.getKey()) + "' is not");
             }
             String document = entry.getValue().asString();
             if (!hash.matches(document)) {
-                throw invalid(location, "'" + abbreviate(entry.getKey()) + "' is not the SHA-256 of its document (GraphQL Code Generator hashes"
-                        + " with sha1 unless persistedDocuments.hashAlgorithm is 'sha256')");
+                throw invalid(location, "'" + abbreviate(entry.getKey()) + "' is not the SHA-256 of its document (GraphQL Code Generator"
+                        + " before version 6 hashes with sha1 unless persistedDocuments.hashAlgorithm is 'sha256')");
             }
             documents.put(hash, document);
         }
@@ -74,7 +75,7 @@ final class TrustedDocuments {
     }
 
     private static String abbreviate(String key) {
-        return key.length() <= 70 ? key : key.substring(0, 67) + "...";
+        return key.length() <= 80 ? key : key.substring(0, 77) + "..."; // a whole sha256:<hex>
     }
 
     /** The trusted document with this hash, or {@code null}. */

@@ -137,6 +137,38 @@ class HttpGetGraphQlTests extends GraphQlTestSupport {
     }
 
     @Test
+    void get_documentIdOfARegisteredQueryRuns_ofARegisteredMutation405AndNothingWritten() {
+        // given: both registered over POST, by GraphQL-over-HTTP's documentId (which runs the mutation once)
+        DemoTenant demo = DemoTenant.seed(logto);
+        String query = PersistedQueryGraphQlTests.unique("{ __typename }");
+        String mutation = PersistedQueryGraphQlTests.unique(CREATE);
+        post(demo.carol(), Map.of("query", query, "documentId", DocumentHash.of(query).documentId()))
+                .expectBody().jsonPath("$.data.__typename").isEqualTo("Query");
+        post(demo.carol(), Map.of("query", mutation, "variables", Map.of("name", "Over POST"), "documentId", DocumentHash.of(mutation).documentId()))
+                .expectBody().jsonPath("$.data.createOrganization.organization.id").exists();
+        int organizations = logto.organizationIds().size();
+        logto.resetCalls();
+        // when
+        var queryByGet = get(demo.carol(), Map.of("documentId", DocumentHash.of(query).documentId()));
+        var mutationByGet = get(demo.carol(), Map.of("documentId", DocumentHash.of(mutation).documentId(), "variables", "{\"name\": \"Over GET\"}"));
+        // then
+        queryByGet.expectStatus().isOk().expectBody().jsonPath("$.errors").doesNotExist().jsonPath("$.data.__typename").isEqualTo("Query");
+        assertMutationRefused(mutationByGet);
+        assertThat(logto.organizationIds()).hasSize(organizations);
+    }
+
+    @Test
+    void get_documentIdMalformed_400() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var response = get(demo.alice(), Map.of("documentId", "sha1:" + DocumentHash.of(CREATE).hex().substring(0, 40)));
+        // then
+        assertBadRequest(response, "The parameter 'documentId' must be sha256: and the SHA-256 of the document's UTF-8 text, 64 hexadecimal digits");
+    }
+
+    @Test
     void get_mutationFirstOfSeveralWithEmptyOperationName_405AndNothingWritten() {
         // given: graphql-java runs the first operation when operationName is empty
         DemoTenant demo = DemoTenant.seed(logto);
@@ -216,7 +248,7 @@ class HttpGetGraphQlTests extends GraphQlTestSupport {
         // when
         var response = get(demo.alice(), Map.of("operationName", "Organization"));
         // then
-        assertBadRequest(response, "The request needs the parameter 'query', or 'extensions' with a persistedQuery");
+        assertBadRequest(response, "The request needs the parameter 'query', 'documentId' or 'extensions' with a persistedQuery");
     }
 
     @Test

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HttpPostGraphQlTests extends GraphQlTestSupport {
 
     private static final String VIEWER = "{ viewer { user { name } } }";
-    private static final String NO_DOCUMENT = "The request needs the parameter 'query', or 'extensions' with a persistedQuery";
+    private static final String NO_DOCUMENT = "The request needs the parameter 'query', 'documentId' or 'extensions' with a persistedQuery";
     private static final String NOT_JSON = "The request body must be a JSON object, sent with Content-Type: application/json";
 
     static Stream<Arguments> notGraphQlRequests() {

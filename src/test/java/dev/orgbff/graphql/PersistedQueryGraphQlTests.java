@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.orgbff.DemoTenant;
 import dev.orgbff.GraphQlTestSupport;
@@ -36,6 +37,8 @@ class PersistedQueryGraphQlTests extends GraphQlTestSupport {
     /** The default of {@code orgbff.graphql.persisted-queries.max-characters}. */
     private static final long REGISTERED_TEXT = 1_000_000;
     private static final int LARGE_DOCUMENTS = 30;
+    private static final String DOCUMENT_ID = "The parameter 'documentId' must be sha256: and the SHA-256 of the document's UTF-8 text,"
+            + " 64 hexadecimal digits";
     private static final String SWITCHER = "query Orgs { viewer { organizations { totalCount edges { node { name viewerPermissions } } } } }";
 
     @Test
@@ -177,6 +180,94 @@ class PersistedQueryGraphQlTests extends GraphQlTestSupport {
         assertThat(fit).isLessThan(LARGE_DOCUMENTS);
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(hashes.stream().filter(hash -> known(demo.alice(), hash)).count())
                 .as("hashes still known").isLessThanOrEqualTo(fit));
+        assertThat(logto.apiCalls()).isZero();
+    }
+
+    @Test
+    void documentId_missThenTextThenIdAlone_answersAsTheTextAndSharesTheRegistryWithApq() {
+        // given: GraphQL-over-HTTP's persisted documents, as GraphQL Code Generator's client preset names them
+        DemoTenant demo = DemoTenant.seed(logto);
+        String query = unique(SWITCHER);
+        DocumentHash hash = DocumentHash.of(query);
+        logto.resetCalls();
+        post(demo.alice(), Map.of("documentId", hash.documentId())).expectBody()
+                .jsonPath("$.data").doesNotExist()
+                .jsonPath("$.errors[0].message").isEqualTo("PersistedQueryNotFound");
+        assertThat(logto.apiCalls()).isZero();
+        post(demo.alice(), Map.of("query", query, "documentId", hash.documentId())).expectStatus().isOk().expectBody()
+                .jsonPath("$.data.viewer.organizations.totalCount").isEqualTo(1);
+        // when
+        var byDocumentId = post(demo.alice(), Map.of("documentId", hash.documentId()));
+        var byBareHex = post(demo.alice(), Map.of("documentId", hash.hex()));
+        var byApq = post(demo.alice(), Map.of("extensions", persistedQuery(hash.hex())));
+        // then
+        for (var response : List.of(byDocumentId, byBareHex, byApq)) {
+            response.expectStatus().isOk().expectBody()
+                    .jsonPath("$.errors").doesNotExist()
+                    .jsonPath("$.data.viewer.organizations.edges[0].node.name").isEqualTo("Acme");
+        }
+    }
+
+    @Test
+    void documentId_withTheTextOfAnotherDocument_persistedQueryIdInvalidAndNothingRuns() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var response = post(demo.alice(), Map.of("query", unique(SWITCHER), "documentId", DocumentHash.of("something else").documentId()));
+        // then
+        response.expectBody().jsonPath("$.data").doesNotExist()
+                .jsonPath("$.errors[0].message").isEqualTo("PersistedQueryIdInvalid")
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("PersistedQueryIdInvalid");
+        assertThat(logto.apiCalls()).isZero();
+    }
+
+    static Stream<Arguments> malformedDocumentIds() {
+        String hex = DocumentHash.of(SWITCHER).hex();
+        return Stream.of(
+                Arguments.of("sha1:" + hex.substring(0, 40), DOCUMENT_ID),
+                Arguments.of("sha1:" + hex, DOCUMENT_ID),
+                Arguments.of("sha256:" + hex.substring(1), DOCUMENT_ID),
+                Arguments.of("sha256:" + hex + "0", DOCUMENT_ID),
+                Arguments.of("sha256:", DOCUMENT_ID),
+                Arguments.of("x-app:switcher", DOCUMENT_ID),
+                Arguments.of(7, "The parameter 'documentId' must be a string"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedDocumentIds")
+    void documentId_malformed_400NamingItWithoutStackTraceAndNothingRuns(Object documentId, String message, CapturedOutput output) {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        int logged = output.getAll().length();
+        // when
+        var response = post(demo.alice(), Map.of("documentId", documentId));
+        // then
+        assertBadRequest(response, message);
+        String log = output.getAll().substring(logged);
+        assertThat(log.lines().filter(line -> line.contains("400 for POST /graphql: " + message))).hasSize(1);
+        assertThat(log).doesNotContain("\tat ").doesNotContain(" ERROR ");
+    }
+
+    @Test
+    void documentId_andPersistedQueryOfAnotherDocument_400() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var response = post(demo.alice(), Map.of("documentId", DocumentHash.of(SWITCHER).documentId(),
+                "extensions", persistedQuery(DocumentHash.of("something else").hex())));
+        // then
+        assertBadRequest(response, "The parameters 'documentId' and 'extensions.persistedQuery' name different documents");
+    }
+
+    private static void assertBadRequest(WebTestClient.ResponseSpec response, String message) {
+        response.expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.data").doesNotExist()
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].message").isEqualTo(message)
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST");
         assertThat(logto.apiCalls()).isZero();
     }
 

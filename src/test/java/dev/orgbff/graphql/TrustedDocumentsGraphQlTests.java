@@ -141,6 +141,54 @@ class TrustedDocumentsGraphQlTests extends GraphQlTestSupport {
     }
 
     @Test
+    void canonicalOperations_byDocumentId_eachRuns_unknownDocumentId_notTrusted() {
+        // given: GraphQL-over-HTTP's documentId, as GraphQL Code Generator's client preset sends it (sha256:<hex>)
+        DemoTenant demo = DemoTenant.seed(logto);
+        // when
+        var switcher = post(demo.alice(), Map.of("documentId", DocumentHash.of(operation("switcher")).documentId()));
+        var page = post(demo.alice(), Map.of("documentId", DocumentHash.of(operation("organizationPage")).documentId(),
+                "variables", Map.of("id", demo.acme())));
+        logto.resetCalls();
+        var unknown = post(demo.alice(), Map.of("documentId", DocumentHash.of("query Mine { viewer { user { name } } }").documentId()));
+        // then
+        switcher.expectStatus().isOk().expectBody().jsonPath("$.errors").doesNotExist().jsonPath("$.data.viewer.organizations.totalCount").isEqualTo(1);
+        page.expectStatus().isOk().expectBody().jsonPath("$.errors").doesNotExist().jsonPath("$.data.organization.name").isEqualTo("Acme");
+        assertNotTrusted(unknown);
+    }
+
+    @Test
+    void mutationByDocumentId_countsAgainstTheMutationBudget() {
+        // given: one mutation a minute
+        DemoTenant demo = DemoTenant.seed(logto);
+        String createOrganization = DocumentHash.of(operation("createOrganization")).documentId();
+        post(demo.erin(), Map.of("documentId", createOrganization, "variables", Map.of("input", Map.of("name", "First"))))
+                .expectBody().jsonPath("$.data.createOrganization.organization.id").exists();
+        int organizations = logto.organizationIds().size();
+        // when
+        var response = post(demo.erin(), Map.of("documentId", createOrganization, "variables", Map.of("input", Map.of("name", "Second"))));
+        // then
+        response.expectBody().jsonPath("$.errors[0].extensions.classification").isEqualTo("RATE_LIMITED")
+                .jsonPath("$.data.createOrganization").doesNotExist();
+        assertThat(logto.organizationIds()).hasSize(organizations);
+    }
+
+    @Test
+    void get_trustedMutationByDocumentId_405() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        int organizations = logto.organizationIds().size();
+        // when
+        var response = webTestClient.get()
+                .uri(uri -> uri.path("/graphql").queryParam("documentId", DocumentHash.of(operation("createOrganization")).documentId())
+                        .queryParam("variables", "{variables}").build("{\"input\": {\"name\": \"Over GET\"}}"))
+                .headers(headers -> headers.setBearerAuth(logto.userToken(demo.alice())))
+                .exchange();
+        // then
+        response.expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+        assertThat(logto.organizationIds()).hasSize(organizations);
+    }
+
+    @Test
     void get_trustedQueryByHash_runs_trustedMutationByHash_405() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);

@@ -42,6 +42,42 @@ class TrustedDocumentsTests {
     }
 
     @Test
+    void read_documentIdKeys_asGraphQlCodeGenerator6WritesThem_holdsTheDocuments() throws IOException {
+        // given: the client preset's persisted-documents.json since version 6, keyed by "sha256:<hex>"
+        String manifest = manifest("codegen.json", Map.of(DocumentHash.of(SWITCHER).documentId(), SWITCHER, DocumentHash.of(ME).hex(), ME));
+        // when
+        TrustedDocuments documents = read(manifest);
+        // then
+        assertThat(documents.size()).isEqualTo(2);
+        assertThat(documents.document(DocumentHash.of(SWITCHER))).isEqualTo(SWITCHER);
+        assertThat(documents.document(DocumentHash.of(ME))).isEqualTo(ME);
+    }
+
+    @Test
+    void read_keyOfAnotherAlgorithm_failsNamingTheManifestAndTheKey() throws IOException {
+        // given
+        String key = "sha1:" + DocumentHash.of(SWITCHER).hex().substring(0, 40);
+        String manifest = manifest("sha1-prefixed.json", Map.of(key, SWITCHER));
+        // when, then
+        assertThatThrownBy(() -> read(manifest))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("orgbff.graphql.trusted-documents: the manifest " + manifest)
+                .hasMessageContaining("'" + key + "' is not");
+    }
+
+    @Test
+    void read_documentIdKeyOfAnotherDocument_failsNamingTheManifestAndTheKey() throws IOException {
+        // given
+        String key = DocumentHash.of(ME).documentId();
+        String manifest = manifest("swapped.json", Map.of(key, SWITCHER));
+        // when, then
+        assertThatThrownBy(() -> read(manifest))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("orgbff.graphql.trusted-documents: the manifest " + manifest)
+                .hasMessageContaining("'" + key + "' is not the SHA-256 of its document");
+    }
+
+    @Test
     void read_sha1Keys_failsNamingTheManifestAndTheHashAlgorithm() throws IOException {
         // given: GraphQL Code Generator's default, sha1
         String manifest = manifest("sha1.json", Map.of("3f786850e387550fdab836ed7e6dc881de23001b3f786850e387550fdab836ed", SWITCHER));
@@ -69,7 +105,8 @@ class TrustedDocumentsTests {
         Files.writeString(file, "{\"format\": \"apollo-persisted-query-manifest\", \"version\": 1, \"operations\": []}");
         // when, then
         assertThatThrownBy(() -> read("file:" + file)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("each key must be a SHA-256 as 64 hexadecimal digits and each value a document's text; 'format' is not");
+                .hasMessageContaining("each key must be a SHA-256, 64 hexadecimal digits with or without the prefix sha256:, and each value a"
+                        + " document's text; 'format' is not");
     }
 
     @Test
