@@ -3,21 +3,9 @@
 // POST, as text. (Another document than the Apollo scenario's, so that each finds its hash unknown to the service.)
 import assert from 'node:assert/strict';
 
-import { cacheExchange, Client, fetchExchange } from '@urql/core';
-import { persistedExchange } from '@urql/exchange-persisted';
-
 import { AcceptInvitationDocument, InviteeLandingDocument } from './gql/graphql';
 import { accessToken, expectSent, graphqlUrl, recordingFetch, run } from './service';
-
-/** The app's client: the signed-in user's token on every request, queries by hash over GET. */
-export function createOrgBffClient(url: string, getAccessToken: () => string, fetch?: typeof globalThis.fetch) {
-  return new Client({
-    url,
-    exchanges: [cacheExchange, persistedExchange({ preferGetForPersistedQueries: true }), fetchExchange],
-    fetchOptions: () => ({ headers: { Authorization: `Bearer ${getAccessToken()}` } }),
-    fetch,
-  });
-}
+import { createOrgBffClient } from './urql-client';
 
 run('urql', async () => {
   const recorded = recordingFetch();

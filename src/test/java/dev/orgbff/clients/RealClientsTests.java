@@ -75,7 +75,7 @@ class RealClientsTests {
     void trustedDocuments_generatedManifest_runsItsDocumentsByIdAndRefusesOthers() throws Exception {
         Path manifest = Path.of("clients/src/gql/persisted-documents.json").toAbsolutePath();
         try (Service service = Service.start("--orgbff.graphql.trusted-documents=file:" + manifest)) {
-            NpmClients.run("typed", service.environment());
+            NpmClients.run("trusted", service.environment());
         }
     }
 

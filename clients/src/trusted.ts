@@ -1,53 +1,15 @@
-// GraphQL Code Generator's typed documents (codegen.ts) sent by their ids alone, as GraphQL over HTTP's persisted
-// documents have it: `documentId: "sha256:<hex>"` from each document's __meta__.hash, queries by GET, mutations by
-// POST, and no GraphQL library at run time. Run against a service in trusted-documents mode whose manifest is the
-// generated src/gql/persisted-documents.json: the documents run, an ad-hoc document is refused.
+// Against a service in trusted-documents mode whose manifest is the generated src/gql/persisted-documents.json:
+// GraphQL Code Generator's documents run by their ids alone, with typed results, sent without a client library
+// (documentId, GraphQL over HTTP) and by Apollo Client (extensions.persistedQuery); an ad-hoc document is refused.
 import assert from 'node:assert/strict';
 
-import type { ResultOf, TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { Kind } from 'graphql';
+import type { ResultOf } from '@graphql-typed-document-node/core';
 
+import { createOrgBffClient, trustedDocuments } from './apollo-client';
+import { execute, type GraphQLErrors } from './documents';
 import { graphql } from './gql';
 import { CreateOrganizationDocument, InviteeLandingDocument, SwitcherDocument } from './gql/graphql';
-import { accessToken, graphqlUrl, run } from './service';
-
-/** A document generated with `persistedDocuments`: its id, `sha256:<hex>`, is in `__meta__.hash`. */
-export type PersistedDocument<Result, Variables> = TypedDocumentNode<Result, Variables> & { __meta__?: { hash?: string } };
-
-/** The errors of an answer, with their classification (`extensions.classification`). */
-export class GraphQLErrors extends Error {
-  constructor(readonly errors: { message: string; extensions?: { classification?: string } }[]) {
-    super(errors.map((error) => `${error.extensions?.classification}: ${error.message}`).join('; ') || 'no data');
-  }
-}
-
-/** Runs `document` by its id alone: a query by GET, a mutation by POST. Throws {@link GraphQLErrors} on errors. */
-export async function execute<Result, Variables>(
-  url: string,
-  token: string,
-  document: PersistedDocument<Result, Variables>,
-  variables: Variables,
-): Promise<Result> {
-  const documentId = document.__meta__?.hash;
-  if (documentId === undefined) {
-    throw new Error('the document has no __meta__.hash: generate it with persistedDocuments (codegen.ts)');
-  }
-  const mutation = document.definitions.some(
-    (definition) => definition.kind === Kind.OPERATION_DEFINITION && definition.operation === 'mutation');
-  const headers = { Authorization: `Bearer ${token}`, Accept: 'application/graphql-response+json, application/json' };
-  const response = mutation
-    ? await fetch(url, {
-      method: 'POST',
-      headers: { ...headers, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ documentId, variables }),
-    })
-    : await fetch(`${url}?${new URLSearchParams({ documentId, variables: JSON.stringify(variables) })}`, { headers });
-  const answer = (await response.json()) as { data?: Result | null; errors?: GraphQLErrors['errors'] };
-  if (answer.errors?.length || answer.data == null) {
-    throw new GraphQLErrors(answer.errors ?? []);
-  }
-  return answer.data;
-}
+import { accessToken, expectSent, graphqlUrl, recordingFetch, run } from './service';
 
 /** A document of the app's own, next to the canonical ones: one field of each custom scalar. */
 const OrganizationDetailsDocument = graphql(`
@@ -83,11 +45,11 @@ function assertIsoDateTime(value: string): void {
   assert.equal(new Date(value).toISOString(), value, `${value} is an ISO-8601 date-time in UTC`);
 }
 
-run('typed documents by id', async () => {
+run('trusted documents', async () => {
   assert.equal(scalarsMapped.length, 3);
   const alice = await accessToken('alice');
 
-  console.log('a query by its id, by GET');
+  console.log('a query by its documentId, by GET');
   const switcher = await execute(graphqlUrl, alice, SwitcherDocument, {});
   const acme = switcher.viewer.organizations.edges.find((edge) => edge.node.name === 'Acme')?.node;
   assert.ok(acme, "alice's organizations include Acme");
@@ -101,16 +63,25 @@ run('typed documents by id', async () => {
   assert.ok(details.organization.members, "alice sees Acme's members");
   const emails = details.organization.members.edges.map((edge) => edge.node.user.primaryEmail);
   assert.ok(emails.includes('alice@acme.test'), `Acme's members' emails ${emails} include alice's`);
-
   const landing = await execute(graphqlUrl, await accessToken('carol'), InviteeLandingDocument, {});
   const invitation = landing.viewer.pendingInvitations[0];
   assert.equal(invitation?.organization.name, 'Acme');
   const expiresAt: string = invitation.expiresAt;
   assertIsoDateTime(expiresAt);
 
-  console.log('a mutation by its id, by POST');
+  console.log('a mutation by its documentId, by POST');
   const created = await execute(graphqlUrl, alice, CreateOrganizationDocument, { input: { name: 'Typed Labs' } });
   assert.equal(created.createOrganization.organization?.name, 'Typed Labs');
+
+  console.log("Apollo Client with codegen's ids: a query by its hash alone, by GET; a mutation by POST");
+  const recorded = recordingFetch();
+  const apollo = createOrgBffClient(graphqlUrl, async () => alice, trustedDocuments(), recorded.fetch);
+  const switched = await apollo.query({ query: SwitcherDocument });
+  assert.deepEqual(switched.data?.viewer.organizations.totalCount, switcher.viewer.organizations.totalCount + 1);
+  expectSent(recorded.requests, ['GET hash: data']);
+  const apolloCreated = await apollo.mutate({ mutation: CreateOrganizationDocument, variables: { input: { name: 'Apollo Labs' } } });
+  assert.equal(apolloCreated.data?.createOrganization.organization?.name, 'Apollo Labs');
+  expectSent(recorded.requests, ['POST hash: data']);
 
   console.log('an ad-hoc document, not in the manifest: refused');
   const adHoc = await fetch(graphqlUrl, {
