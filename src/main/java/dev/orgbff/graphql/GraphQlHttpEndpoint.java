@@ -41,16 +41,16 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  *
  * <p>Both take the parameters {@code query}, {@code operationName}, {@code variables} (a JSON object) and
  * {@code extensions} (a JSON object, e.g. {@code {"persistedQuery":{"version":1,"sha256Hash":"…"}}}, when
- * {@code query} is left out), and {@code documentId} ({@code sha256:<hex>}, GraphQL-over-HTTP's persisted documents,
- * which becomes that {@code persistedQuery}): POST as a JSON object ({@code Content-Type: application/json}), GET
- * as query parameters, {@code variables} and {@code extensions} as JSON text. What is not such a request (a POST body that is
- * empty, not JSON or not a JSON object; a parameter of the wrong type; neither {@code query} nor a hash; a GET
- * parameter given twice) gets HTTP 400, and a POST body of another media type HTTP 415, each with one GraphQL-shaped
- * {@code BAD_REQUEST} error naming what is wrong, in the media type the request accepts, before anything runs. GET
- * runs queries only: a mutation, sent as text or by a hash the service knows, is refused with HTTP 405,
- * {@code Allow: POST} and {@code METHOD_NOT_ALLOWED} before anything runs. Each refusal is logged on one line. The
- * URL is limited by the server ({@code server.netty.max-initial-line-length}, 4 KB): a longer one gets HTTP 414
- * before anything runs.
+ * {@code query} is left out), and {@code documentId} ({@code sha256:<hex>}, GraphQL-over-HTTP's persisted
+ * documents, which becomes that {@code persistedQuery}): POST as a JSON object ({@code Content-Type:
+ * application/json}), GET as query parameters, {@code variables} and {@code extensions} as JSON text. What is not
+ * such a request (a POST body that is empty, not JSON or not a JSON object; a parameter of the wrong type; neither
+ * {@code query} nor a hash; a GET parameter given twice) gets HTTP 400, and a POST body of another media type HTTP
+ * 415, each with one GraphQL-shaped {@code BAD_REQUEST} error naming what is wrong, in the media type the request
+ * accepts, before anything runs. GET runs queries only: a mutation, sent as text or by a hash the service knows, is
+ * refused with HTTP 405, {@code Allow: POST} and {@code METHOD_NOT_ALLOWED} before anything runs. Each refusal is
+ * logged on one line. The URL is limited by the server ({@code server.netty.max-initial-line-length}, 4 KB): a
+ * longer one gets HTTP 414 before anything runs.
  */
 final class GraphQlHttpEndpoint extends GraphQlHttpHandler {
 
@@ -84,7 +84,8 @@ final class GraphQlHttpEndpoint extends GraphQlHttpHandler {
     @Override
     public Mono<ServerResponse> handleRequest(ServerRequest request) {
         if (!isJson(request)) {
-            return refused(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The request body must be a JSON object, sent with Content-Type: application/json");
+            return refused(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "The request body must be a JSON object, sent with Content-Type: application/json");
         }
         // a body over orgbff.graphql.max-request-size fails here, and RequestSizeLimit answers it
         return request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap(body -> {
@@ -142,7 +143,8 @@ final class GraphQlHttpEndpoint extends GraphQlHttpHandler {
         }
         boolean hashOnly = query == null || query.isBlank();
         if (hashOnly && extensions.get(PersistedDocuments.EXTENSION) == null) {
-            return refused(request, HttpStatus.BAD_REQUEST, "The request needs the parameter 'query', 'documentId' or 'extensions' with a persistedQuery");
+            return refused(request, HttpStatus.BAD_REQUEST,
+                    "The request needs the parameter 'query', 'documentId' or 'extensions' with a persistedQuery");
         }
         boolean get = HttpMethod.GET.equals(request.method());
         String document = hashOnly ? null : query;

@@ -319,13 +319,6 @@ class HttpGetGraphQlTests extends GraphQlTestSupport {
     }
 
     private static void assertBadRequest(WebTestClient.ResponseSpec response, String message) {
-        response.expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-                .expectBody()
-                .jsonPath("$.data").doesNotExist()
-                .jsonPath("$.errors.length()").isEqualTo(1)
-                .jsonPath("$.errors[0].message").isEqualTo(message)
-                .jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST");
-        assertThat(logto.apiCalls()).isZero();
+        HttpPostGraphQlTests.assertRefused(response, HttpStatus.BAD_REQUEST, MediaType.APPLICATION_JSON, message);
     }
 }

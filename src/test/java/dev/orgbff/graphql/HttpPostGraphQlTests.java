@@ -57,7 +57,8 @@ class HttpPostGraphQlTests extends GraphQlTestSupport {
                 Arguments.of(MediaType.APPLICATION_JSON_VALUE, VIEWER, HttpStatus.BAD_REQUEST, "The request body is not JSON"),
                 Arguments.of(MediaType.APPLICATION_JSON_VALUE, "[{\"query\": \"" + VIEWER + "\"}]", HttpStatus.BAD_REQUEST,
                         "The request body must be a JSON object"),
-                Arguments.of(MediaType.APPLICATION_JSON_VALUE, "\"" + VIEWER + "\"", HttpStatus.BAD_REQUEST, "The request body must be a JSON object"),
+                Arguments.of(MediaType.APPLICATION_JSON_VALUE, "\"" + VIEWER + "\"", HttpStatus.BAD_REQUEST,
+                        "The request body must be a JSON object"),
                 Arguments.of("application/graphql", VIEWER, HttpStatus.UNSUPPORTED_MEDIA_TYPE, NOT_JSON),
                 Arguments.of(MediaType.TEXT_PLAIN_VALUE, "{\"query\": \"" + VIEWER + "\"}", HttpStatus.UNSUPPORTED_MEDIA_TYPE, NOT_JSON),
                 Arguments.of(null, "{\"query\": \"" + VIEWER + "\"}", HttpStatus.UNSUPPORTED_MEDIA_TYPE, NOT_JSON));
@@ -130,7 +131,11 @@ class HttpPostGraphQlTests extends GraphQlTestSupport {
                 .exchange();
     }
 
-    private static void assertRefused(WebTestClient.ResponseSpec response, HttpStatus status, MediaType mediaType, String message) {
+    /**
+     * Asserts an answer refusing a request before anything ran: {@code status}, {@code mediaType}, one
+     * {@code BAD_REQUEST} error with {@code message} and no Management API call.
+     */
+    static void assertRefused(WebTestClient.ResponseSpec response, HttpStatus status, MediaType mediaType, String message) {
         response.expectStatus().isEqualTo(status)
                 .expectHeader().contentTypeCompatibleWith(mediaType)
                 .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "private, no-store")

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 
 import dev.orgbff.DemoTenant;
 import dev.orgbff.GraphQlTestSupport;
@@ -244,7 +245,7 @@ class PersistedQueryGraphQlTests extends GraphQlTestSupport {
         // when
         var response = post(demo.alice(), Map.of("documentId", documentId));
         // then
-        assertBadRequest(response, message);
+        HttpPostGraphQlTests.assertRefused(response, HttpStatus.BAD_REQUEST, MediaType.APPLICATION_JSON, message);
         String log = output.getAll().substring(logged);
         assertThat(log.lines().filter(line -> line.contains("400 for POST /graphql: " + message))).hasSize(1);
         assertThat(log).doesNotContain("\tat ").doesNotContain(" ERROR ");
@@ -259,16 +260,8 @@ class PersistedQueryGraphQlTests extends GraphQlTestSupport {
         var response = post(demo.alice(), Map.of("documentId", DocumentHash.of(SWITCHER).documentId(),
                 "extensions", persistedQuery(DocumentHash.of("something else").hex())));
         // then
-        assertBadRequest(response, "The parameters 'documentId' and 'extensions.persistedQuery' name different documents");
-    }
-
-    private static void assertBadRequest(WebTestClient.ResponseSpec response, String message) {
-        response.expectStatus().isBadRequest().expectBody()
-                .jsonPath("$.data").doesNotExist()
-                .jsonPath("$.errors.length()").isEqualTo(1)
-                .jsonPath("$.errors[0].message").isEqualTo(message)
-                .jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST");
-        assertThat(logto.apiCalls()).isZero();
+        HttpPostGraphQlTests.assertRefused(response, HttpStatus.BAD_REQUEST, MediaType.APPLICATION_JSON,
+                "The parameters 'documentId' and 'extensions.persistedQuery' name different documents");
     }
 
     /** Whether the hash alone runs a document, rather than getting {@code PersistedQueryNotFound}. */

@@ -151,7 +151,8 @@ class TrustedDocumentsGraphQlTests extends GraphQlTestSupport {
         logto.resetCalls();
         var unknown = post(demo.alice(), Map.of("documentId", DocumentHash.of("query Mine { viewer { user { name } } }").documentId()));
         // then
-        switcher.expectStatus().isOk().expectBody().jsonPath("$.errors").doesNotExist().jsonPath("$.data.viewer.organizations.totalCount").isEqualTo(1);
+        switcher.expectStatus().isOk().expectBody().jsonPath("$.errors").doesNotExist()
+                .jsonPath("$.data.viewer.organizations.totalCount").isEqualTo(1);
         page.expectStatus().isOk().expectBody().jsonPath("$.errors").doesNotExist().jsonPath("$.data.organization.name").isEqualTo("Acme");
         assertNotTrusted(unknown);
     }
