@@ -26,7 +26,9 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.UnsupportedMediaTypeException;
+import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
@@ -66,7 +68,7 @@ final class LogtoHttp {
      * @param deadline the limit of a whole call, retries included, and of every POST, PATCH, PUT and DELETE attempt
      */
     LogtoHttp(WebClient webClient, Duration readAttemptTimeout, Duration deadline) {
-        this.webClient = webClient;
+        this.webClient = webClient.mutate().filter(LogtoHttp::requestFailure).build();
         this.readAttemptTimeout = readAttemptTimeout.compareTo(deadline) < 0 ? readAttemptTimeout : deadline;
         this.deadline = deadline;
     }
@@ -169,12 +171,21 @@ final class LogtoHttp {
                 .timeout(timeout)
                 .onErrorMap(TimeoutException.class,
                         e -> new LogtoUnavailableException(name, "no answer within " + timeout.toMillis() + " ms", null, e))
-                .onErrorMap(WebClientRequestException.class,
-                        e -> new LogtoUnavailableException(name, e.getMostSpecificCause().getClass().getSimpleName(), null, e))
                 // an answer that could not be read (over the codecs' limit): WebClient's exception and its cause name
                 // the request's URL, ids included, so only the cause's name is kept
                 .onErrorMap(WebClientResponseException.class, e -> new LogtoApiException(name, e.getStatusCode().value(),
                         "unreadable answer: " + e.getMostSpecificCause().getClass().getSimpleName()));
+    }
+
+    /**
+     * A request that failed (connection refused or dropped) becomes {@link LogtoUnavailableException} right where it
+     * fails: further out, WebClient adds a checkpoint naming the request's URL, ids included, to the exception, which
+     * its client span and any log line would record. The root cause is kept, its wrapper is not.
+     */
+    private static Mono<ClientResponse> requestFailure(ClientRequest request, ExchangeFunction next) {
+        return next.exchange(request).onErrorMap(WebClientRequestException.class, e -> new LogtoUnavailableException(
+                request.method().name() + " " + request.attribute(UpstreamCallMetrics.ROUTE_ATTRIBUTE).orElse("(no route)"),
+                e.getMostSpecificCause().getClass().getSimpleName(), null, e.getMostSpecificCause()));
     }
 
     /** Query values travel as URI variables so that they are strictly encoded ({@code +} in an email stays a plus). */
