@@ -170,6 +170,20 @@ class TracingGraphQlTests extends GraphQlTestSupport {
                 .singleElement().asString().contains(traceId);
     }
 
+    @Test
+    void viewerOrganizations_connectionDropped_noSpanHoldsTheUserId() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.fail(MEMBERSHIPS, Fault.timeout(Duration.ofMillis(1)));
+        // when
+        assertError(as(demo.alice()).documentName("viewerOrganizations").execute(), "UPSTREAM_UNAVAILABLE");
+        // then
+        List<SpanData> trace = trace(single(finishedSpans(), span -> span.getName().equals("graphql query")).getTraceId());
+        assertThat(trace).filteredOn(span -> span.getName().equals(MEMBERSHIPS)).isNotEmpty();
+        assertThat(trace).allSatisfy(span -> assertThat(recorded(span)).as("what span %s records", span.getName())
+                .doesNotContain(demo.alice()));
+    }
+
     /** The spans finished so far, once the batch processor has handed them over. */
     private List<SpanData> finishedSpans() {
         assertThat(tracerProvider.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();

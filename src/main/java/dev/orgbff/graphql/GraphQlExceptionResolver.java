@@ -24,6 +24,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
+import dev.orgbff.logto.LogtoApiException;
 import dev.orgbff.logto.LogtoUnavailableException;
 
 /**
@@ -33,8 +34,10 @@ import dev.orgbff.logto.LogtoUnavailableException;
  * {@link LogtoUnavailableException} → {@code UPSTREAM_UNAVAILABLE}, {@link RateLimitedException} →
  * {@code RATE_LIMITED} with {@code extensions.retryAfterSeconds}. Anything else becomes the same opaque
  * {@code INTERNAL_ERROR for <executionId>} Spring would answer; upstream bodies, tokens and stack traces
- * never reach the client. Errors in the document or the variables come before any resolver runs:
- * {@link InputErrorInstrumentation} words those.
+ * never reach the client. A Logto fault ({@code UPSTREAM_UNAVAILABLE}, or a 5xx answered to a write, which is
+ * not sent again) logs a WARN line naming the route template, without a stack trace; anything else logs an
+ * ERROR. Errors in the document or the variables come before any resolver runs: {@link InputErrorInstrumentation}
+ * words those.
  *
  * <p>Each failure is logged once per request, however many fields it fails: one template read that fails
  * under the switcher reaches every organization's {@code viewerRoles} and {@code viewerPermissions}, and
@@ -93,6 +96,14 @@ class GraphQlExceptionResolver extends DataFetcherExceptionResolverAdapter {
                 log.warn("Logto unavailable while resolving {}: {}", environment.getExecutionStepInfo().getPath(), exception.getMessage());
             }
             return error(ServiceErrorType.UPSTREAM_UNAVAILABLE, "Logto is unavailable; try again later", environment);
+        }
+        if (exception instanceof LogtoApiException failed && failed.status() >= 500) {
+            // Logto's own failure on a write (a read's is retried, then unavailable): a fault upstream, not a bug here
+            if (firstSeen) {
+                log.warn("Logto failed while resolving {} (executionId {}): {}", environment.getExecutionStepInfo().getPath(),
+                        environment.getExecutionId(), exception.getMessage());
+            }
+            return error(ErrorType.INTERNAL_ERROR, ErrorType.INTERNAL_ERROR + " for " + environment.getExecutionId(), environment);
         }
         if (firstSeen) {
             log.error("Unexpected {} for executionId {} at {}", exception.getClass().getSimpleName(), environment.getExecutionId(),

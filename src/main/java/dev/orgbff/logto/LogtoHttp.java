@@ -26,17 +26,20 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.UnsupportedMediaTypeException;
+import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.util.UriBuilder;
 
 /**
  * Sends one request to Logto and turns every failure into {@link LogtoApiException} or
  * {@link LogtoUnavailableException}: Logto error bodies {@code {code, message}} mapped by status, timeouts,
- * and retries on transient failures for idempotent requests only (GET, PUT and DELETE); POST and PATCH are
- * sent once (apart from {@link ManagementTokenProvider}'s one resend after a 401, which Logto answers before
- * doing anything). Every call ends within its deadline ({@code logto.timeout}), retries included. A read
+ * and retries on transient failures (for a GET, a 500 as well) for idempotent requests only (GET, PUT and
+ * DELETE); POST and PATCH are sent once (apart from {@link ManagementTokenProvider}'s one resend after a 401,
+ * which Logto answers before doing anything). Neither exception names the request's URL, which holds ids. Every call ends within its deadline ({@code logto.timeout}), retries included. A read
  * attempt that hangs is abandoned after {@code logto.attempt-timeout} and sent again, so one hung connection
  * does not fail the read; a PUT or DELETE that hangs is not sent again, since Logto may still be carrying it
  * out. Paging stays here: {@link #page} reads {@code Total-Number}, {@link #allPages} follows the pages.
@@ -65,7 +68,7 @@ final class LogtoHttp {
      * @param deadline the limit of a whole call, retries included, and of every POST, PATCH, PUT and DELETE attempt
      */
     LogtoHttp(WebClient webClient, Duration readAttemptTimeout, Duration deadline) {
-        this.webClient = webClient;
+        this.webClient = webClient.mutate().filter(LogtoHttp::requestFailure).build();
         this.readAttemptTimeout = readAttemptTimeout.compareTo(deadline) < 0 ? readAttemptTimeout : deadline;
         this.deadline = deadline;
     }
@@ -164,12 +167,25 @@ final class LogtoHttp {
                 .uri(builder -> expand(builder.path(route), pathVariables, query))
                 .attribute(UpstreamCallMetrics.ROUTE_ATTRIBUTE, route);
         WebClient.RequestHeadersSpec<?> ready = requestBody == null ? request : request.body(requestBody);
-        return body.apply(ready.retrieve().onStatus(HttpStatusCode::isError, response -> failure(name, response)))
+        return body.apply(ready.retrieve().onStatus(HttpStatusCode::isError, response -> failure(method, name, response)))
                 .timeout(timeout)
                 .onErrorMap(TimeoutException.class,
                         e -> new LogtoUnavailableException(name, "no answer within " + timeout.toMillis() + " ms", null, e))
-                .onErrorMap(WebClientRequestException.class,
-                        e -> new LogtoUnavailableException(name, e.getMostSpecificCause().getClass().getSimpleName(), null, e));
+                // an answer that could not be read (over the codecs' limit): WebClient's exception and its cause name
+                // the request's URL, ids included, so only the cause's name is kept
+                .onErrorMap(WebClientResponseException.class, e -> new LogtoApiException(name, e.getStatusCode().value(),
+                        "unreadable answer: " + e.getMostSpecificCause().getClass().getSimpleName()));
+    }
+
+    /**
+     * A request that failed (connection refused or dropped) becomes {@link LogtoUnavailableException} right where it
+     * fails: further out, WebClient adds a checkpoint naming the request's URL, ids included, to the exception, which
+     * its client span and any log line would record. The root cause is kept, its wrapper is not.
+     */
+    private static Mono<ClientResponse> requestFailure(ClientRequest request, ExchangeFunction next) {
+        return next.exchange(request).onErrorMap(WebClientRequestException.class, e -> new LogtoUnavailableException(
+                request.method().name() + " " + request.attribute(UpstreamCallMetrics.ROUTE_ATTRIBUTE).orElse("(no route)"),
+                e.getMostSpecificCause().getClass().getSimpleName(), null, e.getMostSpecificCause()));
     }
 
     /** Query values travel as URI variables so that they are strictly encoded ({@code +} in an email stays a plus). */
@@ -185,9 +201,11 @@ final class LogtoHttp {
         return builder.build(variables);
     }
 
-    private static Mono<Throwable> failure(String route, ClientResponse response) {
+    private static Mono<Throwable> failure(HttpMethod method, String route, ClientResponse response) {
         int status = response.statusCode().value();
-        if (status == 429 || status == 502 || status == 503 || status == 504) {
+        // a read's 500 is sent again like a 502-504 (a GET changes nothing); a write's is not (Logto may have carried
+        // it out in part): its caller gets Logto's answer and undoes its own earlier steps
+        if (status == 429 || status == 502 || status == 503 || status == 504 || (status == 500 && method == HttpMethod.GET)) {
             Duration retryAfter = retryAfter(response.headers().asHttpHeaders());
             return response.releaseBody().thenReturn(new LogtoUnavailableException(route, "HTTP " + status, retryAfter, null));
         }

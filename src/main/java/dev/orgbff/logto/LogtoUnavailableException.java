@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Logto could not be reached or could not answer in time: a connection failure, a timeout, a 502/503/504,
- * or a 429 rate limit. Idempotent reads are retried before this reaches a caller.
+ * a 429 rate limit, or a 500 to a read. Idempotent reads are retried before this reaches a caller. Like
+ * {@link LogtoApiException} it has no stack trace and takes no suppressed exceptions: it never shows Reactor's
+ * frames, nor WebClient's checkpoint naming the request's URL.
  */
 public class LogtoUnavailableException extends RuntimeException {
 
@@ -19,7 +21,7 @@ public class LogtoUnavailableException extends RuntimeException {
      * @param cause the underlying failure, if any
      */
     public LogtoUnavailableException(String route, String reason, @Nullable Duration retryAfter, @Nullable Throwable cause) {
-        super(route + " unavailable: " + reason, cause);
+        super(route + " unavailable: " + reason, cause, false, false);
         this.retryAfter = retryAfter;
     }
 

@@ -28,6 +28,7 @@ import java.util.logging.Logger;
 import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A stateful, thread-safe stand-in for one Logto 1.42 OSS tenant, served over real HTTP on
@@ -386,6 +387,23 @@ public final class LogtoEmulator implements AutoCloseable {
                     .filter(Objects::nonNull)
                     .forEach(role -> names.add(role.name()));
             return names;
+        }
+    }
+
+    /**
+     * Replaces an organization's custom data whole, as {@code PATCH /api/organizations/{id}} would (Logto sets no size
+     * limit on it, and the Console writes it too).
+     *
+     * @throws IllegalArgumentException when the organization is unknown
+     */
+    public void setCustomData(String organizationId, ObjectNode customData) {
+        synchronized (state) {
+            Organization current = state.organizations().get(organizationId);
+            if (current == null) {
+                throw new IllegalArgumentException("unknown organization: " + organizationId);
+            }
+            state.organizations().put(new Organization(current.id(), current.name(), current.description(), customData.deepCopy(),
+                    current.isMfaRequired(), current.color(), current.branding(), current.customCss(), current.createdAt()));
         }
     }
 

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
@@ -90,11 +92,13 @@ class LogtoClientTests extends GraphQlTestSupport {
         assertThat(logto.calls(USER_ORGANIZATIONS)).isEqualTo(2);
     }
 
-    @Test
-    void read_rateLimited_retriedAfterRetryAfter() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(ints = {429, 500, 502, 503, 504})
+    void read_failsOnce_retriedAndAnswered(int status) {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
-        logto.failNext(USER_ORGANIZATIONS, Fault.tooManyRequests(Duration.ofSeconds(1)));
+        // a 429 is retried once its Retry-After has passed
+        logto.failNext(USER_ORGANIZATIONS, status == 429 ? Fault.tooManyRequests(Duration.ofSeconds(1)) : Fault.status(status, "injected"));
         logto.resetCalls();
         // when
         var response = as(demo.alice()).documentName("viewerOrganizations").execute();
@@ -103,11 +107,12 @@ class LogtoClientTests extends GraphQlTestSupport {
         assertThat(logto.calls(USER_ORGANIZATIONS)).isEqualTo(2);
     }
 
-    @Test
-    void read_logtoKeepsFailing_retriedTwiceThenUpstreamUnavailable() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(ints = {500, 502, 503, 504})
+    void read_logtoKeepsFailing_retriedTwiceThenUpstreamUnavailable(int status) {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
-        logto.fail(USER_ORGANIZATIONS, Fault.status(503, "unavailable"));
+        logto.fail(USER_ORGANIZATIONS, Fault.status(status, "injected"));
         logto.resetCalls();
         // when
         var response = as(demo.alice()).documentName("viewerOrganizations").execute();
