@@ -25,8 +25,9 @@ import dev.orgbff.emulator.Fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One failure in a request is logged once, however many fields it fails; each field still gets its error. A Logto
- * fault is one WARN line naming the route template: no stack trace, and no id or address from the URL.
+ * One failure in a request is logged once, however many fields it fails; an unavailable Logto is one error in the
+ * answer, naming every field it nulled, while other failures give each field its error. A Logto fault is one WARN line
+ * naming the route template: no stack trace, and no id or address from the URL.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class FailureLoggingGraphQlTests extends GraphQlTestSupport {
@@ -38,7 +39,7 @@ class FailureLoggingGraphQlTests extends GraphQlTestSupport {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(ints = {500, 503})
-    void switcher_templateCallKeepsFailing_logsOneWarningNotOnePerField(int status, CapturedOutput output) {
+    void switcher_templateCallKeepsFailing_oneErrorAndOneWarningNotOnePerField(int status, CapturedOutput output) {
         // given
         String alice = switcherOfFourOrganizations();
         logto.fail(TEMPLATE, Fault.status(status, "injected"));
@@ -48,8 +49,13 @@ class FailureLoggingGraphQlTests extends GraphQlTestSupport {
         // then
         List<ResponseError> errors = new ArrayList<>();
         response.errors().satisfy(errors::addAll);
-        assertThat(errors).hasSize(8) // viewerRoles and viewerPermissions of 4 organizations, each null for its error
-                .allSatisfy(error -> assertThat(error.getErrorType().toString()).isEqualTo("UPSTREAM_UNAVAILABLE"));
+        // one error for the request, standing for viewerRoles and viewerPermissions of the 4 organizations it nulled
+        assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.getErrorType().toString()).isEqualTo("UPSTREAM_UNAVAILABLE");
+            assertThat(error.getPath()).startsWith("viewer.organizations.edges[");
+            assertThat((List<?>) error.getExtensions().get("paths")).hasSize(8)
+                    .allSatisfy(path -> assertThat(((List<?>) path).get(((List<?>) path).size() - 1)).isIn("viewerRoles", "viewerPermissions"));
+        });
         assertThat(logto.calls(TEMPLATE)).as("one read, retried twice, shared by every field").isEqualTo(3);
         assertOneWarning(output.getAll().substring(logged), TEMPLATE);
     }
