@@ -1,6 +1,5 @@
 package dev.orgbff;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureHttpGraphQlTester
-@AutoConfigureWebTestClient
+// every tester and client waits up to 30 s for an answer, not Boot's 5 s: for requests the emulator holds, and for the
+// first request of a fresh JVM on a busy machine (a test asserts what comes back, never how fast)
+@AutoConfigureWebTestClient(timeout = "30s")
 @Import(TestClockConfiguration.class)
 // each test seeds a template of its own: unless a test class says otherwise, none is shared across requests;
 // a class may also shorten the Logto deadline (here, not a dynamic property, so that a class can override it)
@@ -97,18 +98,9 @@ public abstract class GraphQlTestSupport {
                 .exchange();
     }
 
-    /**
-     * A tester like {@link #as(String)} that waits up to 30 s for an answer instead of 5 s: for requests the
-     * emulator holds, and for the first request of a fresh JVM on a busy machine. (The tester's own
-     * {@code responseTimeout} does not reach the HTTP exchange; the client's does.)
-     */
-    protected HttpGraphQlTester patientlyAs(String userId) {
-        return as(userId).mutate().webTestClient(client -> client.responseTimeout(Duration.ofSeconds(30))).build();
-    }
-
-    /** Runs a mutation as {@code caller} with {@code input}, patiently: "OK", or the code of the first of its payload's user errors. */
+    /** Runs a mutation as {@code caller} with {@code input}: "OK", or the code of the first of its payload's user errors. */
     protected String outcome(String caller, String mutation, Map<String, Object> input) {
-        var response = patientlyAs(caller).documentName(mutation).variable("input", input).execute();
+        var response = as(caller).documentName(mutation).variable("input", input).execute();
         List<String> codes = response.path(mutation + ".userErrors[*].code").entityList(String.class).get();
         return codes.isEmpty() ? "OK" : codes.get(0);
     }

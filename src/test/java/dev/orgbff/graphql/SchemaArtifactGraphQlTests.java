@@ -50,7 +50,7 @@ class SchemaArtifactGraphQlTests extends GraphQlTestSupport {
                 .descriptions(true).specifiedByUrl(true).isOneOf(true).directiveIsRepeatable(true).inputValueDeprecation(true));
         // when
         // the largest answer of the test suite: a busy build machine may take longer than the tester's default 5 s
-        Map<String, Object> introspected = patientlyAs(demo.alice())
+        Map<String, Object> introspected = as(demo.alice())
                 .document(introspectionQuery).execute()
                 .path("__schema").entity(new ParameterizedTypeReference<Map<String, Object>>() {
                 }).get();

@@ -505,7 +505,7 @@ class JitGraphQlTests extends GraphQlTestSupport {
         logto.failNext(PUT_ROLES, Fault.lostAnswer());
         logto.resetCalls();
         // when: the service gives up on the answer after logto.timeout (2 s)
-        var response = patientlyAs(demo.alice()).documentName("updateJitSettings")
+        var response = as(demo.alice()).documentName("updateJitSettings")
                 .variable("input", input(demo.acme(), List.of("new.test"), List.of(logto.roleId("admin"))))
                 .execute();
         // then: the old settings whole, and an error that says the change did not happen

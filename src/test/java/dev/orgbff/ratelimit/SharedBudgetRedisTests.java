@@ -125,12 +125,11 @@ class SharedBudgetRedisTests extends GraphQlTestSupport {
     }
 
     /**
-     * Creates an organization named {@code name} as {@code caller}, waiting for the answer at most 30 s: half of
-     * {@code logto.timeout}, which Redis's commands once waited for.
+     * Creates an organization named {@code name} as {@code caller}, waiting for the answer at most 30 s (the testers'
+     * wait): half of {@code logto.timeout}, which Redis's commands once waited for.
      */
     static GraphQlTester.Response create(HttpGraphQlTester caller, String name) {
-        return caller.mutate().webTestClient(client -> client.responseTimeout(Duration.ofSeconds(30))).build()
-                .document(CREATE).variable("name", name).execute();
+        return caller.document(CREATE).variable("name", name).execute();
     }
 
     /** Whether {@code caller}'s next mutation is refused {@code RATE_LIMITED} (else it creates an organization). */
