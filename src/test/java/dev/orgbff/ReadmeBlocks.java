@@ -26,11 +26,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class ReadmeBlocks {
 
-    static final Path README = Path.of("README.md");
+    private static final Path README = Path.of("README.md");
 
     private static final Pattern FENCE = Pattern.compile("```(bash|sh|shell|console)\\s*");
     private static final Pattern RUN_BY = Pattern.compile("<!-- run by (\\w+) -->");
-    private static final Pattern NOT_RUN = Pattern.compile("<!-- not run by the tests: (.*\\S.*) -->");
+    private static final Pattern NOT_RUN = Pattern.compile("<!-- not run by the tests: \\S.* -->");
 
     private ReadmeBlocks() {
     }
@@ -40,16 +40,13 @@ final class ReadmeBlocks {
      *
      * @param line the line of its opening fence (1-based)
      * @param heading the heading of the section it is in
-     * @param runBy the test class that runs it (simple name), or null when nothing does
-     * @param notRunBecause why no test runs it, when the README says so
+     * @param runBy the test class that runs it (simple name), or null when the README says why nothing does
      */
-    record ShellBlock(int line, String heading, @Nullable String runBy, @Nullable String notRunBecause, String text) {
+    record ShellBlock(int line, String heading, @Nullable String runBy, String text) {
 
-        /** The outputs the README shows, in order, as patterns of a whole line. */
-        List<Pattern> expectedOutput() {
-            return text.lines().map(String::strip).filter(line -> line.startsWith("# {")).map(line -> line.substring(2))
-                    .map(line -> Pattern.compile(Arrays.stream(line.split("…", -1)).map(Pattern::quote).collect(Collectors.joining(".*"))))
-                    .toList();
+        /** The outputs the README shows, in order (its comment lines that start with <code>{</code>, without {@code # }). */
+        List<String> expectedOutput() {
+            return text.lines().map(String::strip).filter(line -> line.startsWith("# {")).map(line -> line.substring(2)).toList();
         }
 
         /** Where it is, for failure messages. */
@@ -67,6 +64,11 @@ final class ReadmeBlocks {
         }
     }
 
+    /** Whether {@code line} is the output {@code shown}, where {@code …} stands for anything. */
+    static boolean matches(String shown, String line) {
+        return Pattern.matches(Arrays.stream(shown.split("…", -1)).map(Pattern::quote).collect(Collectors.joining(".*")), line);
+    }
+
     /** Every shell block of the README, in order. */
     static List<ShellBlock> shellBlocks() {
         List<String> lines = readme().lines().toList();
@@ -82,9 +84,12 @@ final class ReadmeBlocks {
                 int end = closingFence(lines, i);
                 String marker = previousNonBlank(lines, i);
                 Matcher runBy = RUN_BY.matcher(marker);
-                Matcher notRun = NOT_RUN.matcher(marker);
-                blocks.add(new ShellBlock(i + 1, heading, runBy.matches() ? runBy.group(1) : notRun.matches() ? null : "ReadmeShellBlocksTests",
-                        notRun.matches() ? notRun.group(1) : null, String.join("\n", lines.subList(i + 1, end)) + "\n"));
+                boolean notRun = NOT_RUN.matcher(marker).matches();
+                if (marker.startsWith("<!--") && !runBy.matches() && !notRun) {
+                    throw new IllegalStateException("README.md line " + (i + 1) + ": the line before the block is not a marker of who runs it: " + marker);
+                }
+                String test = runBy.matches() ? runBy.group(1) : notRun ? null : ReadmeShellBlocksTests.class.getSimpleName();
+                blocks.add(new ShellBlock(i + 1, heading, test, String.join("\n", lines.subList(i + 1, end)) + "\n"));
                 i = end;
             }
         }

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * disturbs the tests. The only changes to their text: ports become free ones, and the placeholders of a real tenant
  * ({@code https://abc123.logto.app}, {@code https://api.example.com}, the M2M app's {@code ...}, a web app's
  * manifest at {@code /etc/orgbff/web.json}) become a Logto emulator's values and a file of this test. Each
- * service is stopped (its whole process tree) once it has answered.
+ * service is stopped (its whole process tree) once it has answered. Also a {@code mvn spring-boot:test-run} whose
+ * service cannot start: it must print why and exit.
  */
 class ReadmeCommandsIT {
 
@@ -108,9 +109,7 @@ class ReadmeCommandsIT {
                     "https://api.example.com", logto.apiResource(),
                     "LOGTO_M2M_APP_ID=...", "LOGTO_M2M_APP_ID=" + logto.m2mAppId(),
                     "LOGTO_M2M_APP_SECRET=...", "LOGTO_M2M_APP_SECRET=" + logto.m2mAppSecret()));
-            Map<String, String> environment = new LinkedHashMap<>(maven());
-            environment.put("SERVER_PORT", String.valueOf(port));
-            environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(freePort()));
+            Map<String, String> environment = Map.of("SERVER_PORT", String.valueOf(port), "MANAGEMENT_SERVER_PORT", String.valueOf(freePort()));
 
             // when
             try (Background run = Background.start(script, environment, OUT.resolve("run.log"))) {
@@ -228,18 +227,9 @@ class ReadmeCommandsIT {
     }
 
     /** A command that keeps running (a service), its output in a log file. */
-    private static final class Background implements AutoCloseable {
+    private record Background(Process process, Path log, String script) implements AutoCloseable {
 
-        private final Process process;
-        private final Path log;
-        private final String script;
-
-        private Background(Process process, Path log, String script) {
-            this.process = process;
-            this.log = log;
-            this.script = script;
-        }
-
+        /** Starts {@code script} with {@link #maven()} and {@code environment} added to this process's environment. */
         static Background start(String script, Map<String, String> environment, Path log) throws IOException {
             ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(maven());
