@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.orgbff.emulator.LogtoEmulator;
@@ -20,9 +21,16 @@ import dev.orgbff.emulator.LogtoEmulator;
  * {@code http://127.0.0.1:<port>/graphiql} as redirect and post-logout URIs, so GraphiQL signs in through the
  * emulator's demo user picker. GraphiQL is on, with introspection for its docs and autocompletion (both off by
  * default elsewhere). Invitation emails the emulator "sends" are
- * printed to the console with their link, so the whole invitation flow works without an email server.
+ * printed to the console with their link, so the whole invitation flow works without an email server. When the BFF
+ * does not start, the emulator is stopped, so the JVM exits (with 1) once Spring Boot has printed why.
+ *
+ * <p>{@code @SpringBootApplication} only marks it for the Spring Boot Maven plugin, which takes the one class so
+ * annotated when the test classes hold several main methods (the benchmark's, {@code ClientArtifacts}). It is never
+ * a configuration: the application is {@link OrgBffApplication}, and as an abstract class it is seen neither by
+ * component scanning nor by {@code @SpringBootTest}'s search for the configuration.
  */
-public final class TestOrgBffApplication {
+@SpringBootApplication
+public abstract class TestOrgBffApplication {
 
     private static final String PORT_ARGUMENT = "--orgbff.emulator.port=";
 
@@ -30,7 +38,28 @@ public final class TestOrgBffApplication {
     }
 
     public static void main(String[] args) {
+        // a console banner for the person who started the demo, deliberately not a log line: logs never carry tokens
+        System.out.println(start(args).banner());
+    }
+
+    /**
+     * Starts the emulator seeded with the demo tenant, then the BFF wired to it, as {@link #main} does.
+     *
+     * @param args the command line's arguments ({@code --server.port=0} and the like for free ports)
+     * @throws RuntimeException when the BFF does not start; the emulator is stopped by then
+     */
+    static Running start(String... args) {
         LogtoEmulator logto = LogtoEmulator.start(emulatorPort(args));
+        try {
+            return start(logto, args);
+        } catch (RuntimeException e) {
+            // the emulator's server thread would keep the JVM alive after the failure Spring Boot has just printed
+            logto.close();
+            throw e;
+        }
+    }
+
+    private static Running start(LogtoEmulator logto, String[] args) {
         DemoTenant demo = DemoTenant.seed(logto);
         // GraphiQL's "Sign in" runs the authorization code flow against this single-page app; its redirect URIs
         // are registered once the BFF's port is known
@@ -57,30 +86,11 @@ public final class TestOrgBffApplication {
                 + message.payload().path("link").asString() + "\n  (invitation id " + message.invitationId() + ")\n"));
         ConfigurableApplicationContext context = SpringApplication.from(OrgBffApplication::main)
                 .run(arguments.toArray(String[]::new)).getApplicationContext();
-        String port = context.getEnvironment().getProperty("local.server.port");
-        List<String> graphiqlUris = List.of("http://localhost:" + port + "/graphiql", "http://127.0.0.1:" + port + "/graphiql");
+        Running running = new Running(logto, demo, graphiqlApp, context);
+        List<String> graphiqlUris = List.of("http://localhost:" + running.port() + "/graphiql",
+                "http://127.0.0.1:" + running.port() + "/graphiql");
         logto.addRedirectUris(graphiqlApp, graphiqlUris, graphiqlUris);
-        String bff = "http://localhost:" + port;
-        StringBuilder banner = new StringBuilder()
-                .append("\n\nlogto-org-bff is running against the Logto emulator at ").append(logto.endpoint())
-                .append("\n  GraphiQL: ").append(bff).append("/graphiql")
-                .append("\n  (its Sign in button signs in through the emulator's demo user picker: alice, bob, ...;"
-                        + " Logto app id ").append(graphiqlApp).append(")")
-                .append("\n  Prometheus metrics (management port, no token): http://localhost:")
-                .append(context.getEnvironment().getProperty("local.management.port", "?")).append("/actuator/prometheus")
-                .append("\n  Paste one of these into GraphiQL's Headers tab (valid for 1 hour; a fresh one: curl '")
-                .append(logto.endpoint()).append("/dev/token?username=alice'):\n");
-        for (String[] user : List.of(
-                new String[] {"alice", demo.alice(), "admin of Acme"},
-                new String[] {"bob", demo.bob(), "member of Acme"},
-                new String[] {"carol", demo.carol(), "invited to Acme"},
-                new String[] {"dave", demo.dave(), "admin of Globex"},
-                new String[] {"erin", demo.erin(), "in no organization"})) {
-            banner.append("\n  ").append(user[0]).append(" (").append(user[2]).append("):\n  {\"Authorization\": \"Bearer ")
-                    .append(logto.userToken(user[1])).append("\"}\n");
-        }
-        // a console banner for the person who started the demo, deliberately not a log line: logs never carry tokens
-        System.out.println(banner);
+        return running;
     }
 
     private static int emulatorPort(String[] args) {
@@ -91,5 +101,50 @@ public final class TestOrgBffApplication {
                 .or(() -> Optional.ofNullable(System.getenv("ORGBFF_EMULATOR_PORT")))
                 .map(Integer::parseInt)
                 .orElse(3001);
+    }
+
+    /**
+     * The embedded run, started: the emulator, its demo tenant and the BFF.
+     *
+     * @param graphiqlApp the id of the single-page app GraphiQL signs in with
+     */
+    record Running(LogtoEmulator logto, DemoTenant demo, String graphiqlApp, ConfigurableApplicationContext context)
+            implements AutoCloseable {
+
+        /** The BFF's port. */
+        int port() {
+            return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+        }
+
+        /** The URLs and a ready {@code Authorization} header for each demo user (tokens valid for 1 hour). */
+        String banner() {
+            String bff = "http://localhost:" + port();
+            StringBuilder banner = new StringBuilder()
+                    .append("\n\nlogto-org-bff is running against the Logto emulator at ").append(logto.endpoint())
+                    .append("\n  GraphiQL: ").append(bff).append("/graphiql")
+                    .append("\n  (its Sign in button signs in through the emulator's demo user picker: alice, bob, ...;"
+                            + " Logto app id ").append(graphiqlApp).append(")")
+                    .append("\n  Prometheus metrics (management port, no token): http://localhost:")
+                    .append(context.getEnvironment().getProperty("local.management.port", "?")).append("/actuator/prometheus")
+                    .append("\n  Paste one of these into GraphiQL's Headers tab (valid for 1 hour; a fresh one: curl '")
+                    .append(logto.endpoint()).append("/dev/token?username=alice'):\n");
+            for (String[] user : List.of(
+                    new String[] {"alice", demo.alice(), "admin of Acme"},
+                    new String[] {"bob", demo.bob(), "member of Acme"},
+                    new String[] {"carol", demo.carol(), "invited to Acme"},
+                    new String[] {"dave", demo.dave(), "admin of Globex"},
+                    new String[] {"erin", demo.erin(), "in no organization"})) {
+                banner.append("\n  ").append(user[0]).append(" (").append(user[2]).append("):\n  {\"Authorization\": \"Bearer ")
+                        .append(logto.userToken(user[1])).append("\"}\n");
+            }
+            return banner.toString();
+        }
+
+        /** Stops the BFF, then the emulator. */
+        @Override
+        public void close() {
+            context.close();
+            logto.close();
+        }
     }
 }
