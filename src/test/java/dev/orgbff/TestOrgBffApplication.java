@@ -48,7 +48,7 @@ public abstract class TestOrgBffApplication {
      * @param args the command line's arguments ({@code --server.port=0} and the like for free ports)
      * @throws RuntimeException when the BFF does not start; the emulator is stopped by then
      */
-    static Running start(String... args) {
+    public static Running start(String... args) {
         LogtoEmulator logto = LogtoEmulator.start(emulatorPort(args));
         try {
             return start(logto, args);
@@ -108,11 +108,11 @@ public abstract class TestOrgBffApplication {
      *
      * @param graphiqlApp the id of the single-page app GraphiQL signs in with
      */
-    record Running(LogtoEmulator logto, DemoTenant demo, String graphiqlApp, ConfigurableApplicationContext context)
+    public record Running(LogtoEmulator logto, DemoTenant demo, String graphiqlApp, ConfigurableApplicationContext context)
             implements AutoCloseable {
 
         /** The BFF's port. */
-        int port() {
+        public int port() {
             return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
         }
 
