@@ -5,15 +5,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.TestAbortedException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Reading trusted-documents manifests: a manifest that cannot be used stops the application with a message naming it
@@ -107,6 +111,32 @@ class TrustedDocumentsTests {
         assertThatThrownBy(() -> read("file:" + file)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("each key must be a SHA-256, 64 hexadecimal digits with or without the prefix sha256:, and each value a"
                         + " document's text; 'format' is not");
+    }
+
+    @Test
+    void read_apolloManifestConvertedByTheReadmesJq_holdsItsDocuments() throws Exception {
+        // given: the README's jq command, as written, over a manifest in Apollo Kotlin's and Apollo iOS's format
+        Matcher command = Pattern.compile("`(jq '[^`]*' persistedQueryManifest\\.json > android\\.json)`").matcher(Files.readString(Path.of("README.md")));
+        assertThat(command.find()).as("the README's jq command for Apollo's manifests").isTrue();
+        Files.writeString(directory.resolve("persistedQueryManifest.json"), JsonMapper.builder().build().writeValueAsString(Map.of(
+                "format", "apollo-persisted-query-manifest", "version", 1, "operations", List.of(
+                        Map.of("id", DocumentHash.of(SWITCHER).hex(), "body", SWITCHER, "name", "Switcher", "type", "query"),
+                        Map.of("id", DocumentHash.of(ME).hex(), "body", ME, "name", "Me", "type", "query")))));
+        Process jq;
+        try {
+            jq = new ProcessBuilder("bash", "-c", command.group(1)).directory(directory.toFile()).redirectErrorStream(true).start();
+        } catch (IOException noBash) {
+            throw new TestAbortedException("bash is needed to run the README's jq command", noBash);
+        }
+        String output = new String(jq.getInputStream().readAllBytes());
+        assumeTrue(jq.waitFor() != 127, "jq is not installed (apt-get install jq): the README's conversion is not run");
+        assertThat(jq.exitValue()).as(output).isZero();
+        // when
+        TrustedDocuments documents = read("file:" + directory.resolve("android.json"));
+        // then
+        assertThat(documents.size()).isEqualTo(2);
+        assertThat(documents.document(DocumentHash.of(SWITCHER))).isEqualTo(SWITCHER);
+        assertThat(documents.document(DocumentHash.of(ME))).isEqualTo(ME);
     }
 
     @Test
