@@ -45,9 +45,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * documents, which becomes that {@code persistedQuery}): POST as a JSON object ({@code Content-Type:
  * application/json}), GET as query parameters, {@code variables} and {@code extensions} as JSON text. What is not
  * such a request (a POST body that is empty, not JSON or not a JSON object; a parameter of the wrong type; neither
- * {@code query} nor a hash; a GET parameter given twice) gets HTTP 400, and a POST body of another media type HTTP
- * 415, each with one GraphQL-shaped {@code BAD_REQUEST} error naming what is wrong, in the media type the request
- * accepts, before anything runs. GET runs queries only: a mutation, sent as text or by a hash the service knows, is
+ * {@code query} nor a hash; a GET parameter given twice) gets HTTP 400, a POST body of another media type HTTP
+ * 415, and an {@code Accept} header that is not a list of media types HTTP 406, each with one GraphQL-shaped
+ * {@code BAD_REQUEST} error naming what is wrong, in the media type the request accepts, before anything runs. A POST
+ * accepting only {@code text/event-stream} is answered like any other (the schema has no subscriptions). GET runs queries only: a mutation, sent as text or by a hash the service knows, is
  * refused with HTTP 405, {@code Allow: POST} and {@code METHOD_NOT_ALLOWED} before anything runs. Each refusal is
  * logged on one line. The URL is limited by the server ({@code server.netty.max-initial-line-length}, 4 KB): a
  * longer one gets HTTP 414 before anything runs.
@@ -140,6 +141,10 @@ final class GraphQlHttpEndpoint extends GraphQlHttpHandler {
             extensions = withDocumentId(object(parameters, "extensions"), string(parameters, "documentId"));
         } catch (BadRequest wrongType) {
             return refused(request, HttpStatus.BAD_REQUEST, wrongType.getMessage());
+        }
+        if (!isAcceptReadable(request)) {
+            // Spring would answer 406 only once the request has run, a mutation too
+            return refused(request, HttpStatus.NOT_ACCEPTABLE, "The header 'Accept' is not a list of media types");
         }
         boolean hashOnly = query == null || query.isBlank();
         if (hashOnly && extensions.get(PersistedDocuments.EXTENSION) == null) {
@@ -247,6 +252,16 @@ final class GraphQlHttpEndpoint extends GraphQlHttpHandler {
     private static boolean isJson(ServerRequest request) {
         try {
             return request.headers().contentType().filter(MediaType.APPLICATION_JSON::equalsTypeAndSubtype).isPresent();
+        } catch (InvalidMediaTypeException malformed) {
+            return false;
+        }
+    }
+
+    /** Whether the request's {@code Accept} header, if any, is a list of media types. */
+    private static boolean isAcceptReadable(ServerRequest request) {
+        try {
+            request.headers().accept();
+            return true;
         } catch (InvalidMediaTypeException malformed) {
             return false;
         }

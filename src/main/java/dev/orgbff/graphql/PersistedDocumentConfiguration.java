@@ -15,7 +15,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.graphql.server.WebGraphQlHandler;
-import org.springframework.graphql.server.webflux.GraphQlRequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -70,7 +69,8 @@ class PersistedDocumentConfiguration {
 
     /**
      * GET and POST on the GraphQL path, ahead of Boot's routes, which answer GET with 405 and a POST body that is not
-     * JSON with an empty 415. A POST asking for server-sent events still goes to Boot's route.
+     * JSON with an empty 415. Every POST comes here, also one accepting only server-sent events: the schema has no
+     * subscriptions, and Boot's SSE handler would run a mutation, then answer with an error instead of its result.
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -78,7 +78,7 @@ class PersistedDocumentConfiguration {
         String path = graphQl.getHttp().getPath();
         return RouterFunctions.route()
                 .GET(path, endpoint::handleGet)
-                .POST(path, GraphQlRequestPredicates.graphQlSse(path).negate(), endpoint::handleRequest)
+                .POST(path, endpoint::handleRequest)
                 .build();
     }
 }

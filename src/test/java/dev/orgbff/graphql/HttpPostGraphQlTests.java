@@ -94,6 +94,45 @@ class HttpPostGraphQlTests extends GraphQlTestSupport {
     }
 
     @Test
+    void post_notAGraphQlRequestAcceptingOnlyServerSentEvents_refusedLikeAnyOther() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var response = post(logto.userToken(demo.alice()), MediaType.APPLICATION_JSON_VALUE, "{\"query\": 7}", MediaType.TEXT_EVENT_STREAM_VALUE);
+        // then
+        assertRefused(response, HttpStatus.BAD_REQUEST, MediaType.APPLICATION_JSON, "The parameter 'query' must be a string");
+    }
+
+    @Test
+    void post_mutationAcceptingOnlyServerSentEvents_answersWhatItDid() {
+        // given: the schema has no subscriptions, so there is no event stream to answer with
+        DemoTenant demo = DemoTenant.seed(logto);
+        // when
+        var response = post(logto.userToken(demo.alice()), MediaType.APPLICATION_JSON_VALUE,
+                "{\"query\": \"mutation { createOrganization(input: {name: \\\"Initech\\\"}) { organization { name } } }\"}",
+                MediaType.TEXT_EVENT_STREAM_VALUE);
+        // then: not an error over a write that was made
+        response.expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .expectBody().jsonPath("$.errors").doesNotExist()
+                .jsonPath("$.data.createOrganization.organization.name").isEqualTo("Initech");
+    }
+
+    @Test
+    void post_mutationWithMalformedAccept_refusedBeforeAnythingRuns() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        // when
+        var response = post(logto.userToken(demo.alice()), MediaType.APPLICATION_JSON_VALUE,
+                "{\"query\": \"mutation { createOrganization(input: {name: \\\"Initech\\\"}) { organization { name } } }\"}", "json");
+        // then
+        assertRefused(response, HttpStatus.NOT_ACCEPTABLE, MediaType.APPLICATION_JSON, "The header 'Accept' is not a list of media types");
+    }
+
+    @Test
     void post_parametersExplicitlyNull_runsTheQuery() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
