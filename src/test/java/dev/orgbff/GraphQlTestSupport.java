@@ -98,9 +98,17 @@ public abstract class GraphQlTestSupport {
                 .exchange();
     }
 
-    /** Runs a mutation as {@code caller} with {@code input}: "OK", or the code of the first of its payload's user errors. */
+    /**
+     * Runs a mutation as {@code caller} with {@code input}: "OK", the code of the first of its payload's user errors,
+     * or the classification of the answer's first error.
+     */
     protected String outcome(String caller, String mutation, Map<String, Object> input) {
         var response = as(caller).documentName(mutation).variable("input", input).execute();
+        List<ResponseError> errors = new ArrayList<>();
+        response.errors().satisfy(errors::addAll);
+        if (!errors.isEmpty()) {
+            return errors.get(0).getErrorType().toString();
+        }
         List<String> codes = response.path(mutation + ".userErrors[*].code").entityList(String.class).get();
         return codes.isEmpty() ? "OK" : codes.get(0);
     }

@@ -43,6 +43,8 @@ class WriteFaultScanGraphQlTests extends GraphQlTestSupport {
     private static final String CREATE = "POST /api/organizations";
     /** The members route: a member's roles ({@code q}), and the admins' count ({@code organizationRoleId}). */
     private static final String MEMBERS = "GET /api/organizations/{id}/users";
+    private static final String REPLACE_ROLES = "PUT /api/organizations/{id}/users/{userId}/roles";
+    private static final String REMOVE_MEMBER = "DELETE /api/organizations/{id}/users/{userId}";
     /**
      * How long the emulator holds calls, waiting for more, before answering them as one wave: long enough for
      * both of two requests sent at once to arrive, even on a busy build machine (see CanonicalOperationsGraphQlTests).
@@ -94,36 +96,46 @@ class WriteFaultScanGraphQlTests extends GraphQlTestSupport {
      * admin role from each other at the same moment (each demotes or removes the other, or both leave). The
      * emulator answers calls in waves, so both guards count two admins before either write lands and both writes
      * land before either re-count; the re-counts fail (a 500 or a 503, lasting through the retries). A count that
-     * cannot be made may mean no admin is left: both writes are undone and both callers told why.
+     * cannot be made may mean no admin is left: both writes are undone and both callers told why. The same when
+     * both writes are made but their answers are lost: the callers get an error, and it must not leave the
+     * organization without an admin.
      */
     @TestFactory
     List<DynamicNode> lastTwoAdminsAtOnce_recountFails_bothWritesUndoneAndAdminCountUnavailable() {
         // per caller the member's read (not for a leave) and the guard's count come before the re-count
         return List.of(
-                duel("updateMemberRoles", 4, (acme, other) -> Map.of("organizationId", acme, "userId", other,
+                duel("updateMemberRoles", 4, REPLACE_ROLES, (acme, other) -> Map.of("organizationId", acme, "userId", other,
                         "roleIds", List.of(logto.roleId("member")))),
-                duel("removeOrganizationMember", 4, (acme, other) -> Map.of("organizationId", acme, "userId", other)),
-                duel("leaveOrganization", 2, (acme, other) -> Map.of("organizationId", acme)));
+                duel("removeOrganizationMember", 4, REMOVE_MEMBER, (acme, other) -> Map.of("organizationId", acme, "userId", other)),
+                duel("leaveOrganization", 2, REMOVE_MEMBER, (acme, other) -> Map.of("organizationId", acme)));
     }
 
     /**
-     * One operation run by both admins at once, with each fault at the re-counts.
+     * One operation run by both admins at once, with each fault at the re-counts, and with the writes' answers lost.
      *
      * @param callsBeforeRecounts the calls to {@link #MEMBERS} both requests make before their re-counts
+     * @param write the route of the write that takes the admin role away
      * @param input the input for the caller, given the organization and the other admin
      */
-    private DynamicContainer duel(String operation, int callsBeforeRecounts, BiFunction<String, String, Map<String, Object>> input) {
+    private DynamicContainer duel(String operation, int callsBeforeRecounts, String write, BiFunction<String, String, Map<String, Object>> input) {
+        Stream<DynamicTest> recountFails = Stream.of(Fault.status(500, "injected"), Fault.status(503, "unavailable"))
+                .map(fault -> duel(operation, input, "admins' re-counts ← " + fault.status() + " through the retries", () -> {
+                    logto.failNext(MEMBERS, callsBeforeRecounts, fault);
+                    logto.fail(MEMBERS, fault); // the calls let through before stay unharmed
+                }, "ADMIN_COUNT_UNAVAILABLE"));
+        DynamicTest answersLost = duel(operation, input, "writes' answers lost", () -> logto.fail(write, Fault.lostAnswer()),
+                "UPSTREAM_UNAVAILABLE");
         return DynamicContainer.dynamicContainer(operation + " by the last two admins at once",
-                Stream.of(Fault.status(500, "injected"), Fault.status(503, "unavailable"))
-                        .map(fault -> duel(operation, input, fault.status() + " through the retries", () -> {
-                            logto.failNext(MEMBERS, callsBeforeRecounts, fault);
-                            logto.fail(MEMBERS, fault); // the calls let through before stay unharmed
-                        })).toList());
+                Stream.concat(recountFails, Stream.of(answersLost)).toList());
     }
 
-    /** One run by both admins at once, after {@code atRecounts} set the fault up for both re-counts, and only them. */
-    private DynamicTest duel(String operation, BiFunction<String, String, Map<String, Object>> input, String faultName, Runnable atRecounts) {
-        return DynamicTest.dynamicTest("admins' re-counts ← " + faultName, () -> {
+    /**
+     * One run by both admins at once, after {@code fault} set the fault up, each caller getting {@code expected}
+     * (a user error's code, or an error's classification).
+     */
+    private DynamicTest duel(String operation, BiFunction<String, String, Map<String, Object>> input, String faultName, Runnable fault,
+            String expected) {
+        return DynamicTest.dynamicTest(faultName, () -> {
             // given
             logto.reset();
             clock.reset();
@@ -131,7 +143,7 @@ class WriteFaultScanGraphQlTests extends GraphQlTestSupport {
             String eve = logto.createUser("eve", null, "Eve");
             logto.addMember(demo.acme(), eve, "admin");
             Map<String, Set<String>> before = memberRoles(demo.acme());
-            atRecounts.run();
+            fault.run();
             // when
             List<String> outcomes;
             logto.countWaves(QUIET);
@@ -145,7 +157,7 @@ class WriteFaultScanGraphQlTests extends GraphQlTestSupport {
                 logto.stopCountingWaves();
             }
             // then
-            assertThat(outcomes).containsExactly("ADMIN_COUNT_UNAVAILABLE", "ADMIN_COUNT_UNAVAILABLE");
+            assertThat(outcomes).containsExactly(expected, expected);
             assertThat(TenantInvariants.of(logto).scan()).as("broken states").isEmpty();
             assertThat(memberRoles(demo.acme())).as("Acme's members and their roles").isEqualTo(before);
         });

@@ -12,6 +12,7 @@ import dev.orgbff.graphql.UserError;
 import dev.orgbff.graphql.UserErrorCode;
 import dev.orgbff.logto.LogtoApiException;
 import dev.orgbff.logto.LogtoErrorCode;
+import dev.orgbff.logto.LogtoUnavailableException;
 import dev.orgbff.logto.OrganizationRole;
 import dev.orgbff.logto.OrganizationsApi;
 
@@ -45,14 +46,22 @@ class LastAdminGuard {
      * After a write that took the role away, counts the admins again: with none left the write is undone and
      * {@code lastAdmin} emitted; when they cannot be counted (Logto failed, after the retries of a read) none
      * may be left, so the write is undone too and {@code ADMIN_COUNT_UNAVAILABLE} emitted. Completes empty once
-     * the write stands. An undo that fails emits its error (the caller must not read a user error, "nothing
-     * changed", then) and is logged as an error naming the organization, which then needs an admin given by hand.
+     * the write stands. A write that got no answer ({@link LogtoUnavailableException}) may have been made: the
+     * admins are counted again all the same, and the write undone as above, before its error is emitted. An undo
+     * that fails emits its error (the caller must not read a user error, "nothing changed", then) and is logged
+     * as an error naming the organization, which then needs an admin given by hand.
      */
     Mono<UserError> write(boolean takesAdminAway, String organizationId, OrganizationRole admin, Mono<Void> write, Mono<Void> undo,
             UserError lastAdmin) {
         return isLastAdmin(takesAdminAway, organizationId, admin).flatMap(last -> last
                 ? Mono.just(lastAdmin)
-                : write.then(takesAdminAway ? recount(organizationId, admin, undo, lastAdmin) : Mono.empty()));
+                : takesAdminAway
+                        ? write
+                                // it may have been made, and with a concurrent change have left no admin
+                                .onErrorResume(LogtoUnavailableException.class, failure -> recount(organizationId, admin, undo, lastAdmin)
+                                        .then(Mono.error(failure)))
+                                .then(recount(organizationId, admin, undo, lastAdmin))
+                        : write.then(Mono.empty()));
     }
 
     /**
