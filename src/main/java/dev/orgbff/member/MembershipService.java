@@ -203,21 +203,21 @@ class MembershipService {
         }
         OrganizationRole admin = access.adminRole(granted.template());
         boolean demotesAdmin = target.roleIds().contains(admin.id()) && !roleIds.contains(admin.id());
-        return lastAdmin.write(demotesAdmin, organizationId, admin,
-                        organizations.replaceRoles(organizationId, userId, roleIds),
+        // the member left, or a role was deleted, between the check and the write: Logto refused it, nothing changed. Only
+        // the write's refusals are user errors; the same refusal of an undo means the undo failed, an error.
+        Mono<Void> write = organizations.replaceRoles(organizationId, userId, roleIds).onErrorMap(LogtoApiException.class, error -> {
+            if (error.is(LogtoErrorCode.REQUIRE_MEMBERSHIP)) {
+                return new WriteRefused(notAMember());
+            }
+            return error.is(LogtoErrorCode.RELATION_FOREIGN_KEY_NOT_FOUND)
+                    ? new WriteRefused(UserError.of(UserErrorCode.ROLE_NOT_FOUND, "A role was deleted meanwhile.", "input", "roleIds"))
+                    : error;
+        });
+        return lastAdmin.write(demotesAdmin, organizationId, admin, write,
                         organizations.replaceRoles(organizationId, userId, target.roleIds()), lastAdminError())
                 .map(UpdateMemberRolesPayload::failed)
                 .defaultIfEmpty(UpdateMemberRolesPayload.updated(updated))
-                .onErrorResume(LogtoApiException.class, error -> {
-                    // the member left, or a role was deleted, between the check and the write
-                    if (error.is(LogtoErrorCode.REQUIRE_MEMBERSHIP)) {
-                        return Mono.just(UpdateMemberRolesPayload.failed(notAMember()));
-                    }
-                    return error.is(LogtoErrorCode.RELATION_FOREIGN_KEY_NOT_FOUND)
-                            ? Mono.just(UpdateMemberRolesPayload.failed(UserError.of(UserErrorCode.ROLE_NOT_FOUND,
-                                    "A role was deleted meanwhile.", "input", "roleIds")))
-                            : Mono.error(error);
-                })
+                .onErrorResume(WriteRefused.class, refused -> Mono.just(UpdateMemberRolesPayload.failed(refused.userError)))
                 .doOnTerminate(() -> forgetIfViewer(caller, userId));
     }
 
@@ -374,6 +374,17 @@ class MembershipService {
 
         private static UserError userNotFound(String field, String index) {
             return UserError.of(UserErrorCode.USER_NOT_FOUND, "There is no such user.", "input", field, index);
+        }
+    }
+
+    /** Logto refused a write as a user would need to know ({@code userError}); nothing was written. */
+    private static final class WriteRefused extends RuntimeException {
+
+        private final UserError userError;
+
+        WriteRefused(UserError userError) {
+            super(userError.message(), null, false, false); // an expected refusal: no stack trace
+            this.userError = userError;
         }
     }
 }

@@ -510,6 +510,25 @@ class MembershipGraphQlTests extends GraphQlTestSupport {
         assertThat(outcomes.stream().filter("OK"::equals).count()).isEqualTo(2 - admins.size());
     }
 
+    @Test
+    void updateMemberRoles_undoRefusedAfterTheAdminsCouldNotBeCounted_anErrorNotAUserError() {
+        // given: alice and eve are Acme's admins; after alice demotes eve the admins cannot be counted again, and Logto
+        // refuses the undo as it would for a member who left meanwhile
+        DemoTenant demo = DemoTenant.seed(logto);
+        String eve = logto.createUser("eve", null, "Eve");
+        logto.addMember(demo.acme(), eve, "admin");
+        logto.failNext(MEMBERS, 2, Fault.status(500, "injected")); // eve's read and the count before the write go through
+        logto.fail(MEMBERS, Fault.status(500, "injected"));
+        logto.failNext(REPLACE_ROLES, 1, Fault.status(422, "organization.require_membership"));
+        // when
+        var response = as(demo.alice()).documentName("updateMemberRoles").variable("input", Map.of(
+                "organizationId", demo.acme(), "userId", eve, "roleIds", List.of(logto.roleId("member")))).execute();
+        // then: the demotion stands, so the answer is an error, never NOT_A_MEMBER ("nothing changed")
+        assertError(response, "INTERNAL_ERROR");
+        assertThat(logto.memberRoleNames(demo.acme(), eve)).containsExactly("member");
+        assertThat(logto.calls(REPLACE_ROLES)).isEqualTo(2);
+    }
+
     /** Which of these users hold the admin role in the organization now. */
     private List<String> admins(String organizationId, String... userIds) {
         List<String> admins = new ArrayList<>();
