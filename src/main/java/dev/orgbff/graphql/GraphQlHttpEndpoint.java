@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.graphql.MediaTypes;
@@ -96,6 +97,9 @@ final class GraphQlHttpEndpoint extends GraphQlHttpHandler {
             Object parsed;
             try {
                 parsed = json.readValue(body, Object.class);
+            } catch (StreamConstraintsException tooDeep) {
+                // Jackson's limits (nesting depth above all) hold a hostile body that is still JSON
+                return refused(request, HttpStatus.BAD_REQUEST, "The request body is JSON nested too deeply, or with too long a value");
             } catch (JacksonException notJson) {
                 return refused(request, HttpStatus.BAD_REQUEST, "The request body is not JSON");
             }
@@ -195,8 +199,12 @@ final class GraphQlHttpEndpoint extends GraphQlHttpHandler {
         if (hash == null) {
             throw new BadRequest("The parameter 'documentId' must be sha256: and the SHA-256 of the document's UTF-8 text, 64 hexadecimal digits");
         }
-        if (extensions.get(PersistedDocuments.EXTENSION) != null && !hash.equals(PersistedDocuments.hash(extensions))) {
-            throw new BadRequest("The parameters 'documentId' and 'extensions.persistedQuery' name different documents");
+        if (extensions.get(PersistedDocuments.EXTENSION) != null) {
+            DocumentHash persistedQuery = PersistedDocuments.hash(extensions);
+            if (persistedQuery != null && !hash.equals(persistedQuery)) {
+                throw new BadRequest("The parameters 'documentId' and 'extensions.persistedQuery' name different documents");
+            }
+            return extensions; // the same document, or a malformed persistedQuery: refused as it is without a documentId
         }
         Map<String, Object> withHash = new HashMap<>(extensions);
         withHash.put(PersistedDocuments.EXTENSION, Map.of("version", 1, "sha256Hash", hash.hex()));

@@ -55,6 +55,9 @@ class HttpPostGraphQlTests extends GraphQlTestSupport {
                         "The parameter 'extensions' must be a JSON object"),
                 Arguments.of(MediaType.APPLICATION_JSON_VALUE, "{\"query\": ", HttpStatus.BAD_REQUEST, "The request body is not JSON"),
                 Arguments.of(MediaType.APPLICATION_JSON_VALUE, VIEWER, HttpStatus.BAD_REQUEST, "The request body is not JSON"),
+                // 2 KB of brackets, far within the size limit, past Jackson's nesting limit
+                Arguments.of(MediaType.APPLICATION_JSON_VALUE, "{\"query\": \"" + VIEWER + "\", \"variables\": {\"x\": " + "[".repeat(2000)
+                        + "]".repeat(2000) + "}}", HttpStatus.BAD_REQUEST, "The request body is JSON nested too deeply, or with too long a value"),
                 Arguments.of(MediaType.APPLICATION_JSON_VALUE, "[{\"query\": \"" + VIEWER + "\"}]", HttpStatus.BAD_REQUEST,
                         "The request body must be a JSON object"),
                 Arguments.of(MediaType.APPLICATION_JSON_VALUE, "\"" + VIEWER + "\"", HttpStatus.BAD_REQUEST,

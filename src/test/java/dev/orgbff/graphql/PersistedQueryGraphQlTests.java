@@ -19,6 +19,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.orgbff.DemoTenant;
 import dev.orgbff.GraphQlTestSupport;
@@ -137,13 +138,30 @@ class PersistedQueryGraphQlTests extends GraphQlTestSupport {
         // when
         var response = post(demo.alice(), Map.of("query", SWITCHER, "extensions", Map.of("persistedQuery", persistedQuery)));
         // then
+        assertMalformedPersistedQuery(response, message, output.getAll().substring(logged));
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedPersistedQueries")
+    void persistedQuery_malformedBesideADocumentIdOfItsHash_refusedAsWithoutIt(Object persistedQuery, String message, CapturedOutput output) {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        int logged = output.getAll().length();
+        // when
+        var response = post(demo.alice(), Map.of("query", SWITCHER, "documentId", DocumentHash.of(SWITCHER).documentId(),
+                "extensions", Map.of("persistedQuery", persistedQuery)));
+        // then
+        assertMalformedPersistedQuery(response, message, output.getAll().substring(logged));
+    }
+
+    private static void assertMalformedPersistedQuery(WebTestClient.ResponseSpec response, String message, String log) {
         response.expectStatus().isOk().expectBody()
                 .jsonPath("$.data").doesNotExist()
                 .jsonPath("$.errors.length()").isEqualTo(1)
                 .jsonPath("$.errors[0].message").isEqualTo(message)
                 .jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST");
-        assertThat(output.getAll().substring(logged)).contains("Refused a request with a malformed extensions.persistedQuery")
-                .doesNotContain("\tat ").doesNotContain(" ERROR ");
+        assertThat(log).contains("Refused a request with a malformed extensions.persistedQuery").doesNotContain("\tat ").doesNotContain(" ERROR ");
         assertThat(logto.apiCalls()).isZero();
     }
 
