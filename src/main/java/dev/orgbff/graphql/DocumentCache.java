@@ -13,11 +13,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one {@link PreparsedDocumentProvider} of graphql-java: parsed and validated documents, kept by their text in a
- * cache shared by all requests, bounded by the length of their texts ({@link TextBound}), so that a query clients
- * send again and again (they send the same few) is parsed and validated once. With automatic persisted queries on, requests carrying {@code extensions.persistedQuery}
- * go through graphql-java's {@link ApolloPersistedQuerySupport} and its {@link AutomaticPersistedQueries} first,
- * which resolve the hash to a text and parse it here: a document is parsed once whether it arrives as text or by
- * hash. Its size and hit rate are the {@code cache.*} metrics tagged {@code cache=graphql.documents}.
+ * cache shared by all requests, bounded by the length of their texts ({@link TextBound}), so that a query clients send
+ * again and again (they send the same few) is parsed and validated once. With automatic persisted queries on, requests
+ * carrying {@code extensions.persistedQuery} go through graphql-java's {@link ApolloPersistedQuerySupport} and its
+ * {@link AutomaticPersistedQueries} first, which resolve the hash to a text and parse it here: a document is parsed
+ * once whether it arrives as text or by hash. Its size and hit rate are the {@code cache.*} metrics tagged
+ * {@code cache=graphql.documents}.
  */
 final class DocumentCache implements PreparsedDocumentProvider {
 

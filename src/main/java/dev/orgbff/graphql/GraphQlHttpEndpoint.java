@@ -36,23 +36,23 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * The GraphQL endpoint over HTTP, GET and POST as in the GraphQL-over-HTTP spec (and Apollo's persisted queries over
- * GET), both through the same {@link WebGraphQlHandler}, so every interceptor applies to GET exactly as to POST.
- * Every answer carries {@code Cache-Control: private, no-store}: it is for one user and must not be kept by a shared
- * cache, nor by the browser.
+ * GET), both through the same {@link WebGraphQlHandler}, so every interceptor applies to GET exactly as to POST. Every
+ * answer carries {@code Cache-Control: private, no-store}: it is for one user and must not be kept by a shared cache,
+ * nor by the browser.
  *
  * <p>Both take the parameters {@code query}, {@code operationName}, {@code variables} (a JSON object) and
- * {@code extensions} (a JSON object, e.g. {@code {"persistedQuery":{"version":1,"sha256Hash":"…"}}}, when
- * {@code query} is left out), and {@code documentId} ({@code sha256:<hex>}, GraphQL-over-HTTP's persisted
- * documents, which becomes that {@code persistedQuery}): POST as a JSON object ({@code Content-Type:
- * application/json}), GET as query parameters, {@code variables} and {@code extensions} as JSON text. What is not
- * such a request (a POST body that is empty, not JSON or not a JSON object; a parameter of the wrong type; neither
- * {@code query} nor a hash; a GET parameter given twice) gets HTTP 400, a POST body of another media type HTTP
- * 415, and an {@code Accept} header that is not a list of media types HTTP 406, each with one GraphQL-shaped
- * {@code BAD_REQUEST} error naming what is wrong, in the media type the request accepts, before anything runs. A POST
- * accepting only {@code text/event-stream} is answered like any other (the schema has no subscriptions). GET runs queries only: a mutation, sent as text or by a hash the service knows, is
- * refused with HTTP 405, {@code Allow: POST} and {@code METHOD_NOT_ALLOWED} before anything runs. Each refusal is
- * logged on one line. The URL is limited by the server ({@code server.netty.max-initial-line-length}, 4 KB): a
- * longer one gets HTTP 414 before anything runs.
+ * {@code extensions} (a JSON object, e.g. {@code {"persistedQuery":{"version":1,"sha256Hash":"…"}}}, when {@code query}
+ * is left out), and {@code documentId} ({@code sha256:<hex>}, GraphQL-over-HTTP's persisted documents, which becomes that
+ * {@code persistedQuery}): POST as a JSON object ({@code Content-Type: application/json}), GET as query parameters,
+ * {@code variables} and {@code extensions} as JSON text. What is not such a request (a POST body that is empty, not
+ * JSON or not a JSON object; a parameter of the wrong type; neither {@code query} nor a hash; a GET parameter given
+ * twice) gets HTTP 400, a POST body of another media type HTTP 415, and an {@code Accept} header that is not a list of
+ * media types HTTP 406, each with one GraphQL-shaped {@code BAD_REQUEST} error naming what is wrong, in the media type
+ * the request accepts, before anything runs. A POST accepting only {@code text/event-stream} is answered like any
+ * other (the schema has no subscriptions). GET runs queries only: a mutation, sent as text or by a hash the service
+ * knows, is refused with HTTP 405, {@code Allow: POST} and {@code METHOD_NOT_ALLOWED} before anything runs. Each
+ * refusal is logged on one line. The URL is limited by the server ({@code server.netty.max-initial-line-length},
+ * 4 KB): a longer one gets HTTP 414 before anything runs.
  */
 final class GraphQlHttpEndpoint extends GraphQlHttpHandler {
 
