@@ -3,6 +3,7 @@ package dev.orgbff.events;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -37,6 +38,7 @@ public class EventStream {
             .expireAfterWrite(Duration.ofMinutes(SEEN_MINUTES)).maximumSize(100_000).build();
     private final List<Consumer<ChangeEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ObjectProvider<EventRelay> relay;
+    private final AtomicLong epoch = new AtomicLong();
 
     EventStream(ObjectProvider<EventRelay> relay) {
         this.relay = relay;
@@ -91,6 +93,19 @@ public class EventStream {
     public boolean seesEveryEvent() {
         EventRelay in = relay.getIfAvailable();
         return in == null || in.connected();
+    }
+
+    /**
+     * A number that grows whenever this instance may have missed events (the relay lost its connection, or got it
+     * back): a cache entry stored under an older epoch must not be trusted.
+     */
+    public long epoch() {
+        return epoch.get();
+    }
+
+    /** Called by the relay when events may have been missed (connection lost or regained): moves {@link #epoch} on. */
+    public void eventsMayBeMissed() {
+        epoch.incrementAndGet();
     }
 
     private boolean deliver(ChangeEvent event) {
