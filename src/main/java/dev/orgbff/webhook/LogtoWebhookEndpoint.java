@@ -35,7 +35,7 @@ import dev.orgbff.events.EventStream;
  * <li>the body as a delivery ({@link LogtoDelivery}): not JSON, no event, or an event the service uses without the
  *     ids it needs, HTTP 400.
  * </ol>
- * Then HTTP 204 at once, and its events are published after (Logto waits 10 s at most); a delivery of an event the
+ * Then HTTP 204 at once, its events published on another thread (Logto waits 10 s at most); a delivery of an event the
  * service does not use gets 204 too, and nothing is published. A delivery posted again (Logto retries) has the same
  * event ids, which {@link EventStream#publish} drops.
  */
