@@ -197,8 +197,7 @@ public class OrganizationAccess {
      * shared with later requests.
      */
     public void forgetMemberships(Caller caller) {
-        caller.forget(memberships, caller.viewer().userId());
-        caller.forget(sharedMemberships, caller.viewer().userId());
+        caller.forget(memberships, caller.viewer().userId()); // only mutations write, and they read live
         caches.membershipsChanged(List.of(caller.viewer().userId()));
     }
 

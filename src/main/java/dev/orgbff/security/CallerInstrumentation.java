@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * {@link CallerInterceptor} read from the token, with the DataLoader registry execution really dispatches.
  * (Earlier registries are copied: Spring's observation instrumentation re-registers every loader in a new,
  * instrumented registry; loads on the old one would never be dispatched.) The caller knows whether the operation is
- * a mutation, whose reads are all live. Also turns off thread-local context
- * propagation around data fetchers, which nothing here needs.
+ * a mutation, whose reads are all live. Also turns off thread-local context propagation around data fetchers, which
+ * nothing here needs.
  */
 @Component
 class CallerInstrumentation extends SimplePerformantInstrumentation {
