@@ -70,7 +70,8 @@ class OrganizationCaches {
                     memberships.invalidateAll();
                 }
             }
-            case MEMBERS_ADDED, MEMBERS_REMOVED, MEMBER_ROLES_CHANGED, INVITATION_ACCEPTED -> {
+            // USER_UPDATED: Logto sends User.Deleted, not a membership event, when a deleted user's memberships end
+            case MEMBERS_ADDED, MEMBERS_REMOVED, MEMBER_ROLES_CHANGED, INVITATION_ACCEPTED, USER_UPDATED -> {
                 if (event.userIds().isEmpty()) {
                     memberships.invalidateAll(); // whose changed is not known
                 } else {

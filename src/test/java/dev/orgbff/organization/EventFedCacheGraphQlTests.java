@@ -105,6 +105,19 @@ class EventFedCacheGraphQlTests extends GraphQlTestSupport {
     }
 
     @Test
+    void organization_afterUserUpdatedEvent_readsThatUsersMembershipsAgain() {
+        // given: Logto announces a deleted user's ended memberships as User.Deleted only
+        DemoTenant demo = DemoTenant.seed(logto);
+        organization(demo.bob(), demo.acme()).path("organization.name").entity(String.class).isEqualTo("Acme");
+        organizations.removeMember(demo.acme(), demo.bob()).block();
+        // when
+        publish(ChangeEvent.Kind.USER_UPDATED, null, demo.bob());
+        var removed = organization(demo.bob(), demo.acme());
+        // then
+        assertError(removed, ErrorType.NOT_FOUND);
+    }
+
+    @Test
     void organization_memberRemovedThroughService_removedMemberGetsNotFoundWithoutEvent() {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
