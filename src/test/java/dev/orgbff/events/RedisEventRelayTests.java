@@ -106,14 +106,7 @@ class RedisEventRelayTests {
             onB.close();
         }
         // and the other way round
-        Received onA2 = new Received(stream(a));
-        try {
-            ChangeEvent fromB = event();
-            stream(b).publish(fromB);
-            await().atMost(Duration.ofSeconds(10)).until(() -> onA2.listened.contains(fromB));
-        } finally {
-            onA2.close();
-        }
+        assertCarried(b, a);
     }
 
     @Test
@@ -146,14 +139,7 @@ class RedisEventRelayTests {
                 .hasSize(2);
         assertThat(log).doesNotContain("\tat ").doesNotContain("io.lettuce.core.protocol.ConnectionWatchdog");
         // and events flow again
-        Received onB = new Received(stream(b));
-        try {
-            ChangeEvent after = event();
-            stream(a).publish(after);
-            await().atMost(Duration.ofSeconds(10)).until(() -> onB.listened.contains(after));
-        } finally {
-            onB.close();
-        }
+        assertCarried(a, b);
     }
 
     @Test
@@ -179,6 +165,18 @@ class RedisEventRelayTests {
         assertThat(log).doesNotContain("\tat ").doesNotContain("not json");
         assertThat(stream(a).seesEveryEvent()).isTrue();
         assertThat(stream(b).seesEveryEvent()).isTrue();
+    }
+
+    /** An event published on {@code from} reaches {@code to}'s listeners. */
+    private static void assertCarried(ConfigurableApplicationContext from, ConfigurableApplicationContext to) {
+        Received received = new Received(stream(to));
+        try {
+            ChangeEvent event = event();
+            stream(from).publish(event);
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.listened.contains(event));
+        } finally {
+            received.close();
+        }
     }
 
     private static EventStream stream(ConfigurableApplicationContext instance) {
