@@ -87,6 +87,46 @@ class GraphiQlBrowserTests extends GraphQlTestSupport {
         assertThat(chromium.problems()).as("policy violations, exceptions, console errors, failed requests").isEmpty();
     }
 
+    @Test
+    void graphiql_subscription_runsOverAWebSocketAuthenticatedByThePastedHeader() throws Exception {
+        HeadlessChromium chromium = browser.chromium();
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        String token = logto.userToken(demo.alice());
+        String service = "http://localhost:" + port;
+        chromium.openTab();
+        chromium.navigate(service + "/graphiql");
+        chromium.waitFor("GraphiQL's query editor is shown",
+                "document.querySelector('.graphiql-query-editor .monaco-editor .view-lines')", READY);
+        chromium.evaluate("[...document.querySelectorAll('.graphiql-editor-tools button')]"
+                + ".find(b => b.textContent.trim() === 'Headers').click()");
+        chromium.waitFor("the Headers editor is open", "document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) textarea')", READY);
+        chromium.evaluate("document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) textarea').focus()");
+        chromium.insertText("{\"Authorization\": \"Bearer " + token + "\"}");
+        chromium.evaluate("document.querySelector('.graphiql-query-editor textarea').focus()");
+        chromium.selectAll();
+        chromium.insertText("subscription Live { viewerOrganizationEvents { __typename } }");
+        // GraphiQL names the tab once it has parsed the document, which tells it to run the operation as a subscription
+        chromium.waitFor("the subscription parsed", "document.querySelector('.graphiql-tab-active')?.textContent.trim() === 'Live'", READY);
+        // when
+        chromium.evaluate("document.querySelector('.graphiql-execute-button').click()");
+        // then: a WebSocket to /graphql whose connection_init carries the pasted header, and GraphiQL shows the answer
+        chromium.waitFor("an answer in the response pane",
+                "document.querySelector('.graphiql-response .view-lines')?.textContent.includes('{')", READY);
+        assertThat(chromium.events("Network.webSocketCreated")).map(socket -> socket.path("url").asString())
+                .containsExactly("ws://localhost:" + port + "/graphql");
+        assertThat(chromium.events("Network.webSocketFrameSent")).map(frame -> frame.at("/response/payloadData").asString())
+                .anySatisfy(frame -> assertThat(JSON.readTree(frame)).isEqualTo(JSON.readTree(
+                        "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + token + "\"}}")));
+        assertThat(chromium.events("Network.webSocketFrameReceived")).map(frame -> frame.at("/response/payloadData").asString())
+                .anyMatch(frame -> frame.contains("connection_ack"));
+        String response = chromium.evaluate("document.querySelector('.graphiql-response .view-lines').textContent").asString();
+        assertThat(response).doesNotContain("Socket closed");
+        assertThat(chromium.problems()).as("policy violations, exceptions, console errors, failed requests").isEmpty();
+        // GraphiQL keeps its tabs in the browser's storage: the next test starts from the default query again
+        chromium.evaluate("localStorage.clear()");
+    }
+
     static String origin(String url) {
         URI uri = URI.create(url);
         return uri.getScheme() + "://" + uri.getRawAuthority();
