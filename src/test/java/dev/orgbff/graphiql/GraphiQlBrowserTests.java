@@ -45,18 +45,8 @@ class GraphiQlBrowserTests extends GraphQlTestSupport {
         DemoTenant demo = DemoTenant.seed(logto);
         String token = logto.userToken(demo.alice());
         String service = "http://localhost:" + port;
-        chromium.openTab();
         // when
-        chromium.navigate(service + "/graphiql");
-        chromium.waitFor("GraphiQL's query editor is shown",
-                "document.querySelector('.graphiql-query-editor .monaco-editor .view-lines')", READY);
-        chromium.waitFor("the Sign in button is shown",
-                "[...document.querySelectorAll('.orgbff-bar button')].some(b => b.textContent === 'Sign in')", READY);
-        chromium.evaluate("[...document.querySelectorAll('.graphiql-editor-tools button')]"
-                + ".find(b => b.textContent.trim() === 'Headers').click()");
-        chromium.waitFor("the Headers editor is open", "document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) textarea')", READY);
-        chromium.evaluate("document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) textarea').focus()");
-        chromium.insertText("{\"Authorization\": \"Bearer " + token + "\"}");
+        openWithPastedHeader(chromium, service, token);
         chromium.waitFor("the header in the Headers editor",
                 "document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) .view-lines').textContent.includes('Bearer')", READY);
         chromium.evaluate("document.querySelector('.graphiql-execute-button').click()");
@@ -93,16 +83,7 @@ class GraphiQlBrowserTests extends GraphQlTestSupport {
         // given
         DemoTenant demo = DemoTenant.seed(logto);
         String token = logto.userToken(demo.alice());
-        String service = "http://localhost:" + port;
-        chromium.openTab();
-        chromium.navigate(service + "/graphiql");
-        chromium.waitFor("GraphiQL's query editor is shown",
-                "document.querySelector('.graphiql-query-editor .monaco-editor .view-lines')", READY);
-        chromium.evaluate("[...document.querySelectorAll('.graphiql-editor-tools button')]"
-                + ".find(b => b.textContent.trim() === 'Headers').click()");
-        chromium.waitFor("the Headers editor is open", "document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) textarea')", READY);
-        chromium.evaluate("document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) textarea').focus()");
-        chromium.insertText("{\"Authorization\": \"Bearer " + token + "\"}");
+        openWithPastedHeader(chromium, "http://localhost:" + port, token);
         chromium.evaluate("document.querySelector('.graphiql-query-editor textarea').focus()");
         chromium.selectAll();
         chromium.insertText("subscription Live { viewerOrganizationEvents { __typename } }");
@@ -125,6 +106,21 @@ class GraphiQlBrowserTests extends GraphQlTestSupport {
         assertThat(chromium.problems()).as("policy violations, exceptions, console errors, failed requests").isEmpty();
         // GraphiQL keeps its tabs in the browser's storage: the next test starts from the default query again
         chromium.evaluate("localStorage.clear()");
+    }
+
+    /** Opens GraphiQL in a new tab and pastes {@code {"Authorization": "Bearer <token>"}} into its Headers tab. */
+    private static void openWithPastedHeader(HeadlessChromium chromium, String service, String token) throws InterruptedException {
+        chromium.openTab();
+        chromium.navigate(service + "/graphiql");
+        chromium.waitFor("GraphiQL's query editor is shown",
+                "document.querySelector('.graphiql-query-editor .monaco-editor .view-lines')", READY);
+        chromium.waitFor("the Sign in button is shown",
+                "[...document.querySelectorAll('.orgbff-bar button')].some(b => b.textContent === 'Sign in')", READY);
+        chromium.evaluate("[...document.querySelectorAll('.graphiql-editor-tools button')]"
+                + ".find(b => b.textContent.trim() === 'Headers').click()");
+        chromium.waitFor("the Headers editor is open", "document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) textarea')", READY);
+        chromium.evaluate("document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) textarea').focus()");
+        chromium.insertText("{\"Authorization\": \"Bearer " + token + "\"}");
     }
 
     static String origin(String url) {
