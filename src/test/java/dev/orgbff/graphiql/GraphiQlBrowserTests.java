@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -91,21 +92,28 @@ class GraphiQlBrowserTests extends GraphQlTestSupport {
         chromium.waitFor("the subscription parsed", "document.querySelector('.graphiql-tab-active')?.textContent.trim() === 'Live'", READY);
         // when
         chromium.evaluate("document.querySelector('.graphiql-execute-button').click()");
-        // then: a WebSocket to /graphql whose connection_init carries the pasted header, and GraphiQL shows the answer
-        chromium.waitFor("an answer in the response pane",
-                "document.querySelector('.graphiql-response .view-lines')?.textContent.includes('{')", READY);
+        // then: a WebSocket to /graphql whose connection_init carries the pasted header, acknowledged, then the subscription
+        long deadline = System.nanoTime() + READY.toNanos();
+        while (frames(chromium, "Network.webSocketFrameSent").noneMatch(frame -> frame.contains("\"subscribe\"")) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
         assertThat(chromium.events("Network.webSocketCreated")).map(socket -> socket.path("url").asString())
                 .containsExactly("ws://localhost:" + port + "/graphql");
-        assertThat(chromium.events("Network.webSocketFrameSent")).map(frame -> frame.at("/response/payloadData").asString())
+        assertThat(frames(chromium, "Network.webSocketFrameSent").toList())
                 .anySatisfy(frame -> assertThat(JSON.readTree(frame)).isEqualTo(JSON.readTree(
-                        "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + token + "\"}}")));
-        assertThat(chromium.events("Network.webSocketFrameReceived")).map(frame -> frame.at("/response/payloadData").asString())
-                .anyMatch(frame -> frame.contains("connection_ack"));
-        String response = chromium.evaluate("document.querySelector('.graphiql-response .view-lines').textContent").asString();
-        assertThat(response).doesNotContain("Socket closed");
+                        "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + token + "\"}}")))
+                .anyMatch(frame -> frame.contains("\"subscribe\"") && frame.contains("viewerOrganizationEvents"));
+        assertThat(frames(chromium, "Network.webSocketFrameReceived").toList()).anyMatch(frame -> frame.contains("connection_ack"));
+        assertThat(chromium.evaluate("document.querySelector('.graphiql-response .view-lines')?.textContent ?? ''").asString())
+                .doesNotContain("Socket closed");
         assertThat(chromium.problems()).as("policy violations, exceptions, console errors, failed requests").isEmpty();
         // GraphiQL keeps its tabs in the browser's storage: the next test starts from the default query again
         chromium.evaluate("localStorage.clear()");
+    }
+
+    /** The payloads of the tab's WebSocket frames, sent or received ({@code method}), so far. */
+    private static Stream<String> frames(HeadlessChromium chromium, String method) {
+        return chromium.events(method).stream().map(frame -> frame.at("/response/payloadData").asString());
     }
 
     /** Opens GraphiQL in a new tab and pastes {@code {"Authorization": "Bearer <token>"}} into its Headers tab. */

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code connection_init}, is validated as over HTTP and gives each operation its viewer; the handshake's Origin is
  * checked; the limits hold.
  */
-@TestPropertySource(properties = {"orgbff.subscriptions.connections-per-user=2", "orgbff.cors.allowed-origins=https://app.example.test"})
+@TestPropertySource(properties = {"orgbff.subscriptions.connections-per-user=2", "orgbff.subscriptions.subscriptions-per-connection=2",
+        "orgbff.cors.allowed-origins=https://app.example.test"})
 @ExtendWith(OutputCaptureExtension.class)
 class WebSocketGraphQlTests extends GraphQlTestSupport {
 
@@ -166,6 +167,31 @@ class WebSocketGraphQlTests extends GraphQlTestSupport {
             sockets.forEach(GraphQlWebSocket::close);
         }
         assertThat(output.getOut()).containsOnlyOnce("Refused a GraphQL WebSocket connection: its user holds 2 already");
+    }
+
+    @Test
+    void subscriptions_pastTheConnectionsLimit_refusedWithAnErrorWhileTheOthersRun(CapturedOutput output) throws Exception {
+        // given: orgbff.subscriptions.subscriptions-per-connection=2
+        DemoTenant demo = DemoTenant.seed(logto);
+        String live = "subscription { viewerOrganizationEvents { kind organizationId } }";
+        try (GraphQlWebSocket socket = GraphQlWebSocket.open(port, null)) {
+            socket.initAcknowledged(logto.userToken(demo.alice())).subscribe("1", live).subscribe("2", live);
+            // when
+            socket.subscribe("3", live);
+            JsonNode refused = socket.next();
+            // then
+            assertThat(refused.path("id").asString()).isEqualTo("3");
+            assertThat(refused.at("/payload/errors/0/extensions/classification").asString()).isEqualTo("TOO_MANY_SUBSCRIPTIONS");
+            assertThat(socket.next().path("type").asString()).isEqualTo("complete");
+            // and once one completes, another may start, while the first still runs
+            socket.send(Map.of("type", "complete", "id", "2")).subscribe("4", VIEWER_NAME).subscribe("5", live).subscribe("6", live);
+            List<JsonNode> answers = List.of(socket.next(), socket.next(), socket.next(), socket.next());
+            assertThat(answers).filteredOn(answer -> answer.path("id").asString().equals("6"))
+                    .anySatisfy(answer -> assertThat(answer.at("/payload/errors/0/extensions/classification").asString())
+                            .isEqualTo("TOO_MANY_SUBSCRIPTIONS"));
+            assertThat(answers).noneMatch(answer -> answer.path("id").asString().equals("5"));
+        }
+        assertThat(output.getOut().lines().filter(line -> line.contains("Refused a GraphQL subscription"))).hasSize(2);
     }
 
     @Test
