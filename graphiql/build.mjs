@@ -67,7 +67,6 @@ const mainBuild = await esbuild.build({
   entryPoints: { main: 'src/main.jsx' },
   jsx: 'automatic',
   loader: { '.ttf': 'file', '.woff': 'file', '.woff2': 'file', '.svg': 'file' },
-  alias: { 'graphql-ws': './src/no-websockets.js' },
   define: { ...common.define, WORKER_FILES: JSON.stringify(workerFiles) },
 });
 

@@ -81,8 +81,12 @@ async function main() {
   const signIn = new SignIn(config);
   await signIn.start();
 
-  const fetcher = createGraphiQLFetcher({
-    url: new URL(config.graphqlPath, location.origin).href,
+  const url = new URL(config.graphqlPath, location.origin);
+  const graphiqlFetcher = createGraphiQLFetcher({
+    url: url.href,
+    // subscriptions go over a WebSocket to the same path (graphql-ws), each on a connection of its own whose
+    // connection_init carries the headers below as its payload: the Authorization the service reads there
+    subscriptionUrl: `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}${url.pathname}`,
     // a header typed into the Headers tab wins over the signed-in user's token
     fetch: async (input, init = {}) => {
       const headers = new Headers(init.headers);
@@ -96,6 +100,17 @@ async function main() {
       return fetch(input, { ...init, headers });
     },
   });
+  // the signed-in user's token, unless the Headers tab has an Authorization, also for a subscription's connection_init
+  const fetcher = async (params, options = {}) => {
+    const headers = { ...options.headers };
+    if (!Object.keys(headers).some((name) => name.toLowerCase() === 'authorization')) {
+      const token = await signIn.accessToken();
+      if (token) {
+        headers.Authorization = `Bearer ${token}`;
+      }
+    }
+    return graphiqlFetcher(params, { ...options, headers });
+  };
 
   createRoot(document.getElementById('graphiql')).render(
     <div className="orgbff-page">

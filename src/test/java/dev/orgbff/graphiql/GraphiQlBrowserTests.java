@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,18 +46,8 @@ class GraphiQlBrowserTests extends GraphQlTestSupport {
         DemoTenant demo = DemoTenant.seed(logto);
         String token = logto.userToken(demo.alice());
         String service = "http://localhost:" + port;
-        chromium.openTab();
         // when
-        chromium.navigate(service + "/graphiql");
-        chromium.waitFor("GraphiQL's query editor is shown",
-                "document.querySelector('.graphiql-query-editor .monaco-editor .view-lines')", READY);
-        chromium.waitFor("the Sign in button is shown",
-                "[...document.querySelectorAll('.orgbff-bar button')].some(b => b.textContent === 'Sign in')", READY);
-        chromium.evaluate("[...document.querySelectorAll('.graphiql-editor-tools button')]"
-                + ".find(b => b.textContent.trim() === 'Headers').click()");
-        chromium.waitFor("the Headers editor is open", "document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) textarea')", READY);
-        chromium.evaluate("document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) textarea').focus()");
-        chromium.insertText("{\"Authorization\": \"Bearer " + token + "\"}");
+        openWithPastedHeader(chromium, service, token);
         chromium.waitFor("the header in the Headers editor",
                 "document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) .view-lines').textContent.includes('Bearer')", READY);
         chromium.evaluate("document.querySelector('.graphiql-execute-button').click()");
@@ -85,6 +76,59 @@ class GraphiQlBrowserTests extends GraphQlTestSupport {
                 .anyMatch(url -> url.matches(".*/graphiql/assets/main-[A-Z0-9]{8}\\.js"))
                 .anyMatch(url -> url.matches(".*/graphiql/assets/main-[A-Z0-9]{8}\\.css"));
         assertThat(chromium.problems()).as("policy violations, exceptions, console errors, failed requests").isEmpty();
+    }
+
+    @Test
+    void graphiql_subscription_runsOverAWebSocketAuthenticatedByThePastedHeader() throws Exception {
+        HeadlessChromium chromium = browser.chromium();
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        String token = logto.userToken(demo.alice());
+        openWithPastedHeader(chromium, "http://localhost:" + port, token);
+        chromium.evaluate("document.querySelector('.graphiql-query-editor textarea').focus()");
+        chromium.selectAll();
+        chromium.insertText("subscription Live { viewerOrganizationEvents { __typename } }");
+        // GraphiQL names the tab once it has parsed the document, which tells it to run the operation as a subscription
+        chromium.waitFor("the subscription parsed", "document.querySelector('.graphiql-tab-active')?.textContent.trim() === 'Live'", READY);
+        // when
+        chromium.evaluate("document.querySelector('.graphiql-execute-button').click()");
+        // then: a WebSocket to /graphql whose connection_init carries the pasted header, acknowledged, then the subscription
+        long deadline = System.nanoTime() + READY.toNanos();
+        while (frames(chromium, "Network.webSocketFrameSent").noneMatch(frame -> frame.contains("\"subscribe\"")) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(chromium.events("Network.webSocketCreated")).map(socket -> socket.path("url").asString())
+                .containsExactly("ws://localhost:" + port + "/graphql");
+        assertThat(frames(chromium, "Network.webSocketFrameSent").toList())
+                .anySatisfy(frame -> assertThat(JSON.readTree(frame)).isEqualTo(JSON.readTree(
+                        "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + token + "\"}}")))
+                .anyMatch(frame -> frame.contains("\"subscribe\"") && frame.contains("viewerOrganizationEvents"));
+        assertThat(frames(chromium, "Network.webSocketFrameReceived").toList()).anyMatch(frame -> frame.contains("connection_ack"));
+        assertThat(chromium.evaluate("document.querySelector('.graphiql-response .view-lines')?.textContent ?? ''").asString())
+                .doesNotContain("Socket closed");
+        assertThat(chromium.problems()).as("policy violations, exceptions, console errors, failed requests").isEmpty();
+        // GraphiQL keeps its tabs in the browser's storage: the next test starts from the default query again
+        chromium.evaluate("localStorage.clear()");
+    }
+
+    /** The payloads of the tab's WebSocket frames, sent or received ({@code method}), so far. */
+    private static Stream<String> frames(HeadlessChromium chromium, String method) {
+        return chromium.events(method).stream().map(frame -> frame.at("/response/payloadData").asString());
+    }
+
+    /** Opens GraphiQL in a new tab and pastes {@code {"Authorization": "Bearer <token>"}} into its Headers tab. */
+    private static void openWithPastedHeader(HeadlessChromium chromium, String service, String token) throws InterruptedException {
+        chromium.openTab();
+        chromium.navigate(service + "/graphiql");
+        chromium.waitFor("GraphiQL's query editor is shown",
+                "document.querySelector('.graphiql-query-editor .monaco-editor .view-lines')", READY);
+        chromium.waitFor("the Sign in button is shown",
+                "[...document.querySelectorAll('.orgbff-bar button')].some(b => b.textContent === 'Sign in')", READY);
+        chromium.evaluate("[...document.querySelectorAll('.graphiql-editor-tools button')]"
+                + ".find(b => b.textContent.trim() === 'Headers').click()");
+        chromium.waitFor("the Headers editor is open", "document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) textarea')", READY);
+        chromium.evaluate("document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) textarea').focus()");
+        chromium.insertText("{\"Authorization\": \"Bearer " + token + "\"}");
     }
 
     static String origin(String url) {

@@ -235,6 +235,18 @@ final class HeadlessChromium implements AutoCloseable {
         send(pageSession, "Input.insertText", params().put("text", text));
     }
 
+    /** Selects everything in the focused element, as Ctrl+A does (in an editor: its whole text, which a typed text replaces). */
+    void selectAll() {
+        for (String type : new String[] {"rawKeyDown", "keyUp"}) {
+            ObjectNode key = params().put("type", type).put("modifiers", 2).put("key", "a").put("code", "KeyA")
+                    .put("windowsVirtualKeyCode", 65);
+            if (type.equals("rawKeyDown")) {
+                key.putArray("commands").add("selectAll");
+            }
+            send(pageSession, "Input.dispatchKeyEvent", key);
+        }
+    }
+
     /** Writes what the tab shows now as a PNG to {@code file}. */
     void screenshot(Path file) throws IOException {
         String png = send(pageSession, "Page.captureScreenshot", params().put("format", "png")).path("data").asString();
