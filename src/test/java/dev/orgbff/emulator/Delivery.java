@@ -27,6 +27,11 @@ public record Delivery(String hookId, String url, Map<String, String> headers, S
         return MAPPER.readTree(body);
     }
 
+    /** True when {@code logto-signature-sha-256} is the body's HMAC-SHA256 with this key, as a receiver checks it. */
+    public boolean signedWith(String signingKey) {
+        return Webhooks.sign(signingKey, body).equals(headers.get(Webhooks.SIGNATURE_HEADER));
+    }
+
     /** True when the receiver answered 2xx. */
     public boolean succeeded() {
         return status != null && status / 100 == 2;
