@@ -38,12 +38,15 @@ import tools.jackson.databind.node.ObjectNode;
  * the {@code authorization_code} and {@code refresh_token} grants, ID tokens, {@code /oidc/me},
  * {@code /oidc/session/end}, {@code /oidc/token/revocation}, and CORS on the routes browsers call),
  * {@code GET /api/status}, and the Management API
- * routes for organizations, members and their roles, users, the organization template, invitations and
- * JIT settings, answering with Logto's statuses, bodies, error codes and paging headers (see
- * {@code logto/CONTRACT.md} and the recorded transcript; {@code LogtoEmulatorTranscriptTests} checks it).
+ * routes for organizations, members and their roles, users, the organization template, invitations,
+ * JIT settings and webhooks, answering with Logto's statuses, bodies, error codes and paging headers (see
+ * {@code logto/CONTRACT.md} and the recorded transcript; {@code LogtoEmulatorTranscriptTests} checks it). After each
+ * successful Management API call it delivers the webhook events Logto raises for it, signed, to the registered hooks
+ * ({@code Webhooks}; {@code LogtoEmulatorWebhookTests} checks them against deliveries recorded from Logto).
  *
  * <p>Around that contract it offers test-only extras: direct seeding and inspection (never counted as
- * calls), user access tokens, call counting per route template, injected latency and faults, and the
+ * calls, never delivered as webhooks), user access tokens, call counting per route template, injected latency and
+ * faults, the deliveries made (awaited, held or dropped at will), and the
  * dev-only {@code GET /dev/token?username=} route. One seeded M2M app holds the Management API scope
  * {@code all}.
  *
