@@ -760,14 +760,24 @@ public final class LogtoEmulator implements AutoCloseable {
         webhooks.hold();
     }
 
-    /** Sends the held deliveries (in no particular order, as Logto) and stops holding; answers how many. */
+    /** Sends the held deliveries, those of calls already answered included (in no particular order, as Logto), and stops holding; answers how many. */
     public int releaseDeliveries() {
-        return webhooks.release();
+        try {
+            return webhooks.release();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
-    /** Loses the held deliveries, as a Logto that could not reach the receiver does (it never retries), and stops holding; answers how many. */
+    /** Loses the held deliveries, those of calls already answered included, as a Logto that could not reach the receiver does (it never retries), and stops holding; answers how many. */
     public int dropHeldDeliveries() {
-        return webhooks.drop();
+        try {
+            return webhooks.drop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     // ---------------------------------------------------------------- tokens
@@ -903,7 +913,7 @@ public final class LogtoEmulator implements AutoCloseable {
         faults.clear();
         waves.stop();
         awaitQuiet();
-        webhooks.drop();
+        dropHeldDeliveries();
         awaitDeliveries(Duration.ofMillis(QUIET_WAIT_MS));
         webhooks.clear();
         synchronized (state) {

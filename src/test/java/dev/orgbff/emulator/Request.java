@@ -44,7 +44,7 @@ final class Request {
     private @Nullable JsonNode body;
     private boolean corsRefused;
     private final List<Raised> raised = new ArrayList<>();
-    private List<ObjectNode> webhookPayloads = List.of();
+    private List<Webhooks.Outgoing> webhookDeliveries = List.of();
 
     Request(HttpExchange exchange) throws IOException {
         this.exchange = exchange;
@@ -172,13 +172,13 @@ final class Request {
         return raised;
     }
 
-    /** The webhook payloads this call raised, once it succeeded (set by the {@link Router}). */
-    List<ObjectNode> webhookPayloads() {
-        return webhookPayloads;
+    /** The webhook deliveries this call raised, once it succeeded (set by the {@link Router}). */
+    List<Webhooks.Outgoing> webhookDeliveries() {
+        return webhookDeliveries;
     }
 
-    void webhookPayloads(List<ObjectNode> payloads) {
-        this.webhookPayloads = payloads;
+    void webhookDeliveries(List<Webhooks.Outgoing> deliveries) {
+        this.webhookDeliveries = deliveries;
     }
 
     /** Koa's {@code ctx.ip} on Logto's dual-stack server: an IPv4 client shows as {@code ::ffff:127.0.0.1}. */

@@ -59,7 +59,7 @@ final class Router implements HttpHandler {
         }
         if (request != null) {
             // after the answer, as Logto's middleware fires its hooks once the route is done (also when the answer was lost)
-            webhooks.send(request.webhookPayloads());
+            webhooks.send(request.webhookDeliveries());
         }
     }
 
@@ -123,7 +123,7 @@ final class Router implements HttpHandler {
                 synchronized (state) {
                     response = route.handler().handle(request);
                     if (route.authenticated() && response.status() / 100 == 2) {
-                        request.webhookPayloads(webhooks.payloads(request, route, response, state.now()));
+                        request.webhookDeliveries(webhooks.deliveriesOf(request, route, response, state.now()));
                     }
                 }
             } catch (OidcError e) {
