@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -182,7 +183,8 @@ final class Webhooks {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", "application/json");
         headers.put("user-agent", USER_AGENT);
-        hook.config().path("headers").properties().forEach(header -> headers.put(header.getKey().toLowerCase(), header.getValue().asString()));
+        hook.config().path("headers").properties()
+                .forEach(header -> headers.put(header.getKey().toLowerCase(Locale.ROOT), header.getValue().asString()));
         if (!hook.signingKey().isEmpty()) {
             headers.put(SIGNATURE_HEADER, sign(hook.signingKey(), body));
         }
