@@ -38,11 +38,12 @@ public abstract class TestOrgBffApplication {
 
     private static final String PORT_ARGUMENT = "--orgbff.emulator.port=";
     private static final String SIGNING_KEYS_ARGUMENT = "--orgbff.webhooks.signing-keys=";
-    /** The Logto events the service's webhook subscribes to: organizations, memberships, the template, users. */
+    /** The Logto events the service's webhook subscribes to: organizations, memberships, the template (API scopes too), users. */
     public static final List<String> WEBHOOK_EVENTS = List.of("Organization.Created", "Organization.Deleted",
             "Organization.Data.Updated", "Organization.Membership.Updated", "OrganizationRole.Created", "OrganizationRole.Deleted",
             "OrganizationRole.Data.Updated", "OrganizationRole.Scopes.Updated", "OrganizationScope.Created",
-            "OrganizationScope.Deleted", "OrganizationScope.Data.Updated", "User.Data.Updated", "User.Deleted");
+            "OrganizationScope.Deleted", "OrganizationScope.Data.Updated", "Scope.Data.Updated", "Scope.Deleted", "User.Data.Updated",
+            "User.Deleted");
 
     private TestOrgBffApplication() {
     }
@@ -167,7 +168,7 @@ public abstract class TestOrgBffApplication {
                     .append(logto.endpoint()).append("/dev/token?username=alice'):\n");
             banner.append("\n  Logto's webhooks are delivered to ").append(webhookUrl())
                     .append(" (hook registered in the emulator; Organization.*, OrganizationRole.*, OrganizationScope.*,"
-                            + " User.Data.Updated, User.Deleted)")
+                            + " Scope.Data.Updated, Scope.Deleted, User.Data.Updated, User.Deleted)")
                     .append("\n  A second instance against the same emulator (add the Redis setting to both to share events):\n  ")
                     .append(secondInstanceCommand()).append('\n');
             for (String[] user : List.of(
