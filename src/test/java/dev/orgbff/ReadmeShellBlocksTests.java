@@ -101,7 +101,7 @@ class ReadmeShellBlocksTests {
                 .build(), HttpResponse.BodyHandlers.ofString());
         embedded.logto().awaitDeliveries();
 
-        // then: the service's hook got it, signed with the key the service was given
+        // then: the service's hook got it, signed with the key the service was given, and took it
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(embedded.logto().deliveries())
                 .filteredOn(delivery -> delivery.url().equals("http://localhost:" + embedded.port() + "/webhooks/logto")
@@ -109,6 +109,7 @@ class ReadmeShellBlocksTests {
                 .singleElement().satisfies(delivery -> {
                     assertThat(delivery.event()).isEqualTo("Organization.Data.Updated");
                     assertThat(delivery.signedWith(DemoTenant.WEBHOOK_SIGNING_KEY)).isTrue();
+                    assertThat(delivery.status()).as("the service's answer").isEqualTo(204);
                 });
         assertThat(embedded.context().getEnvironment().getProperty("orgbff.webhooks.signing-keys")).isEqualTo(DemoTenant.WEBHOOK_SIGNING_KEY);
     }
