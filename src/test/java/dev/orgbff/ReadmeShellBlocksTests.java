@@ -1,5 +1,9 @@
 package dev.orgbff;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +16,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.orgbff.ReadmeBlocks.Result;
 import dev.orgbff.ReadmeBlocks.ShellBlock;
@@ -26,7 +31,9 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * pastes them. The one change to their text: {@code localhost:8080}, {@code localhost:3001} and {@code localhost:8081}
  * become the free ports the run got. Each block must finish without error and print every output the README shows
  * (its comment lines that start with <code>{</code>, in order, {@code …} standing for anything), no GraphQL error the
- * README does not show, and no empty line (a request answered with nothing).
+ * README does not show, and no empty line (a request answered with nothing). Also what the README says of the embedded
+ * run beyond its blocks: it prints the second-instance command the README shows, and it is live (the emulator's
+ * Management API writes are delivered to the service's webhook, signed with its key).
  */
 class ReadmeShellBlocksTests {
 
@@ -55,6 +62,56 @@ class ReadmeShellBlocksTests {
     @TestFactory
     Stream<DynamicTest> shellBlocks_againstTheEmbeddedRun_printWhatTheReadmeShows() {
         return ReadmeBlocks.runBy(ReadmeShellBlocksTests.class).stream().map(block -> dynamicTest(block.where(), () -> run(block)));
+    }
+
+    @Test
+    void secondInstanceCommand_printedByTheEmbeddedRun_isTheReadmes() {
+        // given
+        String readme = ReadmeBlocks.shellBlocks().stream().map(ShellBlock::text)
+                .filter(text -> text.contains("ORGBFF_WEBHOOKS_SIGNING_KEYS=") && text.contains("mvn spring-boot:run"))
+                .findFirst().orElseThrow().replaceAll("\\s*\\\\\n", " ").strip();
+        int managementPort = Integer.parseInt(embedded.context().getEnvironment().getRequiredProperty("local.management.port"));
+
+        // when
+        String printed = embedded.banner();
+
+        // then: the same command, for the run's emulator and 10 above its ports
+        assertThat(printed).contains(readme.replace("http://127.0.0.1:3001", embedded.logto().endpoint())
+                .replace("SERVER_PORT=8090", "SERVER_PORT=" + (embedded.port() + 10))
+                .replace("MANAGEMENT_SERVER_PORT=8091", "MANAGEMENT_SERVER_PORT=" + (managementPort + 10)));
+    }
+
+    @Test
+    void aManagementApiWrite_withTheDemoM2mApp_isDeliveredToTheEmbeddedRunSignedWithItsKey() throws Exception {
+        // given: a Management API token for the demo app's fixed credentials, which the README's commands use
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(embedded.logto().endpoint() + "/oidc/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=all&resource=https://default.logto.app/api"
+                        + "&client_id=" + DemoTenant.M2M_APP_ID + "&client_secret=" + DemoTenant.M2M_APP_SECRET))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        String accessToken = JsonMapper.builder().build().readTree(token.body()).get("access_token").asString();
+
+        // when: Globex changed through Logto's API, not through the service
+        HttpResponse<String> changed = http.send(HttpRequest.newBuilder(
+                        URI.create(embedded.logto().endpoint() + "/api/organizations/" + embedded.demo().globex()))
+                .header("Authorization", "Bearer " + accessToken).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"description\":\"Changed in the Console\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        embedded.logto().awaitDeliveries();
+
+        // then: the service's hook got it, signed with the key the service was given, and took it
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(embedded.logto().deliveries())
+                .filteredOn(delivery -> delivery.url().equals("http://localhost:" + embedded.port() + "/webhooks/logto")
+                        && delivery.body().contains("Changed in the Console"))
+                .singleElement().satisfies(delivery -> {
+                    assertThat(delivery.event()).isEqualTo("Organization.Data.Updated");
+                    assertThat(delivery.signedWith(DemoTenant.WEBHOOK_SIGNING_KEY)).isTrue();
+                    assertThat(delivery.status()).as("the service's answer").isEqualTo(204);
+                });
+        assertThat(embedded.context().getEnvironment().getProperty("orgbff.webhooks.signing-keys")).isEqualTo(DemoTenant.WEBHOOK_SIGNING_KEY);
     }
 
     private static void run(ShellBlock block) throws Exception {
