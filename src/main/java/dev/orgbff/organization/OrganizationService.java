@@ -12,6 +12,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Service;
 
+import dev.orgbff.events.ChangeEvent;
+import dev.orgbff.events.WriteEvents;
 import dev.orgbff.graphql.ForbiddenException;
 import dev.orgbff.graphql.NotFoundException;
 import dev.orgbff.graphql.TextInput;
@@ -38,15 +40,18 @@ public class OrganizationService {
 
     private static final Logger log = LoggerFactory.getLogger(OrganizationService.class);
 
+    private final WriteEvents events;
     private final OrganizationsApi logto;
     private final OrganizationAccess access;
     private final TemplateService templates;
     private final RequestLoader<String, Organization> organizations;
 
-    OrganizationService(BatchLoaderRegistry registry, OrganizationsApi logto, OrganizationAccess access, TemplateService templates) {
+    OrganizationService(BatchLoaderRegistry registry, OrganizationsApi logto, OrganizationAccess access, TemplateService templates,
+            WriteEvents events) {
         this.logto = logto;
         this.access = access;
         this.templates = templates;
+        this.events = events;
         this.organizations = RequestLoader.register(registry, "organizations", ids -> Flux.fromIterable(ids)
                 .flatMap(logto::organization)
                 .collectMap(Organization::id));
@@ -104,7 +109,11 @@ public class OrganizationService {
         String userId = caller.viewer().userId();
         return logto.addMembers(created.id(), List.of(userId))
                 .then(logto.assignRoles(created.id(), userId, List.of(adminRole.id())))
-                .then(Mono.fromRunnable(() -> access.forgetMemberships(caller)))
+                .then(Mono.fromRunnable(() -> {
+                    access.forgetMemberships(caller);
+                    events.published(ChangeEvent.Kind.ORGANIZATION_CREATED, created.id(), List.of(), userId);
+                    events.published(ChangeEvent.Kind.MEMBERS_ADDED, created.id(), List.of(userId), userId);
+                }))
                 .thenReturn(CreateOrganizationPayload.created(created));
     }
 
@@ -146,7 +155,10 @@ public class OrganizationService {
                 .flatMap(granted -> changes.isEmpty() ? Mono.just(granted.organization())
                         : logto.updateOrganization(input.organizationId(), changes)
                                 .onErrorMap(OrganizationService::deletedMeanwhile)
-                                .doOnNext(updated -> access.updated(caller, updated)))
+                                .doOnNext(updated -> {
+                                    access.updated(caller, updated);
+                                    events.published(ChangeEvent.Kind.ORGANIZATION_UPDATED, updated.id(), List.of(), caller.viewer().userId());
+                                }))
                 .map(UpdateOrganizationPayload::updated);
     }
 
@@ -184,7 +196,10 @@ public class OrganizationService {
                 .flatMap(granted -> logto.deleteOrganization(input.organizationId())
                         .onErrorResume(LogtoApiException.class,
                                 error -> error.is(LogtoErrorCode.ENTITY_NOT_FOUND) ? Mono.empty() : Mono.error(error)))
-                .then(Mono.fromRunnable(() -> access.forgetMemberships(caller)))
+                .then(Mono.fromRunnable(() -> {
+                    access.forgetMemberships(caller);
+                    events.published(ChangeEvent.Kind.ORGANIZATION_DELETED, input.organizationId(), List.of(), caller.viewer().userId());
+                }))
                 .thenReturn(DeleteOrganizationPayload.deleted(input.organizationId()));
     }
 
