@@ -1,5 +1,6 @@
 package dev.orgbff;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +156,15 @@ public abstract class GraphQlTestSupport {
                 .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() { })
                 .filter(event -> event.event() != null) // keep-alive comments
                 .replay().autoConnect(0);
+    }
+
+    /** The payloads of the first {@code count} events (the {@code complete} event, if among them, as an empty map). */
+    @SuppressWarnings("unchecked")
+    protected static List<Map<String, Object>> payloads(Flux<ServerSentEvent<Map<String, Object>>> events, String field, int count) {
+        return events.take(count)
+                .map(event -> event.data() == null ? Map.<String, Object>of()
+                        : (Map<String, Object>) ((Map<String, Object>) event.data().get("data")).get(field))
+                .collectList().block(Duration.ofSeconds(30));
     }
 
     /** A tester that sends {@code token} as the bearer token. */

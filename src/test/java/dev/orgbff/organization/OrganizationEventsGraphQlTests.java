@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
 
 import org.springframework.http.codec.ServerSentEvent;
 
@@ -29,15 +28,6 @@ class OrganizationEventsGraphQlTests extends GraphQlTestSupport {
     private void webhook(ChangeEvent.Kind kind, String organizationId, String... userIds) {
         eventStream.publish(new ChangeEvent("logto:" + UUID.randomUUID(), kind, ChangeEvent.Source.LOGTO_WEBHOOK, Instant.now(),
                 organizationId, List.of(userIds), null, null));
-    }
-
-    /** The payloads of the first {@code count} events (the {@code complete} event, if among them, as an empty map). */
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> payloads(Flux<ServerSentEvent<Map<String, Object>>> events, String field, int count) {
-        return events.take(count)
-                .map(event -> event.data() == null ? Map.<String, Object>of()
-                        : (Map<String, Object>) ((Map<String, Object>) event.data().get("data")).get(field))
-                .collectList().block(WAIT);
     }
 
     @Test
