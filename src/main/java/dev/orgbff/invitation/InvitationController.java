@@ -28,7 +28,8 @@ import dev.orgbff.security.Viewer;
 
 /**
  * Maps {@code Organization.invitations}, {@code Viewer.pendingInvitations}, {@code Query.invitation}, the
- * fields of {@code Invitation} and the invitation mutations. Inviters and accepting users of a whole list
+ * fields of {@code Invitation}, the invitation mutations, {@code Subscription.viewerInvitationEvents} and the
+ * {@code invitation} of the invitation events. Inviters and accepting users of a whole list
  * share one users batch, and organizations one call each at most: no N+1.
  */
 @Controller

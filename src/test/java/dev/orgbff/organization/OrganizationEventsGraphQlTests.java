@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.codec.ServerSentEvent;
@@ -25,7 +26,7 @@ class OrganizationEventsGraphQlTests extends GraphQlTestSupport {
                 organization { name viewerPermissions viewerRoles { name } } } }""";
 
     /** A webhook's event, as the webhook endpoint publishes it. */
-    private void webhook(ChangeEvent.Kind kind, String organizationId, String... userIds) {
+    private void webhook(ChangeEvent.Kind kind, @Nullable String organizationId, String... userIds) {
         eventStream.publish(new ChangeEvent("logto:" + UUID.randomUUID(), kind, ChangeEvent.Source.LOGTO_WEBHOOK, Instant.now(),
                 organizationId, List.of(userIds), null, null));
     }
@@ -155,5 +156,20 @@ class OrganizationEventsGraphQlTests extends GraphQlTestSupport {
             assertThat(answer).extracting(ServerSentEvent::event).containsExactly("next", "complete");
             assertThat(answer.get(0).data().toString()).contains("NOT_FOUND").contains("Organization not found");
         }
+    }
+
+    @Test
+    void viewerOrganizationEvents_templateChangeThatChangesNothingThenDeletion_toldTheDeletionOnly() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        var events = subscribe(logto.userToken(demo.bob()), VIEWER_EVENTS, Map.of());
+        // when: a template change that leaves bob's permissions as they were, then Acme deleted in the Logto Console
+        webhook(ChangeEvent.Kind.TEMPLATE_CHANGED, null);
+        webhook(ChangeEvent.Kind.ORGANIZATION_DELETED, demo.globex()); // not bob's
+        webhook(ChangeEvent.Kind.ORGANIZATION_DELETED, demo.acme());
+        // then
+        List<Map<String, Object>> told = payloads(events, "viewerOrganizationEvents", 1);
+        assertThat(told.get(0)).containsEntry("kind", "DELETED").containsEntry("source", "LOGTO_WEBHOOK")
+                .containsEntry("organizationId", demo.acme()).containsEntry("viewerPermissions", List.of());
     }
 }
