@@ -3,14 +3,17 @@ package dev.orgbff;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,6 +80,8 @@ public abstract class GraphQlTestSupport {
     @Value("${local.server.port}")
     private int port;
 
+    private final List<Disposable> openStreams = new CopyOnWriteArrayList<>();
+
     @DynamicPropertySource
     static void logtoProperties(DynamicPropertyRegistry registry) {
         registry.add("logto.endpoint", logto::endpoint);
@@ -95,6 +100,13 @@ public abstract class GraphQlTestSupport {
     @AfterEach
     void realTime() {
         clock.reset();
+    }
+
+    /** Event streams a test opened and did not read to their end are closed after it, their buffers released. */
+    @AfterEach
+    void closeStreams() {
+        openStreams.forEach(Disposable::dispose);
+        openStreams.clear();
     }
 
     /** The text of a canonical operation, {@code schema/operations/<name>.graphql}. */
@@ -167,7 +179,16 @@ public abstract class GraphQlTestSupport {
                 .retrieve()
                 .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() { })
                 .filter(event -> event.event() != null) // keep-alive comments
-                .replay().autoConnect(0);
+                .replay().autoConnect(0, openStreams::add);
+    }
+
+    /** The payloads of the first {@code count} events (the {@code complete} event, if among them, as an empty map). */
+    @SuppressWarnings("unchecked")
+    protected static List<Map<String, Object>> payloads(Flux<ServerSentEvent<Map<String, Object>>> events, String field, int count) {
+        return events.take(count)
+                .map(event -> event.data() == null ? Map.<String, Object>of()
+                        : (Map<String, Object>) ((Map<String, Object>) event.data().get("data")).get(field))
+                .collectList().block(Duration.ofSeconds(30));
     }
 
     /** A tester that sends {@code token} as the bearer token. */

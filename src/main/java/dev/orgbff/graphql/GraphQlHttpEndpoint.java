@@ -53,8 +53,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * media types HTTP 406, each with one GraphQL-shaped {@code BAD_REQUEST} error naming what is wrong, in the media type
  * the request accepts, before anything runs. A subscription sent by POST passes the same checks and interceptors and
  * is answered as server-sent events ({@link GraphQlSseHandler}'s answer), or with HTTP 406 when the request does not
- * accept {@code text/event-stream}; a query or mutation is answered as JSON whatever it accepts (Spring's SSE handler
- * would run a mutation, then answer with an error). GET runs queries only: a mutation, sent as text or by a hash the service
+ * accept {@code text/event-stream}; a query or mutation, and a subscription refused before it started (e.g. by
+ * validation), is answered as JSON whatever it accepts (Spring's SSE handler would run a mutation, then answer with an
+ * error). GET runs queries only: a mutation, sent as text or by a hash the service
  * knows, is refused with HTTP 405, {@code Allow: POST} and {@code METHOD_NOT_ALLOWED} before anything runs. Each
  * refusal is logged on one line. The URL is limited by the server ({@code server.netty.max-initial-line-length},
  * 4 KB): a longer one gets HTTP 414 before anything runs.

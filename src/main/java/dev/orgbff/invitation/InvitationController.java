@@ -4,15 +4,18 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import graphql.schema.DataFetchingEnvironment;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.graphql.data.pagination.Subrange;
 import org.springframework.stereotype.Controller;
 
+import dev.orgbff.organization.OrganizationEvent;
 import dev.orgbff.graphql.Connection;
 import dev.orgbff.logto.Invitation;
 import dev.orgbff.logto.InvitationStatus;
@@ -25,7 +28,8 @@ import dev.orgbff.security.Viewer;
 
 /**
  * Maps {@code Organization.invitations}, {@code Viewer.pendingInvitations}, {@code Query.invitation}, the
- * fields of {@code Invitation} and the invitation mutations. Inviters and accepting users of a whole list
+ * fields of {@code Invitation}, the invitation mutations, {@code Subscription.viewerInvitationEvents} and the
+ * {@code invitation} of the invitation events. Inviters and accepting users of a whole list
  * share one users batch, and organizations one call each at most: no N+1.
  */
 @Controller
@@ -106,6 +110,22 @@ class InvitationController {
     @MutationMapping
     Mono<InvitationPayload> declineInvitation(@Argument InvitationInput input, Caller caller) {
         return invitations.decline(caller, input);
+    }
+
+    @SubscriptionMapping
+    Flux<ViewerInvitationEvent> viewerInvitationEvents(Caller caller) {
+        return invitations.viewerInvitationEvents(caller);
+    }
+
+    @SchemaMapping(typeName = "ViewerInvitationEvent")
+    Mono<Invitation> invitation(ViewerInvitationEvent event, Caller caller) {
+        return invitations.invitation(caller, event.invitationId());
+    }
+
+    /** The invitation of an invitation event, as it now is: only members who may invite get those events. */
+    @SchemaMapping(typeName = "OrganizationEvent")
+    Mono<Invitation> invitation(OrganizationEvent event, Caller caller) {
+        return Mono.justOrEmpty(event.invitationId()).flatMap(invitationId -> invitations.invitation(caller, invitationId));
     }
 
     @SchemaMapping(typeName = "AcceptInvitationPayload")

@@ -1,5 +1,6 @@
 package dev.orgbff.invitation;
 
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -7,14 +8,19 @@ import java.util.stream.Collectors;
 
 import graphql.schema.SelectedField;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.pagination.Subrange;
 import org.springframework.stereotype.Service;
 
+import dev.orgbff.events.ChangeEvent;
+import dev.orgbff.events.EventStream;
+import dev.orgbff.events.WriteEvents;
 import dev.orgbff.graphql.Connection;
 import dev.orgbff.graphql.Connections;
 import dev.orgbff.graphql.EmailAddress;
+import dev.orgbff.graphql.SubscriptionProperties;
 import dev.orgbff.graphql.ForbiddenException;
 import dev.orgbff.graphql.NotFoundException;
 import dev.orgbff.graphql.UserError;
@@ -49,6 +55,9 @@ class InvitationService implements OrganizationFieldPrefetch {
     /** The inviter of each invitation in a connection's selection set. */
     private static final String INVITER = "edges/node/inviter";
 
+    private final EventStream stream;
+    private final SubscriptionProperties subscriptions;
+    private final WriteEvents events;
     private final InvitationsApi invitations;
     private final OrganizationAccess access;
     private final OrganizationService organizations;
@@ -58,7 +67,8 @@ class InvitationService implements OrganizationFieldPrefetch {
     private final Connections connections;
 
     InvitationService(InvitationsApi invitations, OrganizationAccess access, OrganizationService organizations, ViewerService viewers,
-            TemplateService templates, InvitationMailer mailer, Connections connections) {
+            TemplateService templates, InvitationMailer mailer, Connections connections, WriteEvents events,
+            EventStream stream, SubscriptionProperties subscriptions) {
         this.invitations = invitations;
         this.access = access;
         this.organizations = organizations;
@@ -66,6 +76,9 @@ class InvitationService implements OrganizationFieldPrefetch {
         this.templates = templates;
         this.mailer = mailer;
         this.connections = connections;
+        this.events = events;
+        this.stream = stream;
+        this.subscriptions = subscriptions;
     }
 
     /**
@@ -125,6 +138,27 @@ class InvitationService implements OrganizationFieldPrefetch {
                         .filter(invitation -> invitation.status() == InvitationStatus.PENDING && isInvitee(invitation, email))
                         .toList()))
                 .defaultIfEmpty(List.of());
+    }
+
+    /**
+     * The subscription {@code viewerInvitationEvents}: invitations to the viewer's primary email (read once, at the
+     * start, through the users DataLoader) created, sent again or revoked through this service, from then on. Each
+     * event's fields read the invitation anew ({@link Caller#forgetAll}); none for a viewer without a primary email.
+     */
+    Flux<ViewerInvitationEvent> viewerInvitationEvents(Caller caller) {
+        return stream.follow(subscriptions.buffer(), caller.dispatched(viewers.primaryEmail(caller)).defaultIfEmpty(""), (email, event) -> {
+            ViewerInvitationEvent.Kind kind = switch (event.kind()) {
+                case INVITATION_CREATED -> ViewerInvitationEvent.Kind.CREATED;
+                case INVITATION_RESENT -> ViewerInvitationEvent.Kind.RESENT;
+                case INVITATION_REVOKED -> ViewerInvitationEvent.Kind.REVOKED;
+                default -> null;
+            };
+            if (kind == null || email.isEmpty() || !email.equals(event.invitee()) || event.invitationId() == null) {
+                return Mono.empty();
+            }
+            caller.forgetAll();
+            return Mono.just(new ViewerInvitationEvent(kind, event.source(), event.occurredAt().atOffset(ZoneOffset.UTC), event.invitationId()));
+        });
     }
 
     /**
@@ -188,7 +222,13 @@ class InvitationService implements OrganizationFieldPrefetch {
                 return Mono.just(AcceptInvitationPayload.joined(invitation.organizationId()));
             }
             return invitations.acceptInvitation(invitation.id(), caller.viewer().userId())
-                    .doOnNext(accepted -> access.forgetMemberships(caller))
+                    .doOnNext(accepted -> {
+                        access.forgetMemberships(caller);
+                        String userId = caller.viewer().userId();
+                        events.published(ChangeEvent.Kind.INVITATION_ACCEPTED, accepted, EmailAddress.lowerCase(accepted.invitee()),
+                                List.of(userId), userId);
+                        events.published(ChangeEvent.Kind.MEMBERS_ADDED, accepted.organizationId(), List.of(userId), userId);
+                    })
                     .map(accepted -> AcceptInvitationPayload.joined(accepted.organizationId()));
         });
     }
@@ -208,7 +248,10 @@ class InvitationService implements OrganizationFieldPrefetch {
      */
     Mono<InvitationPayload> decline(Caller caller, InvitationInput input) {
         return inviteeAction(caller, input.invitationId(), InvitationPayload::failed, invitation -> invitation.status() == InvitationStatus.PENDING
-                ? invitations.revokeInvitation(invitation.id()).map(InvitationPayload::of)
+                ? invitations.revokeInvitation(invitation.id())
+                        .doOnNext(declined -> events.published(ChangeEvent.Kind.INVITATION_DECLINED, declined,
+                                EmailAddress.lowerCase(declined.invitee()), List.of(caller.viewer().userId()), caller.viewer().userId()))
+                        .map(InvitationPayload::of)
                 : Mono.just(InvitationPayload.failed(notPending())));
     }
 

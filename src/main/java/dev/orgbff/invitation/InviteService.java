@@ -19,6 +19,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
+import dev.orgbff.events.ChangeEvent;
+import dev.orgbff.events.WriteEvents;
 import dev.orgbff.graphql.BadRequestException;
 import dev.orgbff.graphql.EmailAddress;
 import dev.orgbff.graphql.ForbiddenException;
@@ -63,6 +65,7 @@ class InviteService {
     private static final String NOT_FOUND = "Invitation not found";
     private static final Logger log = LoggerFactory.getLogger(InviteService.class);
 
+    private final WriteEvents events;
     private final InvitationsApi invitations;
     private final UsersApi users;
     private final OrganizationAccess access;
@@ -73,7 +76,7 @@ class InviteService {
     private final Clock clock;
 
     InviteService(InvitationsApi invitations, UsersApi users, OrganizationAccess access, OrganizationService organizations,
-            InvitationMailer mailer, UserRateLimits limits, InvitationProperties properties, Clock clock) {
+            InvitationMailer mailer, UserRateLimits limits, InvitationProperties properties, Clock clock, WriteEvents events) {
         this.invitations = invitations;
         this.users = users;
         this.access = access;
@@ -82,6 +85,7 @@ class InviteService {
         this.limits = limits;
         this.emailBudget = Budget.invitationEmails(properties.emailsPerHour());
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -208,6 +212,12 @@ class InviteService {
             if (invitation.status() == InvitationStatus.PENDING) {
                 return limits.take(caller.viewer().userId(), emailBudget, 1)
                         .then(mailer.send(invitation, "input", "invitationId"))
+                        .doOnNext(errors -> {
+                            if (errors.isEmpty()) {
+                                events.published(ChangeEvent.Kind.INVITATION_RESENT, invitation, EmailAddress.lowerCase(invitation.invitee()),
+                                        List.of(), caller.viewer().userId());
+                            }
+                        })
                         .map(errors -> new InvitationPayload(invitation, errors));
             }
             long expiresAt = clock.instant().plus(Duration.ofDays(DEFAULT_EXPIRY_DAYS)).toEpochMilli();
@@ -229,6 +239,8 @@ class InviteService {
         return inviterAction(caller, input.invitationId(), (granted, invitation) -> invitation.status() != InvitationStatus.PENDING
                 ? Mono.just(InvitationPayload.failed(notPending()))
                 : invitations.revokeInvitation(invitation.id())
+                        .doOnNext(revoked -> events.published(ChangeEvent.Kind.INVITATION_REVOKED, revoked, EmailAddress.lowerCase(revoked.invitee()),
+                                List.of(), caller.viewer().userId()))
                         .map(InvitationPayload::of)
                         // accepted or revoked meanwhile: Logto refuses a status change of a final status with 422
                         .onErrorResume(LogtoApiException.class, error -> error.status() == 422
@@ -270,6 +282,7 @@ class InviteService {
         return invitations.createInvitation(organizationId, caller.viewer().userId(), email, roleIds, expiresAt)
                 .onErrorResume(error -> error instanceof LogtoApiException || error instanceof LogtoUnavailableException,
                         error -> Mono.error(new NotCreated(error)))
+                .doOnNext(created -> events.published(ChangeEvent.Kind.INVITATION_CREATED, created, email, List.of(), caller.viewer().userId()))
                 .flatMap(created -> mailer.send(created, field).map(errors -> new Sent(created, errors)))
                 .onErrorResume(NotCreated.class, notCreated -> Mono.just(new Sent(null, List.of(notCreated(notCreated.getCause(), field)))));
     }

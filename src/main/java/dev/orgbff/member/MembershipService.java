@@ -15,6 +15,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
+import dev.orgbff.events.ChangeEvent;
+import dev.orgbff.events.WriteEvents;
 import dev.orgbff.graphql.BadRequestException;
 import dev.orgbff.graphql.EmailAddress;
 import dev.orgbff.graphql.ForbiddenException;
@@ -52,16 +54,18 @@ class MembershipService {
     private static final int MAX_ROLES = PageRequest.MAX_SIZE;
     private static final int UNDO_CONCURRENCY = 4;
 
+    private final WriteEvents events;
     private final OrganizationsApi organizations;
     private final UsersApi users;
     private final OrganizationAccess access;
     private final LastAdminGuard lastAdmin;
 
-    MembershipService(OrganizationsApi organizations, UsersApi users, OrganizationAccess access, LastAdminGuard lastAdmin) {
+    MembershipService(OrganizationsApi organizations, UsersApi users, OrganizationAccess access, LastAdminGuard lastAdmin, WriteEvents events) {
         this.organizations = organizations;
         this.users = users;
         this.access = access;
         this.lastAdmin = lastAdmin;
+        this.events = events;
     }
 
     /**
@@ -116,7 +120,13 @@ class MembershipService {
                         List<User> newMembers = wanted.newMembers(found.getT1(), found.getT2());
                         return newMembers.isEmpty()
                                 ? Mono.just(AddOrganizationMembersPayload.failed(wanted.errors()))
-                                : addWithRoles(input.organizationId(), newMembers, distinct(input.roleIds()), wanted.errors());
+                                : addWithRoles(input.organizationId(), newMembers, distinct(input.roleIds()), wanted.errors())
+                                        .doOnNext(payload -> {
+                                            if (!payload.members().isEmpty()) {
+                                                events.published(ChangeEvent.Kind.MEMBERS_ADDED, input.organizationId(),
+                                                        payload.members().stream().map(member -> member.user().id()).toList(), caller.viewer().userId());
+                                            }
+                                        });
                     });
         });
     }
@@ -217,7 +227,10 @@ class MembershipService {
         return lastAdmin.write(demotesAdmin, organizationId, admin, write,
                         organizations.replaceRoles(organizationId, userId, target.roleIds()), lastAdminError())
                 .map(UpdateMemberRolesPayload::failed)
-                .defaultIfEmpty(UpdateMemberRolesPayload.updated(updated))
+                .switchIfEmpty(Mono.fromSupplier(() -> {
+                    events.published(ChangeEvent.Kind.MEMBER_ROLES_CHANGED, organizationId, List.of(userId), caller.viewer().userId());
+                    return UpdateMemberRolesPayload.updated(updated);
+                }))
                 .onErrorResume(WriteRefused.class, refused -> Mono.just(UpdateMemberRolesPayload.failed(refused.userError)))
                 .doOnTerminate(() -> membershipChanged(caller, userId));
     }
@@ -243,7 +256,11 @@ class MembershipService {
                                 ? lastAdmin.remove(organizationId, target.user().id(), target.roleIds(), access.adminRole(granted.template()),
                                                 lastAdminError())
                                         .map(RemoveOrganizationMemberPayload::failed)
-                                        .defaultIfEmpty(RemoveOrganizationMemberPayload.removed(target.user().id()))
+                                        .switchIfEmpty(Mono.fromSupplier(() -> {
+                                            events.published(ChangeEvent.Kind.MEMBERS_REMOVED, organizationId, List.of(target.user().id()),
+                                                    caller.viewer().userId());
+                                            return RemoveOrganizationMemberPayload.removed(target.user().id());
+                                        }))
                                         .doOnTerminate(() -> membershipChanged(caller, target.user().id()))
                                 : Mono.just(RemoveOrganizationMemberPayload.failed(outranked())))
                         .switchIfEmpty(Mono.fromSupplier(() -> RemoveOrganizationMemberPayload.failed(notAMember()))));
@@ -265,7 +282,11 @@ class MembershipService {
                                         "You are the organization's last admin: make someone else admin first, or delete the organization.",
                                         "input", "organizationId"))
                         .map(LeaveOrganizationPayload::failed)
-                        .defaultIfEmpty(LeaveOrganizationPayload.left(organizationId)))
+                        .switchIfEmpty(Mono.fromSupplier(() -> {
+                            String userId = caller.viewer().userId();
+                            events.published(ChangeEvent.Kind.MEMBERS_REMOVED, organizationId, List.of(userId), userId);
+                            return LeaveOrganizationPayload.left(organizationId);
+                        })))
                 .doOnTerminate(() -> access.forgetMemberships(caller));
     }
 

@@ -12,6 +12,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Service;
 
+import dev.orgbff.events.ChangeEvent;
+import dev.orgbff.events.WriteEvents;
 import dev.orgbff.graphql.ForbiddenException;
 import dev.orgbff.graphql.NotFoundException;
 import dev.orgbff.graphql.TextInput;
@@ -38,6 +40,7 @@ public class OrganizationService {
 
     private static final Logger log = LoggerFactory.getLogger(OrganizationService.class);
 
+    private final WriteEvents events;
     private final OrganizationsApi logto;
     private final OrganizationAccess access;
     private final TemplateService templates;
@@ -48,11 +51,12 @@ public class OrganizationService {
     private final RequestLoader<String, Organization> sharedOrganizations;
 
     OrganizationService(BatchLoaderRegistry registry, OrganizationsApi logto, OrganizationAccess access, TemplateService templates,
-            OrganizationCaches caches) {
+            OrganizationCaches caches, WriteEvents events) {
         this.logto = logto;
         this.access = access;
         this.templates = templates;
         this.caches = caches;
+        this.events = events;
         this.organizations = RequestLoader.register(registry, "organizations", ids -> Flux.fromIterable(ids)
                 .flatMap(logto::organization)
                 .collectMap(Organization::id));
@@ -118,7 +122,11 @@ public class OrganizationService {
         String userId = caller.viewer().userId();
         return logto.addMembers(created.id(), List.of(userId))
                 .then(logto.assignRoles(created.id(), userId, List.of(adminRole.id())))
-                .then(Mono.fromRunnable(() -> access.forgetMemberships(caller)))
+                .then(Mono.fromRunnable(() -> {
+                    access.forgetMemberships(caller);
+                    events.published(ChangeEvent.Kind.ORGANIZATION_CREATED, created.id(), List.of(), userId);
+                    events.published(ChangeEvent.Kind.MEMBERS_ADDED, created.id(), List.of(userId), userId);
+                }))
                 .thenReturn(CreateOrganizationPayload.created(created));
     }
 
@@ -160,7 +168,10 @@ public class OrganizationService {
                 .flatMap(granted -> changes.isEmpty() ? Mono.just(granted.organization())
                         : logto.updateOrganization(input.organizationId(), changes)
                                 .onErrorMap(OrganizationService::deletedMeanwhile)
-                                .doOnNext(updated -> access.updated(caller, updated)))
+                                .doOnNext(updated -> {
+                                    access.updated(caller, updated);
+                                    events.published(ChangeEvent.Kind.ORGANIZATION_UPDATED, updated.id(), List.of(), caller.viewer().userId());
+                                }))
                 .map(UpdateOrganizationPayload::updated);
     }
 
@@ -201,6 +212,7 @@ public class OrganizationService {
                 .then(Mono.fromRunnable(() -> {
                     access.forgetMemberships(caller);
                     caches.organizationChanged(input.organizationId());
+                    events.published(ChangeEvent.Kind.ORGANIZATION_DELETED, input.organizationId(), List.of(), caller.viewer().userId());
                 }))
                 .thenReturn(DeleteOrganizationPayload.deleted(input.organizationId()));
     }

@@ -109,7 +109,7 @@ class HttpPostGraphQlTests extends GraphQlTestSupport {
 
     @Test
     void post_mutationAcceptingOnlyServerSentEvents_answersWhatItDid() {
-        // given: the schema has no subscriptions, so there is no event stream to answer with
+        // given: only a subscription is answered with an event stream
         DemoTenant demo = DemoTenant.seed(logto);
         // when
         var response = post(logto.userToken(demo.alice()), MediaType.APPLICATION_JSON_VALUE,
@@ -121,6 +121,42 @@ class HttpPostGraphQlTests extends GraphQlTestSupport {
                 .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .expectBody().jsonPath("$.errors").doesNotExist()
                 .jsonPath("$.data.createOrganization.organization.name").isEqualTo("Initech");
+    }
+
+    @Test
+    void post_subscriptionNotAcceptingServerSentEvents_refused406BeforeAnythingRuns() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        int subscribers = eventStream.subscribers();
+        // when
+        var response = post(logto.userToken(demo.alice()), MediaType.APPLICATION_JSON_VALUE,
+                "{\"query\": \"subscription { viewerOrganizationEvents { kind } }\"}", MediaType.APPLICATION_JSON_VALUE);
+        // then
+        assertRefused(response, HttpStatus.NOT_ACCEPTABLE, MediaType.APPLICATION_JSON,
+                "A subscription is answered with server-sent events: send it with Accept: text/event-stream");
+        assertThat(eventStream.subscribers()).isEqualTo(subscribers);
+    }
+
+    @Test
+    void post_subscriptionOverServerSentEvents_passesTheSameChecks() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        logto.resetCalls();
+        String token = logto.userToken(demo.alice());
+        // when
+        var notJson = post(token, MediaType.APPLICATION_JSON_VALUE, "{\"query\": \"subscription", MediaType.TEXT_EVENT_STREAM_VALUE);
+        var tooLarge = post(token, MediaType.APPLICATION_JSON_VALUE, "{\"query\": \"subscription { viewerOrganizationEvents { kind } }"
+                + " ".repeat(70_000) + "\"}", MediaType.TEXT_EVENT_STREAM_VALUE);
+        var invalid = post(token, MediaType.APPLICATION_JSON_VALUE, "{\"query\": \"subscription { viewerOrganizationEvents { secret } }\"}",
+                MediaType.TEXT_EVENT_STREAM_VALUE);
+        // then
+        assertRefused(notJson, HttpStatus.BAD_REQUEST, MediaType.APPLICATION_JSON, "The request body is not JSON");
+        tooLarge.expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+        // a document refused by validation never starts: its errors are answered as JSON, and nothing runs
+        invalid.expectStatus().isOk().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody().jsonPath("$.errors[0].message").value(message -> assertThat(message.toString()).contains("'secret'"));
+        assertThat(logto.apiCalls()).isZero();
     }
 
     @Test
