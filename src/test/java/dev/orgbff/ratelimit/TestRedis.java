@@ -19,9 +19,10 @@ import redis.embedded.RedisServer;
 /**
  * A real Redis server on a free port of 127.0.0.1 (from the binaries {@code embedded-redis} ships, so a fresh
  * machine needs nothing installed), which a test may stop and start again on the same port, and ask things directly.
- * Registered as a static {@code @RegisterExtension} field, it stops after the test class.
+ * Registered as a static {@code @RegisterExtension} field, it stops after the test class; the benchmark starts one for
+ * its two instances.
  */
-final class TestRedis implements AfterAllCallback {
+public final class TestRedis implements AfterAllCallback {
 
     private final int port;
     private final String password;
@@ -45,14 +46,14 @@ final class TestRedis implements AfterAllCallback {
     }
 
     /** A server started, without a password. */
-    static TestRedis started() {
+    public static TestRedis started() {
         TestRedis redis = new TestRedis("");
         redis.start();
         return redis;
     }
 
     /** The URL the service is given: {@code redis://[:password@]127.0.0.1:port}. */
-    String url() {
+    public String url() {
         return "redis://" + (password.isEmpty() ? "" : ":" + password + "@") + "127.0.0.1:" + port;
     }
 
@@ -66,7 +67,8 @@ final class TestRedis implements AfterAllCallback {
         }
     }
 
-    void stop() {
+    /** Stops the server; {@link #start()} starts it again on the same port. */
+    public void stop() {
         try {
             server.stop();
         } catch (IOException e) {
