@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * (through the caches the event has just refreshed).
  *
  * @param id unique per change: for a webhook, {@code logto:} and the SHA-256 (hex) of the delivery's raw body, so a
- *     delivery Logto retries has the same id; for a write, {@code service:} and a random UUID
+ *     delivery Logto retries has the same id (a delivery that adds and removes members is two events, the second's id
+ *     ending with {@code :removed}); for a write, {@code service:} and a random UUID
  * @param kind what changed
  * @param source who announced it
  * @param occurredAt when it happened: the webhook's {@code createdAt}, or when the write was answered
@@ -54,7 +55,11 @@ public record ChangeEvent(String id, Kind kind, Source source, Instant occurredA
         INVITATION_ACCEPTED,
         /** An invitation was declined (service only). */
         INVITATION_DECLINED,
-        /** The organization template changed: a role, a permission, or which permissions a role grants ({@code OrganizationRole.*}, {@code OrganizationScope.*}). */
+        /**
+         * The organization template changed: a role, a permission, or which permissions a role grants
+         * ({@code OrganizationRole.*}, {@code OrganizationScope.*}; {@code Scope.Data.Updated}, {@code Scope.Deleted} for
+         * an API permission roles may grant).
+         */
         TEMPLATE_CHANGED,
         /** A user's profile changed ({@code User.Data.Updated}) or the user was deleted ({@code User.Deleted}). */
         USER_UPDATED

@@ -7,6 +7,7 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -28,7 +29,8 @@ import dev.orgbff.logto.LogtoProperties;
 
 /**
  * The resource server: {@code /graphql} needs a valid Logto user access token (HTTP 401 otherwise, before
- * any upstream call); the GraphiQL page and the health ({@code /actuator/health}, {@code /healthz}) are open.
+ * any upstream call); the GraphiQL page, the health ({@code /actuator/health}, {@code /healthz}) and Logto's webhook
+ * deliveries ({@code POST /webhooks/logto}, signed instead) are open.
  * The management port ({@code management.server.port}) answers its actuator endpoints (Prometheus, health) without
  * a token and refuses everything else.
  *
@@ -47,6 +49,9 @@ class SecurityConfiguration {
 
     /** What Spring Security's default timestamp check allows: clocks of Logto and this service may differ a little. */
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
+    /** Where Logto delivers webhooks ({@code dev.orgbff.webhook}). */
+    private static final String WEBHOOKS = "/webhooks/logto";
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, CorsProperties cors, GraphQlProperties graphQl) {
@@ -79,6 +84,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .matchers(managementServer).denyAll()
                         .pathMatchers("/graphiql", "/graphiql/**", PublicHealthAlias.ACTUATOR_HEALTH, PublicHealthAlias.PUBLIC_HEALTH).permitAll()
+                        // Logto's webhook deliveries carry a signature, not a token: the endpoint verifies it (and is not
+                        // routed at all without a signing key)
+                        .pathMatchers(HttpMethod.POST, WEBHOOKS).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
                 .build();
