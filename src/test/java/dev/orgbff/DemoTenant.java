@@ -11,7 +11,8 @@ import dev.orgbff.emulator.LogtoEmulator;
  * and {@code member} (invite:member). Users: alice (admin of Acme), bob (member of Acme), carol (in no
  * organization, with a pending invitation from alice to Acme as {@code member}), dave (admin of Globex),
  * erin (in no organization, no invitation). The tenant has an email connector, so invitation emails are
- * "sent" (recorded by the emulator).
+ * "sent" (recorded by the emulator), and a machine-to-machine app with fixed credentials ({@link #M2M_APP_ID},
+ * {@link #M2M_APP_SECRET}) holding the Management API.
  *
  * @param acme the id of the organization "Acme"
  * @param globex the id of the organization "Globex"
@@ -19,6 +20,13 @@ import dev.orgbff.emulator.LogtoEmulator;
  */
 public record DemoTenant(String alice, String bob, String carol, String dave, String erin, String acme, String globex,
         String carolsInvitation) {
+
+    /** The id of the demo tenant's machine-to-machine app, fixed so that a second instance can be given it (21 characters, as Logto's). */
+    public static final String M2M_APP_ID = "orgbffdemom2mapp00001";
+    /** The secret of the demo tenant's machine-to-machine app (a demo value, printed by the embedded run). */
+    public static final String M2M_APP_SECRET = "orgbffDemoM2mAppSecret0000000001";
+    /** The signing key of the embedded run's webhook, fixed so that a second instance can be given it (32 characters, as Logto's). */
+    public static final String WEBHOOK_SIGNING_KEY = "orgbffDemoWebhookSigningKey00001";
 
     /** The five organization permissions of the template. */
     public static final String[] ADMIN_PERMISSIONS = {
@@ -48,6 +56,7 @@ public record DemoTenant(String alice, String bob, String carol, String dave, St
         logto.addMember(globex, dave, "admin");
         String carolsInvitation = logto.createInvitation(acme, alice, "carol@example.test", Instant.now().plus(Duration.ofDays(7)), "member");
         logto.enableEmailConnector();
+        logto.machineToMachineApp("Demo BFF", M2M_APP_ID, M2M_APP_SECRET);
         return new DemoTenant(alice, bob, carol, dave, erin, acme, globex, carolsInvitation);
     }
 }

@@ -21,7 +21,11 @@ import dev.orgbff.emulator.LogtoEmulator;
  * {@code http://127.0.0.1:<port>/graphiql} as redirect and post-logout URIs, so GraphiQL signs in through the
  * emulator's demo user picker. GraphiQL is on, with introspection for its docs and autocompletion (both off by
  * default elsewhere). Invitation emails the emulator "sends" are
- * printed to the console with their link, so the whole invitation flow works without an email server. When the BFF
+ * printed to the console with their link, so the whole invitation flow works without an email server. The BFF uses the
+ * demo tenant's machine-to-machine app and the webhook signing key {@link DemoTenant#WEBHOOK_SIGNING_KEY} (or the first
+ * of {@code --orgbff.webhooks.signing-keys}); once its port is known, its webhook ({@link #WEBHOOK_EVENTS} to
+ * {@code /webhooks/logto}) is registered in the emulator, so the emulator's Management API writes reach it. The banner
+ * also prints the command that starts a second instance against the same emulator. When the BFF
  * does not start, the emulator is stopped, so the JVM exits (with 1) once Spring Boot has printed why.
  *
  * <p>{@code @SpringBootApplication} only marks it for the Spring Boot Maven plugin, which takes the one class so
@@ -33,6 +37,12 @@ import dev.orgbff.emulator.LogtoEmulator;
 public abstract class TestOrgBffApplication {
 
     private static final String PORT_ARGUMENT = "--orgbff.emulator.port=";
+    private static final String SIGNING_KEYS_ARGUMENT = "--orgbff.webhooks.signing-keys=";
+    /** The Logto events the service's webhook subscribes to: organizations, memberships, the template, users. */
+    public static final List<String> WEBHOOK_EVENTS = List.of("Organization.Created", "Organization.Deleted",
+            "Organization.Data.Updated", "Organization.Membership.Updated", "OrganizationRole.Created", "OrganizationRole.Deleted",
+            "OrganizationRole.Data.Updated", "OrganizationRole.Scopes.Updated", "OrganizationScope.Created",
+            "OrganizationScope.Deleted", "OrganizationScope.Data.Updated", "User.Data.Updated", "User.Deleted");
 
     private TestOrgBffApplication() {
     }
@@ -67,8 +77,14 @@ public abstract class TestOrgBffApplication {
         List<String> arguments = new ArrayList<>(Arrays.asList(args));
         arguments.add("--logto.endpoint=" + logto.endpoint());
         arguments.add("--logto.api-resource=" + logto.apiResource());
-        arguments.add("--logto.management.app-id=" + logto.m2mAppId());
-        arguments.add("--logto.management.app-secret=" + logto.m2mAppSecret());
+        arguments.add("--logto.management.app-id=" + DemoTenant.M2M_APP_ID);
+        arguments.add("--logto.management.app-secret=" + DemoTenant.M2M_APP_SECRET);
+        String signingKey = arguments.stream().filter(argument -> argument.startsWith(SIGNING_KEYS_ARGUMENT))
+                .map(argument -> argument.substring(SIGNING_KEYS_ARGUMENT.length()).split(",")[0]).findFirst()
+                .orElse(DemoTenant.WEBHOOK_SIGNING_KEY);
+        if (arguments.stream().noneMatch(argument -> argument.startsWith(SIGNING_KEYS_ARGUMENT))) {
+            arguments.add(SIGNING_KEYS_ARGUMENT + signingKey);
+        }
         arguments.add("--orgbff.graphiql.app-id=" + graphiqlApp);
         if (arguments.stream().noneMatch(argument -> argument.startsWith("--orgbff.invitations.accept-url="))) {
             arguments.add("--orgbff.invitations.accept-url=http://localhost:5173/invitations/{invitationId}");
@@ -90,6 +106,8 @@ public abstract class TestOrgBffApplication {
         List<String> graphiqlUris = List.of("http://localhost:" + running.port() + "/graphiql",
                 "http://127.0.0.1:" + running.port() + "/graphiql");
         logto.addRedirectUris(graphiqlApp, graphiqlUris, graphiqlUris);
+        // the service's webhook, registered once its port is known, as with a real tenant; its key was configured above
+        logto.createHook(running.webhookUrl(), signingKey, WEBHOOK_EVENTS.toArray(String[]::new));
         return running;
     }
 
@@ -116,6 +134,25 @@ public abstract class TestOrgBffApplication {
             return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
         }
 
+        /** Where the emulator delivers the service's webhooks: {@code http://localhost:<port>/webhooks/logto}. */
+        public String webhookUrl() {
+            return "http://localhost:" + port() + "/webhooks/logto";
+        }
+
+        /**
+         * The command that starts a second instance of the service (main classpath, ports 10 above this one's) against the
+         * same emulator, with the demo M2M app and the webhook's signing key.
+         */
+        String secondInstanceCommand() {
+            String managementPort = context.getEnvironment().getProperty("local.management.port", "8081");
+            return "LOGTO_ENDPOINT=" + logto.endpoint() + " LOGTO_API_RESOURCE=" + logto.apiResource()
+                    + " LOGTO_M2M_APP_ID=" + DemoTenant.M2M_APP_ID + " LOGTO_M2M_APP_SECRET=" + DemoTenant.M2M_APP_SECRET
+                    + " ORGBFF_WEBHOOKS_SIGNING_KEYS=" + context.getEnvironment().getProperty("orgbff.webhooks.signing-keys")
+                    + " ORGBFF_ACCEPT_URL='" + context.getEnvironment().getProperty("orgbff.invitations.accept-url") + "'"
+                    + " SERVER_PORT=" + (port() + 10) + " MANAGEMENT_SERVER_PORT=" + (Integer.parseInt(managementPort) + 10)
+                    + " mvn spring-boot:run";
+        }
+
         /** The URLs and a ready {@code Authorization} header for each demo user (tokens valid for 1 hour). */
         String banner() {
             String bff = "http://localhost:" + port();
@@ -128,6 +165,11 @@ public abstract class TestOrgBffApplication {
                     .append(context.getEnvironment().getProperty("local.management.port", "?")).append("/actuator/prometheus")
                     .append("\n  Paste one of these into GraphiQL's Headers tab (valid for 1 hour; a fresh one: curl '")
                     .append(logto.endpoint()).append("/dev/token?username=alice'):\n");
+            banner.append("\n  Logto's webhooks are delivered to ").append(webhookUrl())
+                    .append(" (hook registered in the emulator; Organization.*, OrganizationRole.*, OrganizationScope.*,"
+                            + " User.Data.Updated, User.Deleted)")
+                    .append("\n  A second instance against the same emulator (add the Redis setting to both to share events):\n  ")
+                    .append(secondInstanceCommand()).append('\n');
             for (String[] user : List.of(
                     new String[] {"alice", demo.alice(), "admin of Acme"},
                     new String[] {"bob", demo.bob(), "member of Acme"},

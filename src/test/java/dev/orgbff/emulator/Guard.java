@@ -177,6 +177,12 @@ final class Guard {
         return value == null ? 0 : value.doubleValue();
     }
 
+    /** A JSON object, required; null when absent or not an object (the guard then fails). */
+    @Nullable ObjectNode requiredObject(String key) {
+        JsonNode value = typed(key, "object", true, JsonNode::isObject);
+        return value == null ? null : (ObjectNode) value.deepCopy();
+    }
+
     /** A JSON object such as {@code customData} (see {@link #nested} to check its fields). */
     Field<ObjectNode> optionalObject(String key) {
         JsonNode value = typed(key, "object", false, JsonNode::isObject);
@@ -201,14 +207,35 @@ final class Guard {
         }
         String text = value.stringValue();
         if (!options.contains(text)) {
-            ObjectNode issue = issue("invalid_enum_value", path(key),
-                    "Invalid enum value. Expected " + joinOptions(options) + ", received '" + text + "'");
-            ArrayNode optionNodes = issue.putArray("options");
-            options.forEach(optionNodes::add);
-            issue.put("received", text);
+            invalidEnum(path(key), options, text);
             return Field.absent();
         }
         return Field.of(text);
+    }
+
+    /** {@code z.enum(options).array()} with at least {@code minItems} items, optional. */
+    Field<List<String>> optionalEnumArray(String key, List<String> options, int minItems) {
+        Field<List<String>> field = stringArray(key, minItems, 0, false);
+        if (field.value() == null) {
+            return field;
+        }
+        boolean valid = true;
+        for (int i = 0; i < field.value().size(); i++) {
+            String text = field.value().get(i);
+            if (!options.contains(text)) {
+                invalidEnum(path(key, i), options, text);
+                valid = false;
+            }
+        }
+        return valid ? field : Field.absent();
+    }
+
+    private void invalidEnum(List<Object> path, List<String> options, String text) {
+        ObjectNode issue = issue("invalid_enum_value", path,
+                "Invalid enum value. Expected " + joinOptions(options) + ", received '" + text + "'");
+        ArrayNode optionNodes = issue.putArray("options");
+        options.forEach(optionNodes::add);
+        issue.put("received", text);
     }
 
     // ---------------------------------------------------------------- arrays

@@ -154,7 +154,9 @@ final class InvitationRoutes {
                 || !user.primaryEmail().toLowerCase(Locale.ROOT).equals(invitation.invitee().toLowerCase(Locale.ROOT))) {
             throw ApiError.invalidInput(422, "The accepted user must have the same email as the invitee.");
         }
+        List<String> added = state.isMember(invitation.organizationId(), user.id()) ? List.of() : List.of(user.id());
         state.addMember(invitation.organizationId(), user.id());
+        MemberRoutes.raiseMembershipUpdated(request, invitation.organizationId(), added, List.of());
         invitation.roleIds().forEach(roleId -> state.addMemberRole(invitation.organizationId(), user.id(), roleId));
         Invitation accepted = invitation.withStatus(Invitation.ACCEPTED, user.id(), now);
         state.invitations().put(accepted);

@@ -85,6 +85,7 @@ public final class LogtoEmulator implements AutoCloseable {
     private final FaultPlan faults = new FaultPlan();
     private final WaveGate waves = new WaveGate();
     private final SignInState signIns = new SignInState();
+    private final Webhooks webhooks = new Webhooks(state);
     private final OidcRoutes oidc;
     private final String m2mAppId;
     private final String m2mAppSecret;
@@ -116,6 +117,7 @@ public final class LogtoEmulator implements AutoCloseable {
         new OrganizationScopeRoutes(state, views).register(routes);
         new InvitationRoutes(state, views).register(routes);
         new OneTimeTokenRoutes(state).register(routes);
+        new HookRoutes(state, views).register(routes);
         RouteTable devRoutes = new RouteTable();
         new DevRoutes(state, this::userToken).register(devRoutes);
 
@@ -131,7 +133,7 @@ public final class LogtoEmulator implements AutoCloseable {
                 }
             });
         });
-        server.createContext("/", new Router(routes, devRoutes, state, tokens, calls, faults, waves));
+        server.createContext("/", new Router(routes, devRoutes, state, tokens, calls, faults, waves, webhooks));
     }
 
     /**
@@ -507,6 +509,22 @@ public final class LogtoEmulator implements AutoCloseable {
     }
 
     /**
+     * Registers another machine-to-machine app holding the Management API scope {@code all}, with credentials of the
+     * caller's choosing (fixed demo credentials that a second process can be given).
+     *
+     * @throws IllegalArgumentException when an app with that id exists
+     */
+    public void machineToMachineApp(String name, String appId, String appSecret) {
+        synchronized (state) {
+            if (appId.equals(m2mAppId) || state.applications().contains(appId)) {
+                throw new IllegalArgumentException("app exists: " + appId);
+            }
+            state.applications().put(new Application(appId, name, Application.Type.MACHINE_TO_MACHINE, appSecret, List.of(),
+                    List.of(), List.of()));
+        }
+    }
+
+    /**
      * Adds redirect and post-logout redirect URIs to a single-page app (URIs it already has are kept once), as
      * editing the app in Logto's console would; e.g. once a server's port is known.
      *
@@ -681,6 +699,74 @@ public final class LogtoEmulator implements AutoCloseable {
         }
     }
 
+    // ---------------------------------------------------------------- webhooks
+
+    /**
+     * Registers a webhook as {@code POST /api/hooks} would, but with a signing key of the caller's choosing (a service
+     * under test is configured with it before the hook exists), for seeding.
+     *
+     * @param url        where deliveries are POSTed
+     * @param signingKey the HMAC-SHA256 key of {@code logto-signature-sha-256}
+     * @param events     the events delivered, e.g. {@code Organization.Membership.Updated}
+     * @return the hook's id (21 characters)
+     * @throws IllegalArgumentException when an event is not one of Logto's
+     */
+    public String createHook(String url, String signingKey, String... events) {
+        if (events.length == 0 || !HookRoutes.EVENTS.containsAll(List.of(events))) {
+            throw new IllegalArgumentException("unknown or no hook events: " + List.of(events));
+        }
+        synchronized (state) {
+            Hook hook = new Hook(state.newId(IdGenerator.STANDARD), "", null, List.of(events),
+                    JsonNodeFactory.instance.objectNode().put("url", url), signingKey, true, state.now());
+            state.hooks().put(hook);
+            return hook.id();
+        }
+    }
+
+    /**
+     * The webhook deliveries made since the last reset, in the order they were answered (or failed): each request as
+     * sent, with the receiver's status. Only Management API calls deliver; seeding through this class never does.
+     */
+    public List<Delivery> deliveries() {
+        return webhooks.deliveries();
+    }
+
+    /**
+     * Waits until every delivery raised so far has been made (answered or failed), so that a test can look at
+     * {@link #deliveries()} or the receiver's state without sleeping. Held deliveries are not waited for.
+     *
+     * @throws IllegalStateException when some are still under way after 30 s
+     */
+    public void awaitDeliveries() {
+        if (!awaitDeliveries(Duration.ofSeconds(30))) {
+            throw new IllegalStateException("webhook deliveries still under way after 30 s");
+        }
+    }
+
+    private boolean awaitDeliveries(Duration timeout) {
+        try {
+            return webhooks.await(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** From now on, deliveries wait (a webhook late or lost) until {@link #releaseDeliveries()} or {@link #dropHeldDeliveries()}. */
+    public void holdDeliveries() {
+        webhooks.hold();
+    }
+
+    /** Sends the held deliveries (in no particular order, as Logto) and stops holding; answers how many. */
+    public int releaseDeliveries() {
+        return webhooks.release();
+    }
+
+    /** Loses the held deliveries, as a Logto that could not reach the receiver does (it never retries), and stops holding; answers how many. */
+    public int dropHeldDeliveries() {
+        return webhooks.drop();
+    }
+
     // ---------------------------------------------------------------- tokens
 
     /**
@@ -799,8 +885,8 @@ public final class LogtoEmulator implements AutoCloseable {
 
     /**
      * Back to the state right after {@link #start(int)}: drops every organization, user, role, scope, API
-     * resource, invitation, JIT setting, single-page app, sign-in session, code and opaque or refresh token, and every
-     * recorded message, turns the email connector off, clears call counts,
+     * resource, invitation, JIT setting, single-page app, webhook, sign-in session, code and opaque or refresh token, and every
+     * recorded message and delivery (held ones are dropped, those under way awaited), turns the email connector off, clears call counts,
      * faults and latency, restores the default token TTL, publishes a withdrawn RSA key again, and lets held requests
      * go. The signing key,
      * the M2M app and every token issued so far stay valid.
@@ -814,6 +900,9 @@ public final class LogtoEmulator implements AutoCloseable {
         faults.clear();
         waves.stop();
         awaitQuiet();
+        webhooks.drop();
+        awaitDeliveries(Duration.ofMillis(QUIET_WAIT_MS));
+        webhooks.clear();
         synchronized (state) {
             state.clear();
             signIns.clear();

@@ -26,6 +26,7 @@ final class ManagementApiClient {
     private final LogtoEmulator logto;
     private final HttpClient http;
     private @Nullable String token;
+    private @Nullable String userAgent;
 
     ManagementApiClient(LogtoEmulator logto) {
         this(logto, Duration.ofSeconds(10));
@@ -60,6 +61,16 @@ final class ManagementApiClient {
         return send(authorized(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Result patch(String path, String json) {
+        return send(authorized(path).header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Sends this {@code User-Agent} from now on (Logto copies it into webhook payloads). */
+    ManagementApiClient userAgent(String value) {
+        this.userAgent = value;
+        return this;
+    }
+
     Result put(String path, String json) {
         return send(authorized(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
@@ -92,7 +103,11 @@ final class ManagementApiClient {
             }
             token = result.json().get("access_token").stringValue();
         }
-        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token);
+        if (userAgent != null) {
+            request.header("User-Agent", userAgent);
+        }
+        return request;
     }
 
     private URI uri(String path) {

@@ -70,7 +70,9 @@ final class MemberRoutes {
         guard.validate();
         String organizationId = request.pathParam("id");
         requireUsers(organizationId, userIds);
+        List<String> added = new LinkedHashSet<>(userIds).stream().filter(userId -> !state.isMember(organizationId, userId)).toList();
         userIds.forEach(userId -> state.addMember(organizationId, userId));
+        raiseMembershipUpdated(request, organizationId, added, List.of());
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         userIds.forEach(body.putArray("userIds")::add);
         return Response.json(201, body);
@@ -83,17 +85,41 @@ final class MemberRoutes {
         guard.validate();
         String organizationId = request.pathParam("id");
         requireUsers(organizationId, userIds);
+        List<String> removed = new ArrayList<>();
         for (String memberId : state.memberIds(organizationId)) {
             if (!userIds.contains(memberId)) {
                 state.removeMember(organizationId, memberId);
+                removed.add(memberId);
             }
         }
+        List<String> added = userIds.stream().filter(userId -> !state.isMember(organizationId, userId)).toList();
         userIds.forEach(userId -> state.addMember(organizationId, userId));
+        raiseMembershipUpdated(request, organizationId, added, removed);
         return Response.noContent();
     }
 
     private Response remove(Request request) {
-        return Response.deleted(state.removeMember(request.pathParam("id"), request.pathParam("userId")));
+        String organizationId = request.pathParam("id");
+        String userId = request.pathParam("userId");
+        Response response = Response.deleted(state.removeMember(organizationId, userId));
+        raiseMembershipUpdated(request, organizationId, List.of(), List.of(userId));
+        return response;
+    }
+
+    /**
+     * {@code Organization.Membership.Updated} with {@code organizationId} and the ids that joined or left, each list
+     * omitted when empty ({@code truncateMembershipDelta}); raised by every membership write, even one that changed nothing.
+     */
+    static void raiseMembershipUpdated(Request request, String organizationId, List<String> added, List<String> removed) {
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        fields.put("organizationId", organizationId);
+        if (!added.isEmpty()) {
+            added.forEach(fields.putArray("addedUserIds")::add);
+        }
+        if (!removed.isEmpty()) {
+            removed.forEach(fields.putArray("removedUserIds")::add);
+        }
+        request.raise("Organization.Membership.Updated", fields);
     }
 
     /** Gives every listed user every listed role; a non-member or an unknown role is a 422 FK error (not require_membership). */

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * {@code /api/organization-roles/**}: the roles of the organization template and their scopes
@@ -71,6 +72,9 @@ final class OrganizationRoleRoutes {
         state.roles().put(role);
         state.roleScopes().replace(role.id(), scopeIds);
         state.roleResourceScopes().replace(role.id(), resourceScopeIds);
+        if (!scopeIds.isEmpty() || !resourceScopeIds.isEmpty()) {
+            request.raise("OrganizationRole.Scopes.Updated", JsonNodeFactory.instance.objectNode().put("organizationRoleId", role.id()));
+        }
         return Response.json(201, views.role(role));
     }
 

@@ -3,6 +3,8 @@ package dev.orgbff.emulator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +43,8 @@ final class Request {
     private Map<String, String> pathParams = Map.of();
     private @Nullable JsonNode body;
     private boolean corsRefused;
+    private final List<Raised> raised = new ArrayList<>();
+    private List<ObjectNode> webhookPayloads = List.of();
 
     Request(HttpExchange exchange) throws IOException {
         this.exchange = exchange;
@@ -62,6 +66,11 @@ final class Request {
 
     void bindPathParams(Map<String, String> params) {
         this.pathParams = params;
+    }
+
+    /** The decoded path parameters in path order (Koa's {@code ctx.params}). */
+    Map<String, String> pathParams() {
+        return pathParams;
     }
 
     /** A decoded path parameter named as in the OpenAPI template, e.g. {@code id} or {@code userId}. */
@@ -144,6 +153,38 @@ final class Request {
             }
         }
         return null;
+    }
+
+    /**
+     * Raises a webhook event the way a Logto route calls {@code ctx.appendDataHookContext(event, {...buildManagementApiContext(ctx), ...fields})}:
+     * delivered only when the call succeeds, after the answer (see {@link Webhooks}).
+     */
+    void raise(String event, ObjectNode fields) {
+        raised.add(new Raised(event, null, fields));
+    }
+
+    /** Raises an event whose context carries a user ({@code appendDataHookContext(event, {..., user})}): its info becomes {@code data}, first. */
+    void raiseWithUser(String event, ObjectNode user) {
+        raised.add(new Raised(event, user, JsonNodeFactory.instance.objectNode()));
+    }
+
+    List<Raised> raised() {
+        return raised;
+    }
+
+    /** The webhook payloads this call raised, once it succeeded (set by the {@link Router}). */
+    List<ObjectNode> webhookPayloads() {
+        return webhookPayloads;
+    }
+
+    void webhookPayloads(List<ObjectNode> payloads) {
+        this.webhookPayloads = payloads;
+    }
+
+    /** Koa's {@code ctx.ip} on Logto's dual-stack server: an IPv4 client shows as {@code ::ffff:127.0.0.1}. */
+    String remoteIp() {
+        InetAddress address = exchange.getRemoteAddress().getAddress();
+        return address instanceof Inet4Address ? "::ffff:" + address.getHostAddress() : address.getHostAddress();
     }
 
     /** Marks the request's origin as refused by a client-based CORS check: the answer carries no {@code Access-Control-Allow-Origin}. */
@@ -272,5 +313,9 @@ final class Request {
         try (in) {
             return in.readAllBytes();
         }
+    }
+
+    /** An event a route raised: its name, the user it carries (or null) and its own fields. */
+    record Raised(String event, @Nullable ObjectNode user, ObjectNode fields) {
     }
 }

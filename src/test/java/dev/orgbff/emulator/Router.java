@@ -30,9 +30,10 @@ final class Router implements HttpHandler {
     private final CallCounter calls;
     private final FaultPlan faults;
     private final WaveGate waves;
+    private final Webhooks webhooks;
 
     Router(RouteTable routes, RouteTable devRoutes, TenantState state, TokenIssuer tokens, CallCounter calls, FaultPlan faults,
-            WaveGate waves) {
+            WaveGate waves, Webhooks webhooks) {
         this.routes = routes;
         this.devRoutes = devRoutes;
         this.state = state;
@@ -40,12 +41,14 @@ final class Router implements HttpHandler {
         this.calls = calls;
         this.faults = faults;
         this.waves = waves;
+        this.webhooks = webhooks;
     }
 
     @Override
     public void handle(HttpExchange exchange) {
+        Request request = null;
         try (exchange) {
-            Request request = new Request(exchange);
+            request = new Request(exchange);
             Response response = dispatch(request);
             if (response != null) {
                 write(exchange, request, response);
@@ -53,6 +56,10 @@ final class Router implements HttpHandler {
             // a null response (timeout fault) closes the connection without an answer
         } catch (IOException e) {
             LOG.log(Level.FINE, "client went away", e);
+        }
+        if (request != null) {
+            // after the answer, as Logto's middleware fires its hooks once the route is done (also when the answer was lost)
+            webhooks.send(request.webhookPayloads());
         }
     }
 
@@ -115,6 +122,9 @@ final class Router implements HttpHandler {
             try {
                 synchronized (state) {
                     response = route.handler().handle(request);
+                    if (route.authenticated() && response.status() / 100 == 2) {
+                        request.webhookPayloads(webhooks.payloads(request, route, response, state.now()));
+                    }
                 }
             } catch (OidcError e) {
                 response = e.response();

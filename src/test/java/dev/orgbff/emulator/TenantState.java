@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Everything one Logto tenant stores that the emulated routes touch: organizations, users, the
  * organization template (with the API resource scopes its roles grant), memberships and member roles,
- * invitations, JIT settings, sent messages and single-page apps.
+ * invitations, JIT settings, sent messages, single-page apps and webhooks.
  * Rows are read and written through their {@link Table} or {@link Relation}; deletes go through this
  * class, because they cascade the way Logto's foreign keys do ({@code on delete cascade}).
  *
@@ -43,6 +43,7 @@ final class TenantState {
     private final Relation<String> jitDomains = new Relation<>();
     /** organization id → JIT organization role ids */
     private final Relation<String> jitRoles = new Relation<>();
+    private final Table<Hook> hooks = new Table<>(Hook::id);
     private final Table<OneTimeToken> oneTimeTokens = new Table<>(OneTimeToken::id);
     /** The single-page apps (the M2M app is not tenant data: it survives a reset). */
     private final Table<Application> applications = new Table<>(Application::id);
@@ -62,6 +63,11 @@ final class TenantState {
         clockOffsetMillis += millis;
     }
 
+    /** A fresh secret, as Logto's {@code generateStandardSecret()} (a hook's signing key). */
+    String newSecret() {
+        return ids.secret();
+    }
+
     long nextSequence() {
         return ++sequence;
     }
@@ -73,7 +79,7 @@ final class TenantState {
             id = ids.next(length);
         } while (organizations.contains(id) || users.contains(id) || roles.contains(id)
                 || scopes.contains(id) || invitations.contains(id) || apiResources.contains(id) || apiScopes.contains(id)
-                || oneTimeTokens.contains(id) || applications.contains(id));
+                || oneTimeTokens.contains(id) || applications.contains(id) || hooks.contains(id));
         return id;
     }
 
@@ -94,6 +100,7 @@ final class TenantState {
         jitRoles.clear();
         oneTimeTokens.clear();
         applications.clear();
+        hooks.clear();
         messages.clear();
         emailConnector = false;
         clockOffsetMillis = 0;
@@ -303,6 +310,11 @@ final class TenantState {
 
     Table<Application> applications() {
         return applications;
+    }
+
+    /** The webhooks ({@code /api/hooks}). */
+    Table<Hook> hooks() {
+        return hooks;
     }
 
     Table<OneTimeToken> oneTimeTokens() {

@@ -3,6 +3,8 @@ package dev.orgbff.emulator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +33,7 @@ final class UserRoutes {
         routes.api("GET", "/api/users", this::search)
                 .api("POST", "/api/users", this::create)
                 .api("GET", "/api/users/{userId}", this::get)
+                .api("PATCH", "/api/users/{userId}", this::update)
                 .api("DELETE", "/api/users/{userId}", this::delete)
                 .api("GET", "/api/users/{userId}/organizations", this::organizations);
     }
@@ -106,9 +109,61 @@ final class UserRoutes {
         return Response.json(200, profile);
     }
 
-    /** Deleting a user ends their memberships and roles too (transcript steps 125, 126). */
+    /**
+     * Any subset of username, primaryEmail, primaryPhone, name, avatar (each nullable; {@code ""} clears it too),
+     * customData and profile (replaced whole); identifiers another user holds answer 422 as on create.
+     */
+    private Response update(Request request) {
+        Guard guard = Guard.body(request.body());
+        Field<String> username = identifier(guard, "username", Guard.LOGTO_USERNAME);
+        Field<String> primaryEmail = identifier(guard, "primaryEmail", Guard.LOGTO_EMAIL);
+        Field<String> primaryPhone = identifier(guard, "primaryPhone", Guard.LOGTO_PHONE);
+        Field<String> name = guard.optionalString("name", 0, -1, true);
+        Field<String> avatar = guard.optionalUrl("avatar", true);
+        Field<ObjectNode> customData = guard.optionalObject("customData");
+        Field<ObjectNode> profile = guard.optionalObject("profile");
+        guard.validate();
+        User current = find(request.pathParam("userId"));
+        if (taken(username, current, User::username)) {
+            throw ApiError.of(422, "user.username_already_in_use", "This username is already in use.");
+        }
+        if (primaryEmail.value() != null && !primaryEmail.value().equalsIgnoreCase(current.primaryEmail())
+                && state.emailTaken(primaryEmail.value())) {
+            throw ApiError.of(422, "user.email_already_in_use", "This email is associated with an existing account.");
+        }
+        if (taken(primaryPhone, current, User::primaryPhone)) {
+            throw ApiError.of(422, "user.phone_already_in_use", "This phone number is associated with an existing account.");
+        }
+        User updated = new User(current.id(), username.orElse(current.username()), primaryEmail.orElse(current.primaryEmail()),
+                primaryPhone.orElse(current.primaryPhone()), emptyToNull(name.orElse(current.name())),
+                emptyToNull(avatar.orElse(current.avatar())), customData.value() == null ? current.customData() : customData.value(),
+                profile.value() == null ? current.profile() : profile.value(), current.hasPassword(), current.createdAt(),
+                state.now(), current.sequence());
+        state.users().put(updated);
+        return Response.json(200, views.userProfile(updated));
+    }
+
+    /** An identifier of the PATCH body: Logto's pattern, {@code ""} or null (both clear it). */
+    private static Field<String> identifier(Guard guard, String key, Pattern pattern) {
+        Field<String> field = guard.optionalMatching(key, Pattern.compile(pattern.pattern() + "|^$"), "regex", true);
+        return field.present() ? Field.of(emptyToNull(field.value())) : field;
+    }
+
+    private boolean taken(Field<String> identifier, User current, Function<User, String> column) {
+        String value = identifier.value();
+        return value != null && state.users().stream().anyMatch(user -> !user.id().equals(current.id()) && value.equals(column.apply(user)));
+    }
+
+    private static @Nullable String emptyToNull(@Nullable String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** Deleting a user ends their memberships and roles too (transcript steps 125, 126); raises {@code User.Deleted} with the user. */
     private Response delete(Request request) {
-        return Response.deleted(state.deleteUser(request.pathParam("userId")));
+        User user = state.users().get(request.pathParam("userId"));
+        Response response = Response.deleted(state.deleteUser(request.pathParam("userId")));
+        request.raiseWithUser("User.Deleted", views.userInfo(user));
+        return response;
     }
 
     /** Every organization of the user with their {@code organizationRoles}; unpaginated, paging parameters are ignored. */

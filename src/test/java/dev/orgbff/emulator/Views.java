@@ -72,6 +72,21 @@ final class Views {
         return node;
     }
 
+    /** A hook as {@code /api/hooks} shows it, signing key included. */
+    ObjectNode hook(Hook hook) {
+        ObjectNode node = tenantRow();
+        node.put("id", hook.id());
+        node.put("name", hook.name());
+        node.put("event", hook.event());
+        ArrayNode events = node.putArray("events");
+        hook.events().forEach(events::add);
+        node.set("config", hook.config().deepCopy());
+        node.put("signingKey", hook.signingKey());
+        node.put("enabled", hook.enabled());
+        node.put("createdAt", hook.createdAt());
+        return node;
+    }
+
     ObjectNode role(OrganizationRole role) {
         ObjectNode node = namedRow(role.id(), role.name(), role.description());
         node.put("type", role.type());
