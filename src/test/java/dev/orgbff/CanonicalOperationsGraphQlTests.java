@@ -1,8 +1,5 @@
 package dev.orgbff;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The canonical operations of {@code schema/operations/} cost exactly their stated minimum of Logto calls
  * and of dependent round trips (counted as waves by the emulator, without timing: each wave is held until
  * no further call arrives). Unless a test says otherwise the organization template is cached, as it is
- * between requests in production ({@code orgbff.template.cache-ttl}); the M2M token is not counted.
+ * between requests in production ({@code orgbff.cache.max-staleness}); the M2M token is not counted.
  * A change that adds a call or a round trip to one of these fails here.
  */
-@TestPropertySource(properties = "orgbff.template.cache-ttl=30s")
+@TestPropertySource(properties = "orgbff.cache.max-staleness=30s")
 class CanonicalOperationsGraphQlTests extends GraphQlTestSupport {
 
     /**
@@ -50,7 +47,7 @@ class CanonicalOperationsGraphQlTests extends GraphQlTestSupport {
     }
 
     private Measured measureAsIs(String caller, String operation, Map<String, Object> variables) {
-        var request = as(caller).document(operation(operation));
+        var request = as(caller).document(canonicalOperation(operation));
         variables.forEach(request::variable);
         logto.resetCalls();
         logto.countWaves(QUIET);
@@ -67,15 +64,6 @@ class CanonicalOperationsGraphQlTests extends GraphQlTestSupport {
     private record Measured(GraphQlTester.Response response, int calls, int waves) {
     }
 
-    private static String operation(String name) {
-        try (InputStream in = CanonicalOperationsGraphQlTests.class.getResourceAsStream("/graphql/operations/" + name + ".graphql")) {
-            assertThat(in).as("schema/operations/%s.graphql", name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Test
     void switcher_twentyFiveOrganizations_oneCallInOneRoundTrip() {
         // given
@@ -89,6 +77,19 @@ class CanonicalOperationsGraphQlTests extends GraphQlTestSupport {
         assertThat(logto.calls("GET /api/users/{userId}/organizations")).isEqualTo(1);
         assertThat(switcher.calls()).isEqualTo(1);
         assertThat(switcher.waves()).isEqualTo(1);
+    }
+
+    @Test
+    void switcher_withoutWebhooks_readsMembershipsInEveryRequest() {
+        // given
+        DemoTenant demo = DemoTenant.seed(logto);
+        measure(demo.alice(), "switcher", Map.of());
+        // when
+        Measured again = measureAsIs(demo.alice(), "switcher", Map.of());
+        // then
+        again.response().path("viewer.organizations.totalCount").entity(Integer.class).isEqualTo(1);
+        assertThat(logto.calls()).containsOnlyKeys("GET /api/users/{userId}/organizations");
+        assertThat(again.calls()).isEqualTo(1);
     }
 
     @Test

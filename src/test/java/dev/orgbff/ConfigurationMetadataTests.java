@@ -32,8 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfigurationMetadataTests {
 
     private static final List<String> PREFIXES = List.of("logto.", "orgbff.");
-    /** {@code ${ENVIRONMENT_VARIABLE:default}}: the default is what applies when the variable is unset. */
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[A-Z0-9_]+:(.*)}");
+    /**
+     * {@code ${ENVIRONMENT_VARIABLE:default}} or {@code ${old.property-name:default}}: the default is what applies when
+     * the variable or old name is unset.
+     */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[A-Za-z0-9_.-]+:(.*)}");
 
     @Test
     void metadata_everyApplicationProperty_namedAndNothingElse() throws IOException {

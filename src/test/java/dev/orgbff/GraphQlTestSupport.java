@@ -1,5 +1,8 @@
 package dev.orgbff;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Logto emulator shared by the whole test run (one Spring context cached across test classes, a second one for
  * the classes that override a property). Each test starts with an empty tenant (the emulator keeps its keys and
  * M2M tokens), the real clock and no recorded upstream calls. The organization template is not cached across
- * requests ({@code orgbff.template.cache-ttl=0s}) unless a class says otherwise, so call counts are those of
+ * requests ({@code orgbff.cache.max-staleness=0s}) unless a class says otherwise, so call counts are those of
  * each request on its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -42,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(TestClockConfiguration.class)
 // each test seeds a template of its own: unless a test class says otherwise, none is shared across requests;
 // a class may also shorten the Logto deadline (here, not a dynamic property, so that a class can override it)
-@TestPropertySource(properties = {"orgbff.template.cache-ttl=0s", "logto.timeout=2s"})
+@TestPropertySource(properties = {"orgbff.cache.max-staleness=0s", "logto.timeout=2s"})
 public abstract class GraphQlTestSupport {
 
     protected static final LogtoEmulator logto = LogtoEmulator.start(0);
@@ -79,6 +82,16 @@ public abstract class GraphQlTestSupport {
     @AfterEach
     void realTime() {
         clock.reset();
+    }
+
+    /** The text of a canonical operation, {@code schema/operations/<name>.graphql}. */
+    protected static String canonicalOperation(String name) {
+        try (InputStream in = GraphQlTestSupport.class.getResourceAsStream("/graphql/operations/" + name + ".graphql")) {
+            assertThat(in).as("schema/operations/%s.graphql", name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A tester that sends {@code userId}'s access token, as a signed-in app would. */

@@ -133,7 +133,8 @@ class MembershipService {
                         failure -> removeAgain(organizationId, newIds, failure, errors).then(Mono.error(failure)))
                 .then(organizations.assignRolesToMembers(organizationId, newIds, roleIds)
                         .thenReturn(added)
-                        .onErrorResume(failure -> removeAgain(organizationId, newIds, failure, errors)));
+                        .onErrorResume(failure -> removeAgain(organizationId, newIds, failure, errors)))
+                .doOnTerminate(() -> access.membershipsChanged(newIds));
     }
 
     /** Compensation: the members just added (or perhaps added) without their roles are removed again (and only they). */
@@ -218,7 +219,7 @@ class MembershipService {
                 .map(UpdateMemberRolesPayload::failed)
                 .defaultIfEmpty(UpdateMemberRolesPayload.updated(updated))
                 .onErrorResume(WriteRefused.class, refused -> Mono.just(UpdateMemberRolesPayload.failed(refused.userError)))
-                .doOnTerminate(() -> forgetIfViewer(caller, userId));
+                .doOnTerminate(() -> membershipChanged(caller, userId));
     }
 
     /**
@@ -243,7 +244,7 @@ class MembershipService {
                                                 lastAdminError())
                                         .map(RemoveOrganizationMemberPayload::failed)
                                         .defaultIfEmpty(RemoveOrganizationMemberPayload.removed(target.user().id()))
-                                        .doOnTerminate(() -> forgetIfViewer(caller, target.user().id()))
+                                        .doOnTerminate(() -> membershipChanged(caller, target.user().id()))
                                 : Mono.just(RemoveOrganizationMemberPayload.failed(outranked())))
                         .switchIfEmpty(Mono.fromSupplier(() -> RemoveOrganizationMemberPayload.failed(notAMember()))));
     }
@@ -268,8 +269,12 @@ class MembershipService {
                 .doOnTerminate(() -> access.forgetMemberships(caller));
     }
 
-    /** After the viewer's own roles or membership changed, later checks and fields of the same request read them anew. */
-    private void forgetIfViewer(Caller caller, String userId) {
+    /**
+     * After a member's roles or membership changed: later queries read theirs anew, and when they are the viewer, so do
+     * later checks and fields of the same request.
+     */
+    private void membershipChanged(Caller caller, String userId) {
+        access.membershipsChanged(List.of(userId));
         if (caller.viewer().userId().equals(userId)) {
             access.forgetMemberships(caller);
         }

@@ -24,9 +24,11 @@ import dev.orgbff.template.OrganizationTemplate;
 import dev.orgbff.template.TemplateService;
 
 /**
- * The one place where permissions are checked: the viewer's memberships, read live from Logto through a
- * per-request DataLoader ({@code GET /api/users/{userId}/organizations}, once per request), resolved
- * against the template ({@link TemplateService}, once per request). A non-member, an unknown organization
+ * The one place where permissions are checked: the viewer's memberships, read from Logto through a per-request
+ * DataLoader ({@code GET /api/users/{userId}/organizations}, at most once per request), resolved against the template
+ * ({@link TemplateService}, once per request). A mutation reads them live; with webhooks configured, a query may
+ * take them from {@link OrganizationCaches}, which events keep fresh, never older than
+ * {@code orgbff.cache.max-staleness}. A non-member, an unknown organization
  * id and an organization the token is not scoped to get the same {@link NotFoundException}; a member
  * without the permission gets {@link ForbiddenException}. Checks run before any write.
  */
@@ -35,15 +37,25 @@ public class OrganizationAccess {
 
     private static final String NOT_FOUND = "Organization not found";
 
+    /** Read live, for mutations. */
     private final RequestLoader<String, List<UserOrganization>> memberships;
+    /** Taken from the shared cache when it may serve them, for queries. */
+    private final RequestLoader<String, List<UserOrganization>> sharedMemberships;
     private final TemplateService templates;
     private final AccessProperties policy;
+    private final OrganizationCaches caches;
 
-    OrganizationAccess(BatchLoaderRegistry registry, UsersApi users, TemplateService templates, AccessProperties policy) {
+    OrganizationAccess(BatchLoaderRegistry registry, UsersApi users, TemplateService templates, AccessProperties policy,
+            OrganizationCaches caches) {
         this.templates = templates;
         this.policy = policy;
+        this.caches = caches;
         this.memberships = RequestLoader.register(registry, "memberships", userIds -> Flux.fromIterable(userIds)
                 .flatMap(userId -> organizationsOf(users, userId).map(organizations -> Map.entry(userId, organizations)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue));
+        this.sharedMemberships = RequestLoader.register(registry, "sharedMemberships", userIds -> Flux.fromIterable(userIds)
+                .flatMap(userId -> caches.memberships(userId, () -> organizationsOf(users, userId))
+                        .map(organizations -> Map.entry(userId, organizations)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
@@ -167,7 +179,8 @@ public class OrganizationAccess {
 
     /**
      * Puts an organization as a write returned it into the request's cached memberships, so later fields and
-     * mutations of the same request see its new details without another call.
+     * mutations of the same request see its new details without another call; and drops what other requests share
+     * of it.
      */
     void updated(Caller caller, Organization organization) {
         caller.update(memberships, caller.viewer().userId(), rows -> rows.stream()
@@ -175,14 +188,25 @@ public class OrganizationAccess {
                         ? new UserOrganization(organization, row.organizationRoles())
                         : row)
                 .toList());
+        caches.organizationChanged(organization.id());
     }
 
     /**
      * Drops the request's cached memberships after a write changed the viewer's own memberships or roles,
-     * so later checks and fields of the same request (a second mutation, a payload) read them anew.
+     * so later checks and fields of the same request (a second mutation, a payload) read them anew; and the ones
+     * shared with later requests.
      */
     public void forgetMemberships(Caller caller) {
-        caller.forget(memberships, caller.viewer().userId());
+        caller.forget(memberships, caller.viewer().userId()); // only mutations write, and they read live
+        caches.membershipsChanged(List.of(caller.viewer().userId()));
+    }
+
+    /**
+     * Drops the shared memberships of users a write through this service added, removed or gave other roles, so this
+     * instance's next queries read them anew even before the write's event arrives.
+     */
+    public void membershipsChanged(List<String> userIds) {
+        caches.membershipsChanged(userIds);
     }
 
     /**
@@ -206,6 +230,6 @@ public class OrganizationAccess {
     }
 
     private Mono<List<UserOrganization>> memberships(Caller caller) {
-        return caller.load(memberships, caller.viewer().userId()).defaultIfEmpty(List.of());
+        return caller.load(caller.readsLive() ? memberships : sharedMemberships, caller.viewer().userId()).defaultIfEmpty(List.of());
     }
 }

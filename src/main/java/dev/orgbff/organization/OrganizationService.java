@@ -41,14 +41,23 @@ public class OrganizationService {
     private final OrganizationsApi logto;
     private final OrganizationAccess access;
     private final TemplateService templates;
+    private final OrganizationCaches caches;
+    /** Read live, for mutations. */
     private final RequestLoader<String, Organization> organizations;
+    /** Taken from the shared cache when it may serve them, for queries. */
+    private final RequestLoader<String, Organization> sharedOrganizations;
 
-    OrganizationService(BatchLoaderRegistry registry, OrganizationsApi logto, OrganizationAccess access, TemplateService templates) {
+    OrganizationService(BatchLoaderRegistry registry, OrganizationsApi logto, OrganizationAccess access, TemplateService templates,
+            OrganizationCaches caches) {
         this.logto = logto;
         this.access = access;
         this.templates = templates;
+        this.caches = caches;
         this.organizations = RequestLoader.register(registry, "organizations", ids -> Flux.fromIterable(ids)
                 .flatMap(logto::organization)
+                .collectMap(Organization::id));
+        this.sharedOrganizations = RequestLoader.register(registry, "sharedOrganizations", ids -> Flux.fromIterable(ids)
+                .flatMap(id -> caches.organization(id, () -> logto.organization(id)))
                 .collectMap(Organization::id));
     }
 
@@ -56,15 +65,20 @@ public class OrganizationService {
      * An organization by id, whether or not the viewer belongs to it (for what an invitation shows of its
      * organization: id, name, description); empty when it does not exist. One
      * {@code GET /api/organizations/{id}} per distinct id per request, concurrent; none for an organization
-     * {@link #known known} to the request.
+     * {@link #known known} to the request, nor, in a query with webhooks configured, for one shared across requests
+     * ({@link OrganizationCaches}).
      */
     public Mono<Organization> summary(Caller caller, String organizationId) {
-        return caller.load(organizations, organizationId);
+        return caller.load(loader(caller), organizationId);
     }
 
     /** Records an organization the request already read (e.g. from the viewer's memberships), so {@link #summary} costs no call for it. */
     public void known(Caller caller, Organization organization) {
-        caller.prime(organizations, organization.id(), organization);
+        caller.prime(loader(caller), organization.id(), organization);
+    }
+
+    private RequestLoader<String, Organization> loader(Caller caller) {
+        return caller.readsLive() ? organizations : sharedOrganizations;
     }
 
     /**
@@ -184,7 +198,10 @@ public class OrganizationService {
                 .flatMap(granted -> logto.deleteOrganization(input.organizationId())
                         .onErrorResume(LogtoApiException.class,
                                 error -> error.is(LogtoErrorCode.ENTITY_NOT_FOUND) ? Mono.empty() : Mono.error(error)))
-                .then(Mono.fromRunnable(() -> access.forgetMemberships(caller)))
+                .then(Mono.fromRunnable(() -> {
+                    access.forgetMemberships(caller);
+                    caches.organizationChanged(input.organizationId());
+                }))
                 .thenReturn(DeleteOrganizationPayload.deleted(input.organizationId()));
     }
 

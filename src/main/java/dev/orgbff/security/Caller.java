@@ -28,6 +28,7 @@ public final class Caller {
     public static final String CONTEXT_KEY = "dev.orgbff.security.Caller";
 
     private final Viewer viewer;
+    private final boolean mutation;
     private final DataLoaderRegistry loaders;
     private final ContextView requestContext;
     private final Map<String, Prefetch> prefetched = new ConcurrentHashMap<>();
@@ -40,8 +41,9 @@ public final class Caller {
      * @param requestContext the Reactor context the request's data fetchers run in (its trace among it), given to
      *     the reads started ahead, which no data fetcher subscribes to
      */
-    Caller(Viewer viewer, DataLoaderRegistry loaders, ContextView requestContext) {
+    Caller(Viewer viewer, boolean mutation, DataLoaderRegistry loaders, ContextView requestContext) {
         this.viewer = viewer;
+        this.mutation = mutation;
         this.loaders = loaders;
         this.requestContext = requestContext;
     }
@@ -49,6 +51,14 @@ public final class Caller {
     /** Who is calling, as their validated access token says. */
     public Viewer viewer() {
         return viewer;
+    }
+
+    /**
+     * Whether the request is a mutation: its reads, permission checks included, go to Logto, never to what other
+     * requests left in a shared cache. Queries (and subscriptions) may be answered from one.
+     */
+    public boolean readsLive() {
+        return mutation;
     }
 
     /**

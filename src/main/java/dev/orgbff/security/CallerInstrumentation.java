@@ -8,6 +8,7 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.language.OperationDefinition;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ContextSnapshotFactory;
 import org.jspecify.annotations.Nullable;
@@ -21,8 +22,9 @@ import org.springframework.stereotype.Component;
  * Builds the request's {@link Caller} once, when execution starts: the {@link Viewer} that
  * {@link CallerInterceptor} read from the token, with the DataLoader registry execution really dispatches.
  * (Earlier registries are copied: Spring's observation instrumentation re-registers every loader in a new,
- * instrumented registry; loads on the old one would never be dispatched.) Also turns off thread-local context
- * propagation around data fetchers, which nothing here needs.
+ * instrumented registry; loads on the old one would never be dispatched.) The caller knows whether the operation is
+ * a mutation, whose reads are all live. Also turns off thread-local context propagation around data fetchers, which
+ * nothing here needs.
  */
 @Component
 class CallerInstrumentation extends SimplePerformantInstrumentation {
@@ -56,7 +58,8 @@ class CallerInstrumentation extends SimplePerformantInstrumentation {
         if (viewer != null) {
             // what data fetchers' Monos get from Spring for GraphQL, the request's observation (its trace) among it
             ContextView requestContext = ContextPropagationHelper.captureFrom(context).updateContext(Context.empty());
-            context.put(Caller.CONTEXT_KEY, new Caller(viewer, executionContext.getDataLoaderRegistry(), requestContext));
+            boolean mutation = executionContext.getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION;
+            context.put(Caller.CONTEXT_KEY, new Caller(viewer, mutation, executionContext.getDataLoaderRegistry(), requestContext));
         }
         ContextPropagationHelper.saveInstance(NO_THREAD_LOCALS, context);
         return executionContext;

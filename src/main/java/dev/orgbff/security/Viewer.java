@@ -53,7 +53,7 @@ public record Viewer(String userId, @Nullable String tokenOrganizationId, @Nulla
 
     /**
      * The viewer's effective permissions in an organization, given the permissions their roles there grant
-     * (read live from Logto), sorted by name. An organization token narrows them to its {@code scope}; a
+     * (read from Logto: live in a mutation; in a query possibly from the event-fed caches), sorted by name. An organization token narrows them to its {@code scope}; a
      * token scoped to another organization grants none. Never widens.
      */
     public Set<String> effectivePermissions(String organizationId, Set<String> rolePermissions) {
