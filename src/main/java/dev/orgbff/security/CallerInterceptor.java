@@ -1,39 +1,115 @@
 package dev.orgbff.security;
 
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads who is calling once per request, before execution: the {@link Viewer} of the validated access
- * token (the security context is only reachable here, in the reactive pipeline), put into the GraphQL
- * context for {@link CallerInstrumentation}, which adds the request's DataLoaders.
+ * token, put into the GraphQL context for {@link CallerInstrumentation}, which adds the request's DataLoaders. Over
+ * HTTP the token is the request's, validated by the resource server (the security context is only reachable here, in
+ * the reactive pipeline); over WebSocket it is the connection's, sent in {@code connection_init}'s payload as
+ * {@code {"Authorization": "Bearer <token>"}} (browsers cannot set headers on a WebSocket), validated by the same
+ * decoder as over HTTP, and taken by every operation of the connection. A missing or invalid token closes the
+ * connection with 4401 (Spring's handler does, when this interceptor's initialization fails), after one log line.
  */
 @Component
-class CallerInterceptor implements WebGraphQlInterceptor {
+class CallerInterceptor implements WebSocketGraphQlInterceptor {
 
-    /** The key of the request's viewer in the GraphQL context. */
+    private static final Logger log = LoggerFactory.getLogger(CallerInterceptor.class);
+    private static final String BEARER = "Bearer ";
+
+    /** The key of the request's viewer in the GraphQL context, and of the connection's in a WebSocket session. */
     static final String VIEWER_KEY = "dev.orgbff.security.Viewer";
+
+    private final ReactiveJwtDecoder jwtDecoder;
+    private final WebSocketConnections connections;
+
+    CallerInterceptor(ReactiveJwtDecoder jwtDecoder, WebSocketConnections connections) {
+        this.jwtDecoder = jwtDecoder;
+        this.connections = connections;
+    }
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        return ReactiveSecurityContextHolder.getContext()
-                .mapNotNull(SecurityContext::getAuthentication)
-                .filter(authentication -> authentication.getPrincipal() instanceof Jwt)
-                .map(authentication -> Viewer.of((Jwt) authentication.getPrincipal()))
-                // the resource server admits no request to /graphql without a valid token
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException("GraphQL request without an authenticated access token")))
-                .flatMap(viewer -> {
-                    request.configureExecutionInput((input, builder) -> builder
-                            .graphQLContext(context -> context.put(VIEWER_KEY, viewer))
-                            .build());
-                    return chain.next(request);
-                });
+        Mono<Viewer> viewer;
+        if (request instanceof WebSocketGraphQlRequest webSocketRequest) {
+            // Spring's handler runs a subscribe message sent before connection_init, but not one sent before its
+            // validation ended (a client that did not wait for connection_ack): that one closes the connection with 4401
+            viewer = Mono.justOrEmpty((Viewer) webSocketRequest.getSessionInfo().getAttributes().get(VIEWER_KEY))
+                    .switchIfEmpty(Mono.defer(() -> connections.unauthorized(webSocketRequest.getSessionInfo().getId())
+                            .then(Mono.error(() -> new IllegalStateException("GraphQL operation before its connection was authenticated")))));
+        } else {
+            viewer = ReactiveSecurityContextHolder.getContext()
+                    .mapNotNull(SecurityContext::getAuthentication)
+                    .filter(authentication -> authentication.getPrincipal() instanceof Jwt)
+                    .map(authentication -> Viewer.of((Jwt) authentication.getPrincipal()))
+                    // the resource server admits no request to /graphql without a valid token
+                    .switchIfEmpty(Mono.error(() -> new IllegalStateException("GraphQL request without an authenticated access token")));
+        }
+        return viewer.flatMap(caller -> {
+            request.configureExecutionInput((input, builder) -> builder
+                    .graphQLContext(context -> context.put(VIEWER_KEY, caller))
+                    .build());
+            return chain.next(request);
+        });
+    }
+
+    /**
+     * Authenticates a WebSocket connection by the access token of its {@code connection_init}: acknowledged when valid
+     * (and the user's connection limit allows, see {@link WebSocketConnections}), an error otherwise, which closes it.
+     */
+    @Override
+    public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo session, Map<String, Object> payload) {
+        String token = bearerToken(payload);
+        if (token == null) {
+            return refused("connection_init carries no Authorization: Bearer <token>");
+        }
+        return jwtDecoder.decode(token)
+                .onErrorResume(JwtException.class, invalid -> refused(invalid.getMessage()))
+                .flatMap(jwt -> {
+                    Viewer viewer = Viewer.of(jwt);
+                    return connections.admit(session.getId(), viewer, jwt.getExpiresAt())
+                            .then(Mono.fromRunnable(() -> session.getAttributes().put(VIEWER_KEY, viewer)));
+                })
+                .then(Mono.empty());
+    }
+
+    /** The token of the payload's {@code Authorization} entry (any letter case, as an HTTP header), or {@code null}. */
+    private static @Nullable String bearerToken(Map<String, Object> payload) {
+        for (Map.Entry<String, Object> entry : payload.entrySet()) {
+            if ("authorization".equalsIgnoreCase(entry.getKey()) && entry.getValue() instanceof String value
+                    && value.regionMatches(true, 0, BEARER, 0, BEARER.length()) && !value.substring(BEARER.length()).isBlank()) {
+                return value.substring(BEARER.length()).trim();
+            }
+        }
+        return null;
+    }
+
+    private static <T> Mono<T> refused(@Nullable String reason) {
+        log.info("Refused a GraphQL WebSocket connection with 4401: {}", reason);
+        return Mono.error(new UnauthorizedConnectionException());
+    }
+
+    /** The {@code connection_init} of a WebSocket connection carries no valid access token. */
+    private static final class UnauthorizedConnectionException extends RuntimeException {
+        UnauthorizedConnectionException() {
+            super("Unauthorized", null, false, false);
+        }
     }
 }

@@ -41,7 +41,9 @@ import dev.orgbff.logto.LogtoProperties;
  * verified is remembered by {@link VerifiedTokenCache}, so its signature is not checked on every request.
  * A request with more than one {@code Authorization} header is refused with HTTP 400 on every path
  * ({@link DuplicateAuthorizationFilter}). Browser apps on the origins of {@link CorsProperties} may call
- * {@code /graphql}; their preflight requests are answered before authentication.
+ * {@code /graphql}; their preflight requests are answered before authentication. The WebSocket handshake on
+ * {@code /graphql} needs no token (its {@code connection_init} carries it, see {@link CallerInterceptor}) but an
+ * {@code Origin}, when it has one, of this service or of {@link CorsProperties} ({@link WebSocketUpgrade}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -56,6 +58,9 @@ class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, CorsProperties cors, GraphQlProperties graphQl) {
         ManagementServerMatcher managementServer = new ManagementServerMatcher();
+        String webSocketPath = graphQl.getWebsocket().getPath();
+        WebSocketUpgrade webSocketUpgrade = new WebSocketUpgrade(webSocketPath == null ? graphQl.getHttp().getPath() : webSocketPath,
+                cors.allowedOrigins());
         return http
                 // before authentication: a browser's preflight carries no token
                 .cors(spec -> {
@@ -75,6 +80,8 @@ class SecurityConfiguration {
                 // after the security headers are set up, so the 400 carries them too; before any authentication
                 .addFilterAfter(new DuplicateAuthorizationFilter(), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
                 .addFilterAt(new PublicHealthAlias(managementServer), SecurityWebFiltersOrder.FIRST)
+                // a browser opens a WebSocket to any origin without a preflight: the handshake's Origin is checked here
+                .addFilterBefore(webSocketUpgrade, SecurityWebFiltersOrder.CORS)
                 .authorizeExchange(exchanges -> exchanges
                         // the management port: health and the metrics (Prometheus; metrics, which the benchmark reads, when
                         // exposed) are open to probes and scrapers, which carry no user token; anything else (an endpoint
@@ -83,6 +90,8 @@ class SecurityConfiguration {
                         .matchers(new AndServerWebExchangeMatcher(managementServer, EndpointRequest.to("health", "prometheus", "metrics")))
                         .permitAll()
                         .matchers(managementServer).denyAll()
+                        // the handshake carries no token (browsers cannot set its headers): connection_init does
+                        .matchers(webSocketUpgrade).permitAll()
                         .pathMatchers("/graphiql", "/graphiql/**", PublicHealthAlias.ACTUATOR_HEALTH, PublicHealthAlias.PUBLIC_HEALTH).permitAll()
                         // Logto's webhook deliveries carry a signature, not a token: the endpoint verifies it (and is not
                         // routed at all without a signing key)

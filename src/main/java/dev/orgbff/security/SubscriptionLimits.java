@@ -1,0 +1,23 @@
+package dev.orgbff.security;
+
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The limits of GraphQL over WebSocket ({@code orgbff.subscriptions.*}), so that one user cannot hold an instance's
+ * memory with connections and subscriptions.
+ *
+ * @param connectionsPerUser The most WebSocket connections one user (the token's sub) may hold on one instance at once;
+ *     the connection past it is closed with 4429 right after its connection_init.
+ * @param subscriptionsPerConnection The most subscriptions running at once on one WebSocket connection; one more gets
+ *     an error message (TOO_MANY_SUBSCRIPTIONS) and the others go on.
+ */
+@Validated
+@ConfigurationProperties("orgbff.subscriptions")
+public record SubscriptionLimits(
+        @Min(1) @DefaultValue("10") int connectionsPerUser,
+        @Min(1) @DefaultValue("20") int subscriptionsPerConnection) {
+}
