@@ -27,14 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The configuration metadata the build generates from the {@code @ConfigurationProperties} records
  * ({@code META-INF/spring-configuration-metadata.json}, what IDEs complete {@code application.yaml} with) names
  * exactly the {@code logto.*} and {@code orgbff.*} properties that {@code application.yaml} sets, each with a plain
- * description (the record component's {@code @param} text) and the default {@code application.yaml} gives it.
+ * description (the record component's {@code @param} text) and the default {@code application.yaml} gives it. A former
+ * name ({@code additional-spring-configuration-metadata.json}) is deprecated in favour of a property described there.
  */
 class ConfigurationMetadataTests {
 
     private static final List<String> PREFIXES = List.of("logto.", "orgbff.");
     /**
-     * {@code ${ENVIRONMENT_VARIABLE:default}} or {@code ${old.property-name:default}}: the default is what applies when
-     * the variable or old name is unset.
+     * {@code ${ENVIRONMENT_VARIABLE:default}} or {@code ${former.name:default}}, nested: the innermost default is what
+     * applies when neither is set.
      */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[A-Za-z0-9_.-]+:(.*)}");
 
@@ -84,8 +85,10 @@ class ConfigurationMetadataTests {
                 String name = key.replaceFirst("\\[\\d+]$", "");
                 if (PREFIXES.stream().anyMatch(name::startsWith)) {
                     String value = String.valueOf(source.getProperty(key));
-                    Matcher placeholder = PLACEHOLDER.matcher(value);
-                    values.computeIfAbsent(name, ignored -> new ArrayList<>()).add(placeholder.matches() ? placeholder.group(1) : value);
+                    for (Matcher placeholder = PLACEHOLDER.matcher(value); placeholder.matches(); placeholder = PLACEHOLDER.matcher(value)) {
+                        value = placeholder.group(1);
+                    }
+                    values.computeIfAbsent(name, ignored -> new ArrayList<>()).add(value);
                 }
             }
         }
@@ -94,8 +97,23 @@ class ConfigurationMetadataTests {
         return defaults;
     }
 
-    /** Every {@code logto.*}/{@code orgbff.*} property in the metadata files on the classpath (Boot's own jars have theirs). */
+    @Test
+    void metadata_formerNames_deprecatedInFavourOfADescribedProperty() throws IOException {
+        // when
+        Map<String, JsonNode> former = metadata(true);
+        // then
+        Map<String, JsonNode> current = metadata();
+        assertThat(former).containsOnlyKeys("orgbff.rate-limit.redis-url", "orgbff.rate-limit.redis-timeout")
+                .allSatisfy((name, property) -> assertThat(current).containsKey(property.path("deprecation").path("replacement").asString()));
+    }
+
+    /** Every {@code logto.*}/{@code orgbff.*} property in the metadata files on the classpath but the former names. */
     private static Map<String, JsonNode> metadata() throws IOException {
+        return metadata(false);
+    }
+
+    /** The {@code logto.*}/{@code orgbff.*} properties in the metadata files on the classpath (Boot's own jars have theirs), deprecated or not. */
+    private static Map<String, JsonNode> metadata(boolean deprecated) throws IOException {
         JsonMapper json = JsonMapper.builder().build();
         Map<String, JsonNode> properties = new TreeMap<>();
         for (URL file : Collections.list(ConfigurationMetadataTests.class.getClassLoader()
@@ -103,7 +121,7 @@ class ConfigurationMetadataTests {
             try (InputStream in = file.openStream()) {
                 for (JsonNode property : json.readTree(in).path("properties")) {
                     String name = property.path("name").asString();
-                    if (PREFIXES.stream().anyMatch(name::startsWith)) {
+                    if (PREFIXES.stream().anyMatch(name::startsWith) && property.has("deprecation") == deprecated) {
                         assertThat(properties.put(name, property)).as("%s described twice", name).isNull();
                     }
                 }

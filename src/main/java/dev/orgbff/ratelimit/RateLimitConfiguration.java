@@ -4,8 +4,11 @@ import java.time.Duration;
 
 import graphql.parser.ParserOptions;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import dev.orgbff.redis.RedisConnections;
 
 /** The per-user budgets: the bucket store (memory or Redis) and the mutation budget's interceptor. */
 @Configuration(proxyBeanMethods = false)
@@ -15,8 +18,8 @@ class RateLimitConfiguration {
     private static final Duration LONGEST_PERIOD = Duration.ofHours(1);
 
     @Bean(destroyMethod = "close")
-    UserRateLimits userRateLimits(RateLimitProperties properties) {
-        return UserRateLimits.of(properties, LONGEST_PERIOD);
+    UserRateLimits userRateLimits(RateLimitProperties properties, ObjectProvider<RedisConnections> redis) {
+        return UserRateLimits.of(properties, LONGEST_PERIOD, redis.getIfAvailable());
     }
 
     @Bean

@@ -4,14 +4,16 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.github.bucket4j.BucketConfiguration;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import dev.orgbff.graphql.RateLimitedException;
+import dev.orgbff.redis.RedisConnections;
 
 /**
  * Takes tokens from a user's {@link Budget}: a Bucket4j token bucket per user and budget, refilled gradually over
- * the budget's period, kept in this instance or in Redis ({@link RateLimitProperties#redisUrl()}). When Redis cannot
- * be used, or does not answer within {@link RateLimitProperties#redisTimeout()}, the request goes ahead uncounted
+ * the budget's period, kept in this instance or in Redis ({@code orgbff.redis.url}). When Redis cannot
+ * be used, or does not answer within {@code orgbff.redis.timeout}, the request goes ahead uncounted
  * (one warning per outage): a lost counter must not stop every write.
  */
 public final class UserRateLimits implements AutoCloseable {
@@ -54,10 +56,9 @@ public final class UserRateLimits implements AutoCloseable {
         store.close();
     }
 
-    static UserRateLimits of(RateLimitProperties properties, Duration longestPeriod) {
-        String redisUrl = properties.redisUrl();
-        BucketStore store = redisUrl == null || redisUrl.isBlank() ? new MemoryBucketStore(longestPeriod)
-                : new RedisBucketStore(redisUrl, properties.redisTimeout());
+    /** Budgets in {@code redis}, or in memory without it (an idle user's buckets dropped after {@code longestPeriod}). */
+    static UserRateLimits of(RateLimitProperties properties, Duration longestPeriod, @Nullable RedisConnections redis) {
+        BucketStore store = redis == null ? new MemoryBucketStore(longestPeriod) : new RedisBucketStore(redis);
         return new UserRateLimits(properties.enabled(), store);
     }
 }

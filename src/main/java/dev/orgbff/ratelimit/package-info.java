@@ -1,6 +1,6 @@
 /**
  * Per-user budgets (Bucket4j token buckets): one token per mutation field, one per invitation email. Buckets
- * live in this instance, or in Redis when several instances share one budget ({@code orgbff.rate-limit.redis-url}).
+ * live in this instance, or in Redis when several instances share one budget ({@code orgbff.redis.url}).
  */
 @NullMarked
 package dev.orgbff.ratelimit;

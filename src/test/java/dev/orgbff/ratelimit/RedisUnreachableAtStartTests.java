@@ -14,6 +14,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import dev.orgbff.DemoTenant;
 import dev.orgbff.GraphQlTestSupport;
+import dev.orgbff.redis.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,6 +32,7 @@ class RedisUnreachableAtStartTests extends GraphQlTestSupport {
     @RegisterExtension
     static final TestRedis REDIS = TestRedis.stopped(PASSWORD);
 
+    /** The former name of {@code orgbff.redis.url}, which still works. */
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
         registry.add("orgbff.rate-limit.redis-url", REDIS::url);
@@ -45,7 +47,7 @@ class RedisUnreachableAtStartTests extends GraphQlTestSupport {
             SharedBudgetRedisTests.create(as(demo.carol()), "Uncounted " + i).path("createOrganization.organization.id").hasValue();
         }
         // then
-        SharedBudgetRedisTests.assertOneWarning(output, 0);
+        TestRedis.assertWarnedOnce(output, 0, SharedBudgetRedisTests.UNAVAILABLE);
         assertThat(output.getAll()).doesNotContain(PASSWORD);
         // when: Redis comes up
         REDIS.start();

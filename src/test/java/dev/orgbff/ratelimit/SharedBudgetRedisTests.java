@@ -20,13 +20,16 @@ import org.springframework.test.context.TestPropertySource;
 
 import dev.orgbff.DemoTenant;
 import dev.orgbff.GraphQlTestSupport;
+import dev.orgbff.redis.RedisConnections;
+import dev.orgbff.redis.RedisProperties;
+import dev.orgbff.redis.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Budgets shared by several instances through a real Redis server: what one instance takes, another sees. When
- * Redis stops or stops answering, requests go ahead at once (within {@code orgbff.rate-limit.redis-timeout}, not
+ * Redis stops or stops answering, requests go ahead at once (within {@code orgbff.redis.timeout}, not
  * {@code logto.timeout}, made a minute here so that the difference cannot be missed) with one warning, and the
  * budgets are counted again soon after Redis is back.
  */
@@ -50,7 +53,7 @@ class SharedBudgetRedisTests extends GraphQlTestSupport {
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
-        registry.add("orgbff.rate-limit.redis-url", REDIS::url);
+        registry.add("orgbff.redis.url", REDIS::url);
     }
 
     @Test
@@ -60,8 +63,8 @@ class SharedBudgetRedisTests extends GraphQlTestSupport {
         as(demo.carol()).document(CREATE).variable("name", "One").execute().errors().verify();
         as(demo.carol()).document(CREATE).variable("name", "Two").execute().errors().verify();
         // when: a second instance, with its own connection to the same Redis
-        try (UserRateLimits otherInstance = UserRateLimits.of(new RateLimitProperties(true, 2, REDIS.url(), Duration.ofSeconds(2)),
-                Duration.ofHours(1))) {
+        try (RedisConnections redis = new RedisConnections(new RedisProperties(REDIS.url(), Duration.ofSeconds(2)));
+                UserRateLimits otherInstance = UserRateLimits.of(new RateLimitProperties(true, 2), Duration.ofHours(1), redis)) {
             // then
             assertThat(otherInstance.take(demo.carol(), Budget.mutations(2), 1).then().materialize().block(Duration.ofSeconds(5)).getThrowable())
                     .hasMessageStartingWith("Too many mutations");
@@ -95,7 +98,7 @@ class SharedBudgetRedisTests extends GraphQlTestSupport {
                 create(as(demo.carol()), "Uncounted " + i).path("createOrganization.organization.id").hasValue();
             }
             // then
-            assertOneWarning(output, logged);
+            TestRedis.assertWarnedOnce(output, logged, UNAVAILABLE);
             // when
             REDIS.start();
             // then: counted again within a reconnection's delay
@@ -117,7 +120,7 @@ class SharedBudgetRedisTests extends GraphQlTestSupport {
                 create(as(demo.carol()), "Uncounted " + i).path("createOrganization.organization.id").hasValue();
             }
             // then
-            assertOneWarning(output, logged);
+            TestRedis.assertWarnedOnce(output, logged, UNAVAILABLE);
         } finally {
             REDIS.unpause();
         }
@@ -137,13 +140,5 @@ class SharedBudgetRedisTests extends GraphQlTestSupport {
         List<ResponseError> errors = new ArrayList<>();
         create(caller, "Counted").errors().satisfy(errors::addAll);
         return errors.stream().anyMatch(error -> error.getErrorType().toString().equals("RATE_LIMITED"));
-    }
-
-    /** One warning about Redis since {@code logged}, that it cannot be used, without a stack trace. */
-    static void assertOneWarning(CapturedOutput output, int logged) {
-        String log = output.getAll().substring(logged);
-        assertThat(log.lines().filter(line -> line.contains(" WARN ") && (line.contains("Redis") || line.contains("reconnect"))))
-                .singleElement().asString().contains(UNAVAILABLE);
-        assertThat(log).doesNotContain("\tat ");
     }
 }

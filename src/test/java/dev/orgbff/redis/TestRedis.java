@@ -1,8 +1,9 @@
-package dev.orgbff.ratelimit;
+package dev.orgbff.redis;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.function.Function;
 
 import io.lettuce.core.RedisClient;
@@ -12,9 +13,14 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.output.StatusOutput;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
+
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import redis.embedded.RedisServer;
+
+import org.springframework.boot.test.system.CapturedOutput;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real Redis server on a free port of 127.0.0.1 (from the binaries {@code embedded-redis} ships, so a fresh
@@ -41,7 +47,7 @@ public final class TestRedis implements AfterAllCallback {
     }
 
     /** A server not started yet; {@code password} empty for none. */
-    static TestRedis stopped(String password) {
+    public static TestRedis stopped(String password) {
         return new TestRedis(password);
     }
 
@@ -57,7 +63,7 @@ public final class TestRedis implements AfterAllCallback {
         return "redis://" + (password.isEmpty() ? "" : ":" + password + "@") + "127.0.0.1:" + port;
     }
 
-    void start() {
+    public void start() {
         try {
             if (!server.isActive()) {
                 server.start();
@@ -85,11 +91,11 @@ public final class TestRedis implements AfterAllCallback {
      * Holds every write for a minute (CLIENT PAUSE WRITE, scripts included): the server keeps its connections and
      * answers reads, but a budget's compare-and-swap gets no answer until {@link #unpause()}.
      */
-    void pauseWrites() {
+    public void pauseWrites() {
         client("PAUSE", "60000", "WRITE");
     }
 
-    void unpause() {
+    public void unpause() {
         client("UNPAUSE");
     }
 
@@ -99,13 +105,31 @@ public final class TestRedis implements AfterAllCallback {
     }
 
     /** Runs {@code command} over a connection of its own, such as {@code redis -> redis.exists(key)}. */
-    <T> T call(Function<RedisCommands<String, String>, T> command) {
+    public <T> T call(Function<RedisCommands<String, String>, T> command) {
         RedisClient client = RedisClient.create(url());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             return command.apply(connection.sync());
         } finally {
             client.shutdown();
         }
+    }
+
+    /**
+     * Asserts what {@code output} logged since {@code logged} about Redis: exactly one warning holding {@code message},
+     * no warning twice (one per use of Redis and outage: the budgets', the events'), none from Lettuce, no stack trace.
+     */
+    public static void assertWarnedOnce(CapturedOutput output, int logged, String message) {
+        String log = output.getAll().substring(logged);
+        List<String> lines = log.lines()
+                .filter(line -> line.contains(" WARN ") && (line.contains("Redis") || line.contains("reconnect")))
+                .toList();
+        assertThat(lines).as("Lettuce's own warnings").noneMatch(line -> line.contains("] i.l.") || line.contains("] io.lettuce."));
+        List<String> warnings = lines.stream()
+                .map(line -> line.substring(line.indexOf(" : ") + 1)) // the message, without time and thread
+                .toList();
+        assertThat(warnings).filteredOn(warning -> warning.contains(message)).hasSize(1);
+        assertThat(warnings).doesNotHaveDuplicates();
+        assertThat(log).doesNotContain("\tat ");
     }
 
     private static int freePort() {
