@@ -59,9 +59,9 @@ public record BenchConfig(Duration latency, Duration jitWarmUp, Duration warmUp,
      */
     public record Live(int idleSubscriptions, int subscriptionsPerConnection, int deliverySubscribers, int deliveries) {
 
-        /** The WebSocket connections the most subscriptions of one measurement need. */
+        /** The WebSocket connections the most subscriptions of one measurement need (at least 1). */
         int connections() {
-            return (Math.max(idleSubscriptions, deliverySubscribers) + subscriptionsPerConnection - 1) / subscriptionsPerConnection;
+            return Math.max(1, (Math.max(idleSubscriptions, deliverySubscribers) + subscriptionsPerConnection - 1) / subscriptionsPerConnection);
         }
     }
 

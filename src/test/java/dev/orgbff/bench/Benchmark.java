@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.orgbff.bench.Results.Row;
-import dev.orgbff.ratelimit.TestRedis;
+import dev.orgbff.redis.TestRedis;
 
 /**
  * The benchmark ({@code mvn -Pbench verify}, see the README): the service's executable jar in a JVM of its own
@@ -45,8 +45,8 @@ public final class Benchmark {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /** The service's limits on WebSocket connections, as environment variables, raised for the live measurements. */
-    private static final String SUBSCRIPTIONS_PER_CONNECTION = "ORGBFF_SUBSCRIPTIONS_MAX_PER_CONNECTION";
-    private static final String CONNECTIONS_PER_USER = "ORGBFF_SUBSCRIPTIONS_MAX_CONNECTIONS_PER_USER";
+    private static final String SUBSCRIPTIONS_PER_CONNECTION = "ORGBFF_SUBSCRIPTIONS_SUBSCRIPTIONS_PER_CONNECTION";
+    private static final String CONNECTIONS_PER_USER = "ORGBFF_SUBSCRIPTIONS_CONNECTIONS_PER_USER";
 
     private final BenchConfig config;
     private @Nullable Path extracted;
