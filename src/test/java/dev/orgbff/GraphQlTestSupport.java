@@ -6,16 +6,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.MediaType;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -24,8 +29,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.orgbff.emulator.LogtoEmulator;
+import dev.orgbff.events.EventStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +70,12 @@ public abstract class GraphQlTestSupport {
 
     @Autowired
     protected MeterRegistry meters;
+
+    @Autowired
+    protected EventStream eventStream;
+
+    @Value("${local.server.port}")
+    private int port;
 
     @DynamicPropertySource
     static void logtoProperties(DynamicPropertyRegistry registry) {
@@ -124,6 +137,37 @@ public abstract class GraphQlTestSupport {
         }
         List<String> codes = response.path(mutation + ".userErrors[*].code").entityList(String.class).get();
         return codes.isEmpty() ? "OK" : codes.get(0);
+    }
+
+    /**
+     * Sends a subscription over server-sent events ({@code Accept: text/event-stream}) with {@code token}, and answers
+     * its events as they come (each a {@code next} event's GraphQL result, or the {@code complete} event, whose data
+     * is empty), once the subscription listens to the service's events: what is published from then on reaches it.
+     */
+    protected Flux<ServerSentEvent<Map<String, Object>>> subscribe(String token, String document, Map<String, Object> variables) {
+        int before = eventStream.subscribers();
+        Flux<ServerSentEvent<Map<String, Object>>> events = subscribeOnly(token, document, variables);
+        for (int waited = 0; eventStream.subscribers() <= before; waited++) {
+            assertThat(waited).as("the subscription listens within 30 s").isLessThan(3000);
+            LockSupport.parkNanos(10_000_000);
+        }
+        return events;
+    }
+
+    /**
+     * {@link #subscribe} without waiting: for a subscription that is refused, or never listens. The request goes out
+     * now; every event is kept for whoever reads the answer (the answer's headers come with its first event).
+     */
+    protected Flux<ServerSentEvent<Map<String, Object>>> subscribeOnly(String token, String document, Map<String, Object> variables) {
+        return WebClient.create("http://localhost:" + port).post().uri("/graphql")
+                .headers(headers -> headers.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .bodyValue(Map.of("query", document, "variables", variables))
+                .retrieve()
+                .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() { })
+                .filter(event -> event.event() != null) // keep-alive comments
+                .replay().autoConnect(0);
     }
 
     /** A tester that sends {@code token} as the bearer token. */

@@ -23,12 +23,20 @@ import org.jspecify.annotations.Nullable;
  * @param invitationId the invitation of an {@code INVITATION_*} event, else {@code null}
  * @param invitee the invitee's email address, ASCII letters lower-cased, of an {@code INVITATION_*} event, else
  *     {@code null}
+ * @param actorId the user who made a write through this service (so a member who left is told apart from one
+ *     removed); {@code null} for webhooks, which do not say
  */
 public record ChangeEvent(String id, Kind kind, Source source, Instant occurredAt, @Nullable String organizationId,
-        List<String> userIds, @Nullable String invitationId, @Nullable String invitee) {
+        List<String> userIds, @Nullable String invitationId, @Nullable String invitee, @Nullable String actorId) {
 
     public ChangeEvent {
         userIds = List.copyOf(userIds);
+    }
+
+    /** An event without an actor: a webhook's. */
+    public ChangeEvent(String id, Kind kind, Source source, Instant occurredAt, @Nullable String organizationId,
+            List<String> userIds, @Nullable String invitationId, @Nullable String invitee) {
+        this(id, kind, source, occurredAt, organizationId, userIds, invitationId, invitee, null);
     }
 
     /** What changed. */
@@ -76,8 +84,14 @@ public record ChangeEvent(String id, Kind kind, Source source, Instant occurredA
     /** An event of a write made through this service, now. */
     public static ChangeEvent ofWrite(Kind kind, Instant now, @Nullable String organizationId, List<String> userIds,
             @Nullable String invitationId, @Nullable String invitee) {
+        return ofWrite(kind, now, organizationId, userIds, invitationId, invitee, null);
+    }
+
+    /** An event of a write {@code actorId} made through this service, now. */
+    public static ChangeEvent ofWrite(Kind kind, Instant now, @Nullable String organizationId, List<String> userIds,
+            @Nullable String invitationId, @Nullable String invitee, @Nullable String actorId) {
         return new ChangeEvent("service:" + UUID.randomUUID(), kind, Source.SERVICE, now, organizationId, userIds,
-                invitationId, invitee);
+                invitationId, invitee, actorId);
     }
 
     /** Whether it concerns this user: one of {@link #userIds()}. */

@@ -4,14 +4,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
+import org.reactivestreams.Publisher;
 import org.slf4j.LoggerFactory;
+import reactor.core.Exceptions;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -84,6 +88,18 @@ public class EventStream {
      */
     public Flux<ChangeEvent> events(int buffer) {
         return sink.asFlux().onBackpressureBuffer(buffer, dropped -> { }, BufferOverflowStrategy.ERROR);
+    }
+
+    /**
+     * For a subscriber that starts from a state read now: once {@code start} is read, the events from then on, each
+     * handled with it ({@code handle}, one event after the other, so it may keep per-subscription state
+     * unsynchronized). A change made while the start is read shows in the start, not as an event. What {@code start}
+     * emits (an error, e.g. a refused access) ends the subscription before any event. A subscriber that falls
+     * {@code buffer} events behind gets a {@link SlowSubscriberException}.
+     */
+    public <S, R> Flux<R> follow(int buffer, Mono<S> start, BiFunction<S, ChangeEvent, Publisher<R>> handle) {
+        return start.flatMapMany(state -> events(buffer).concatMap(event -> handle.apply(state, event)))
+                .onErrorMap(Exceptions::isOverflow, overflow -> new SlowSubscriberException(buffer));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.orgbff.graphql;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import graphql.language.OperationDefinition;
 import graphql.parser.ParserOptions;
 import io.micrometer.context.ContextSnapshot;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -25,6 +27,7 @@ import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
+import org.springframework.graphql.server.webflux.GraphQlSseHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -48,8 +51,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * JSON or not a JSON object; a parameter of the wrong type; neither {@code query} nor a hash; a GET parameter given
  * twice) gets HTTP 400, a POST body of another media type HTTP 415, and an {@code Accept} header that is not a list of
  * media types HTTP 406, each with one GraphQL-shaped {@code BAD_REQUEST} error naming what is wrong, in the media type
- * the request accepts, before anything runs. A POST accepting only {@code text/event-stream} is answered like any
- * other (the schema has no subscriptions). GET runs queries only: a mutation, sent as text or by a hash the service
+ * the request accepts, before anything runs. A subscription sent by POST passes the same checks and interceptors and
+ * is answered as server-sent events ({@link GraphQlSseHandler}'s answer), or with HTTP 406 when the request does not
+ * accept {@code text/event-stream}; a query or mutation is answered as JSON whatever it accepts (Spring's SSE handler
+ * would run a mutation, then answer with an error). GET runs queries only: a mutation, sent as text or by a hash the service
  * knows, is refused with HTTP 405, {@code Allow: POST} and {@code METHOD_NOT_ALLOWED} before anything runs. Each
  * refusal is logged on one line. The URL is limited by the server ({@code server.netty.max-initial-line-length},
  * 4 KB): a longer one gets HTTP 414 before anything runs.
@@ -67,10 +72,19 @@ final class GraphQlHttpEndpoint extends GraphQlHttpHandler {
     private final PersistedDocuments persistedDocuments;
     private final JsonMapper json;
     private final ParserOptions parserOptions;
+    private final EventStreamAnswer events;
 
-    GraphQlHttpEndpoint(WebGraphQlHandler graphQlHandler, PersistedDocuments persistedDocuments, JsonMapper json, ParserOptions parserOptions) {
+    /**
+     * @param sseKeepAlive how often a comment goes out on an idle event stream ({@code spring.graphql.http.sse.keep-alive}),
+     *     or {@code null} for never
+     * @param sseTimeout how long an event stream waits for its first event ({@code spring.graphql.http.sse.timeout}),
+     *     or {@code null} for ever
+     */
+    GraphQlHttpEndpoint(WebGraphQlHandler graphQlHandler, PersistedDocuments persistedDocuments, JsonMapper json, ParserOptions parserOptions,
+            @Nullable Duration sseTimeout, @Nullable Duration sseKeepAlive) {
         super(graphQlHandler);
         this.graphQlHandler = graphQlHandler;
+        this.events = new EventStreamAnswer(graphQlHandler, sseTimeout, sseKeepAlive);
         this.persistedDocuments = persistedDocuments;
         this.json = json;
         this.parserOptions = parserOptions;
@@ -181,7 +195,28 @@ final class GraphQlHttpEndpoint extends GraphQlHttpHandler {
         WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(), request.cookies(),
                 request.remoteAddress().orElse(null), request.attributes(), body, request.exchange().getRequest().getId(),
                 request.exchange().getLocaleContext().getLocale());
-        return graphQlHandler.handleRequest(graphQlRequest).flatMap(response -> prepareResponse(request, response));
+        return graphQlHandler.handleRequest(graphQlRequest).flatMap(response -> response.getExecutionResult().getData() instanceof Publisher<?>
+                ? subscription(request, response)
+                : prepareResponse(request, response));
+    }
+
+    /**
+     * Answers a subscription, which has run nothing yet (its events start when the answer is subscribed): as
+     * server-sent events when the request accepts them, else HTTP 406 and nothing runs.
+     */
+    private Mono<ServerResponse> subscription(ServerRequest request, WebGraphQlResponse response) {
+        boolean acceptsEvents;
+        try {
+            acceptsEvents = request.headers().accept().stream().anyMatch(MediaType.TEXT_EVENT_STREAM::isCompatibleWith);
+        } catch (InvalidMediaTypeException malformed) {
+            acceptsEvents = false; // refused before it ran
+        }
+        if (!acceptsEvents) {
+            return refused(request, HttpStatus.NOT_ACCEPTABLE,
+                    "A subscription is answered with server-sent events: send it with Accept: text/event-stream");
+        }
+        response.getResponseHeaders().setCacheControl(CACHE_CONTROL);
+        return events.answer(request, response);
     }
 
     /**
@@ -315,6 +350,18 @@ final class GraphQlHttpEndpoint extends GraphQlHttpHandler {
             // as when nothing is accepted
         }
         return MediaType.APPLICATION_JSON;
+    }
+
+    /** Spring's server-sent events answer to a subscription, for a request this endpoint has checked and run. */
+    private static final class EventStreamAnswer extends GraphQlSseHandler {
+
+        EventStreamAnswer(WebGraphQlHandler handler, @Nullable Duration timeout, @Nullable Duration keepAlive) {
+            super(handler, timeout, keepAlive);
+        }
+
+        Mono<ServerResponse> answer(ServerRequest request, WebGraphQlResponse response) {
+            return prepareResponse(request, response);
+        }
     }
 
     /** A request's parameter that is not what GraphQL-over-HTTP says it is. */

@@ -63,14 +63,17 @@ class PersistedDocumentConfiguration {
 
     /** Replaces Boot's POST handler (which it then routes to this one) to add GET, the caching headers and GraphQL-shaped refusals. */
     @Bean
-    GraphQlHttpEndpoint graphQlHttpEndpoint(WebGraphQlHandler handler, PersistedDocuments documents, JsonMapper json, ParserOptions parserOptions) {
-        return new GraphQlHttpEndpoint(handler, documents, json, parserOptions);
+    GraphQlHttpEndpoint graphQlHttpEndpoint(WebGraphQlHandler handler, PersistedDocuments documents, JsonMapper json, ParserOptions parserOptions,
+            GraphQlProperties graphQl) {
+        GraphQlProperties.Sse sse = graphQl.getHttp().getSse();
+        return new GraphQlHttpEndpoint(handler, documents, json, parserOptions, sse.getTimeout(), sse.getKeepAlive());
     }
 
     /**
      * GET and POST on the GraphQL path, ahead of Boot's routes, which answer GET with 405 and a POST body that is not
-     * JSON with an empty 415. Every POST comes here, also one accepting only server-sent events: the schema has no
-     * subscriptions, and Boot's SSE handler would run a mutation, then answer with an error instead of its result.
+     * JSON with an empty 415. Every POST comes here, also one accepting only server-sent events: the endpoint answers a
+     * subscription with them after its checks, which Boot's SSE route skips (it would also run a mutation, then answer
+     * with an error instead of its result).
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -30,5 +30,10 @@ enum ServiceErrorType implements ErrorClassification {
      * The request was cancelled (its client went away) before this field was resolved; nobody reads the answer, and
      * it is kept apart from {@code INTERNAL_ERROR} so that dashboards of internal errors do not count it.
      */
-    CANCELLED
+    CANCELLED,
+    /**
+     * A subscription's client read its events too slowly ({@code orgbff.subscriptions.buffer} were waiting): the
+     * subscription ends with this error; subscribing again starts from the current state.
+     */
+    SLOW_SUBSCRIBER
 }

@@ -229,6 +229,18 @@ public class OrganizationAccess {
                 .map(loaded -> new ViewerAccess(caller.viewer(), loaded.getT1(), loaded.getT2()));
     }
 
+    /**
+     * {@link #viewerAccess} as it is now, for one subscription event: the request's loaded data is forgotten
+     * ({@link Caller#forgetAll}) and the memberships read again ({@code GET /api/users/{userId}/organizations}, the
+     * template from its cache), so the event's check and the fields under it see the state after the event.
+     */
+    public Mono<ViewerAccess> currentAccess(Caller caller) {
+        return Mono.defer(() -> {
+            caller.forgetAll();
+            return caller.dispatched(viewerAccess(caller));
+        });
+    }
+
     private Mono<List<UserOrganization>> memberships(Caller caller) {
         return caller.load(caller.readsLive() ? memberships : sharedMemberships, caller.viewer().userId()).defaultIfEmpty(List.of());
     }

@@ -116,6 +116,27 @@ public final class Caller {
         return prefetch != null ? (Mono<T>) prefetch.held() : read.get();
     }
 
+    /**
+     * Forgets everything the request has loaded, for a subscription: graphql-java runs every event of one
+     * subscription with the request's DataLoaders, so without this each event would show the state at
+     * subscription start. Call it before an event's checks and fields read.
+     */
+    public void forgetAll() {
+        loaders.getDataLoaders().forEach(DataLoader::clearAll);
+    }
+
+    /**
+     * Runs {@code reads} (loads through this caller) and dispatches them at once: for reads outside a data fetcher
+     * (a subscription's per-event checks), which no DataLoader dispatch of graphql-java would send.
+     */
+    public <T> Mono<T> dispatched(Mono<T> reads) {
+        return Mono.defer(() -> {
+            CompletableFuture<T> started = reads.toFuture(); // subscribing queues the loads
+            loaders.dispatchAll();
+            return Mono.fromFuture(started, true);
+        });
+    }
+
     /** Cancels the reads started ahead for fields that never ran (e.g. under an organization the viewer may not see). */
     void dropUnusedPrefetches() {
         prefetched.values().forEach(prefetch -> prefetch.started().dispose());
