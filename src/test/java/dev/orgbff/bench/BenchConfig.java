@@ -46,7 +46,7 @@ public record BenchConfig(Duration latency, Duration jitWarmUp, Duration warmUp,
      * The live-update measurements, on services started with a webhook signing key (event-fed caches on): the switcher
      * at each concurrency (its JIT warm-up a share of {@code bench.jit-warm-up} as each query gets), idle subscriptions
      * on one instance, and the delay from a webhook to the subscribers' frames on one instance and across two through
-     * an embedded Redis. The subscriptions are {@code organizationEvents} of the organization page's subject and
+     * an embedded Redis. The subscriptions are {@code viewerOrganizationEvents} of the organization page's subject, the webhooks for its
      * organization (a real Logto needs {@code BENCH_ORGANIZATION_ID} and its token).
      *
      * @param idleSubscriptions how many idle subscriptions one instance holds ({@code bench.idle-subscriptions}, default

@@ -33,10 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class LiveUpdates {
 
-    /** One subscription per subscriber: the organization's events, with as little resolved as possible. */
+    /** One subscription per subscriber: the viewer's organizations' events, with as little resolved as possible. */
     static final String SUBSCRIPTION = """
-            subscription BenchOrganizationEvents($id: ID!) {
-              organizationEvents(organizationId: $id) { kind organizationId }
+            subscription BenchViewerOrganizationEvents {
+              viewerOrganizationEvents { kind organizationId }
             }""";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -55,7 +55,7 @@ final class LiveUpdates {
     static Results.IdleSubscriptions idle(ServiceProcess service, Target.Subject member, Webhooks webhooks, int count, int perConnection,
             ClosedLoop.Request query) throws Exception {
         long heapBefore = service.heapAfterGc()[0];
-        try (Subscribers subscribers = new Subscribers(service.webSocketUrl(), member.token(), SUBSCRIPTION, member.variables())) {
+        try (Subscribers subscribers = new Subscribers(service.webSocketUrl(), member.token(), SUBSCRIPTION, Map.of())) {
             long opening = System.nanoTime();
             subscribers.open(count, perConnection, PARALLEL_OPENS);
             long openMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - opening);
@@ -84,7 +84,7 @@ final class LiveUpdates {
      */
     static Results.Delivery delivery(String path, ServiceProcess receiver, ServiceProcess subscribed, Target.Subject member,
             Webhooks webhooks, int subscriberCount, int perConnection, int deliveries) throws Exception {
-        try (Subscribers subscribers = new Subscribers(subscribed.webSocketUrl(), member.token(), SUBSCRIPTION, member.variables())) {
+        try (Subscribers subscribers = new Subscribers(subscribed.webSocketUrl(), member.token(), SUBSCRIPTION, Map.of())) {
             subscribers.open(subscriberCount, perConnection, PARALLEL_OPENS);
             for (int i = 0; i < Math.max(1, deliveries / 10); i++) {
                 Round warmUp = new Round(subscriberCount);

@@ -86,7 +86,7 @@ public record Results(Instant started, Machine machine, String target, @Nullable
     }
 
     /**
-     * Idle subscriptions held by one instance ({@code organizationEvents}, one token).
+     * Idle subscriptions held by one instance ({@code viewerOrganizationEvents}, one token).
      *
      * @param subscriptions how many were opened
      * @param perConnection subscriptions on each WebSocket connection
@@ -233,7 +233,7 @@ public record Results(Instant started, Machine machine, String target, @Nullable
                         .append(throughputRatio(row, direct)).append('\n')));
         if (idleSubscriptions != null) {
             IdleSubscriptions idle = idleSubscriptions;
-            md.append(String.format(Locale.ROOT, "- %,d idle subscriptions (`organizationEvents`, %d a connection, %,d connections, one token) "
+            md.append(String.format(Locale.ROOT, "- %,d idle subscriptions (`viewerOrganizationEvents`, %d a connection, %,d connections, one token) "
                             + "opened in %.1f s; %,d got a webhook's event, the last %.0f ms after its send. Service heap after a full GC: "
                             + "%.0f MB before, %.0f MB with them open (%.1f KB a subscription), %.0f MB committed. The switcher then %s in %.1f ms.%n",
                     idle.subscriptions(), idle.perConnection(), idle.connections(), idle.openMs() / 1000.0, idle.live(), idle.lastFrameMs(),
