@@ -5,20 +5,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -132,7 +126,7 @@ final class LiveUpdates {
 
         /** Sends the webhook and waits for every frame; false when some did not come in time. */
         boolean await(ServiceProcess receiver, Webhooks webhooks) throws IOException, InterruptedException {
-            byte[] body = webhooks.next();
+            String body = webhooks.next();
             sentNanos = System.nanoTime();
             webhooks.send(receiver, body);
             return waiting.await(FRAME_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -150,7 +144,7 @@ final class LiveUpdates {
     static final class Webhooks {
 
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        private final SecretKeySpec key;
+        private final String signingKey;
         private final JsonNode organization;
         private final AtomicLong lastCreatedAt = new AtomicLong();
 
@@ -159,12 +153,12 @@ final class LiveUpdates {
          * @param organization the organization as the Management API shows it ({@code GET /api/organizations/{id}})
          */
         Webhooks(String signingKey, JsonNode organization) {
-            this.key = new SecretKeySpec(signingKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+            this.signingKey = signingKey;
             this.organization = organization;
         }
 
         /** The next delivery's body, its {@code createdAt} a millisecond after the last at least. */
-        byte[] next() {
+        String next() {
             long now = Instant.now().toEpochMilli();
             long createdAt = lastCreatedAt.updateAndGet(last -> Math.max(last + 1, now));
             String id = organization.path("id").asString();
@@ -180,27 +174,18 @@ final class LiveUpdates {
             body.put("matchedRoute", "/organizations/:id");
             body.put("data", organization);
             body.put("hookId", "orgbff-bench");
-            return JSON.writeValueAsBytes(body);
+            return JSON.writeValueAsString(body);
         }
 
         /** Posts {@code body} to the service's {@code /webhooks/logto}, signed. */
-        void send(ServiceProcess service, byte[] body) throws IOException, InterruptedException {
+        void send(ServiceProcess service, String body) throws IOException, InterruptedException {
             HttpRequest request = HttpRequest.newBuilder(URI.create(service.webhookUrl())).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json").header("logto-signature-sha-256", sign(body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                    .header("Content-Type", "application/json")
+                    .header("logto-signature-sha-256", dev.orgbff.emulator.Webhooks.sign(signingKey, body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status / 100 != 2) {
                 throw new IllegalStateException("POST /webhooks/logto answered " + status);
-            }
-        }
-
-        private String sign(byte[] body) {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(key);
-                return HexFormat.of().formatHex(mac.doFinal(body));
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
             }
         }
     }
