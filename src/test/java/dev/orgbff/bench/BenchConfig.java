@@ -35,11 +35,35 @@ import org.springframework.boot.convert.DurationStyle;
  *        {@code bench.soak-duration} (default 60 s) under random upstream faults, reads and writes mixed
  * @param soakClients the soak's clients
  * @param soakDuration the soak's duration
+ * @param live the live-update measurements, or {@code null} for none ({@code bench.live}, default true)
  * @param remote a real Logto to target instead of the emulator, or {@code null}
  */
 public record BenchConfig(Duration latency, Duration jitWarmUp, Duration warmUp, Duration duration, List<Integer> concurrency, List<Query> queries,
         boolean baseline, boolean profile, Path jar, Path out, List<String> serviceJvmOptions, boolean cds, boolean soak, int soakClients, Duration soakDuration,
-        @Nullable Remote remote) {
+        @Nullable Live live, @Nullable Remote remote) {
+
+    /**
+     * The live-update measurements, on services started with a webhook signing key (event-fed caches on): the switcher
+     * at each concurrency (its JIT warm-up a share of {@code bench.jit-warm-up} as each query gets), idle subscriptions
+     * on one instance, and the delay from a webhook to the subscribers' frames on one instance and across two through
+     * an embedded Redis. The subscriptions are {@code viewerOrganizationEvents} of the organization page's subject, the webhooks for its
+     * organization (a real Logto needs {@code BENCH_ORGANIZATION_ID} and its token).
+     *
+     * @param idleSubscriptions how many idle subscriptions one instance holds ({@code bench.idle-subscriptions}, default
+     *        10,000; 0: not measured)
+     * @param subscriptionsPerConnection subscriptions on each WebSocket connection ({@code bench.subscriptions-per-connection},
+     *        default 1: one browser tab each, the most connections)
+     * @param deliverySubscribers the subscribers of the delivery measurements ({@code bench.delivery-subscribers}, default
+     *        1,000; 0: not measured)
+     * @param deliveries webhooks measured, one after the other ({@code bench.deliveries}, default 100)
+     */
+    public record Live(int idleSubscriptions, int subscriptionsPerConnection, int deliverySubscribers, int deliveries) {
+
+        /** The WebSocket connections the most subscriptions of one measurement need (at least 1). */
+        int connections() {
+            return Math.max(1, (Math.max(idleSubscriptions, deliverySubscribers) + subscriptionsPerConnection - 1) / subscriptionsPerConnection);
+        }
+    }
 
     /** The service's default JVM options: a heap cap at the target, so exceeding it shows as errors, not as a number. */
     static final String DEFAULT_JVM_OPTIONS = "-Xmx256m";
@@ -82,6 +106,11 @@ public record BenchConfig(Duration latency, Duration jitWarmUp, Duration warmUp,
                 Boolean.parseBoolean(properties.getProperty("bench.soak", "false")),
                 Integer.parseInt(properties.getProperty("bench.soak-clients", "64")),
                 duration(properties, "bench.soak-duration", "60s"),
+                Boolean.parseBoolean(properties.getProperty("bench.live", "true")) ? new Live(
+                        Integer.parseInt(properties.getProperty("bench.idle-subscriptions", "10000")),
+                        Integer.parseInt(properties.getProperty("bench.subscriptions-per-connection", "1")),
+                        Integer.parseInt(properties.getProperty("bench.delivery-subscribers", "1000")),
+                        Integer.parseInt(properties.getProperty("bench.deliveries", "100"))) : null,
                 remote(environment));
     }
 

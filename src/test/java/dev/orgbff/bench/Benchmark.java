@@ -9,9 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.orgbff.bench.Results.Row;
+import dev.orgbff.redis.TestRedis;
 
 /**
  * The benchmark ({@code mvn -Pbench verify}, see the README): the service's executable jar in a JVM of its own
@@ -40,7 +44,13 @@ public final class Benchmark {
     private static final Pattern STATED_COST = Pattern.compile("(\\d+) Logto calls? in (\\d+) round trips?");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    /** The service's limits on WebSocket connections, as environment variables, raised for the live measurements. */
+    private static final String SUBSCRIPTIONS_PER_CONNECTION = "ORGBFF_SUBSCRIPTIONS_SUBSCRIPTIONS_PER_CONNECTION";
+    private static final String CONNECTIONS_PER_USER = "ORGBFF_SUBSCRIPTIONS_CONNECTIONS_PER_USER";
+
     private final BenchConfig config;
+    private @Nullable Path extracted;
+    private int serviceLogs;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
 
     public Benchmark(BenchConfig config) {
@@ -63,7 +73,7 @@ public final class Benchmark {
             throw new IllegalStateException("the soak injects faults, so it runs against the emulator only");
         }
         Files.createDirectories(config.out());
-        try (Target target = Target.emulated(config.latency()); ServiceProcess service = startService(target)) {
+        try (Target target = Target.emulated(config.latency()); ServiceProcess service = startService(target, Map.of(), config.profile())) {
             log("service ready after " + service.readyAfter().toMillis() + " ms; soaking " + config.soakClients() + " clients for "
                     + config.soakDuration().toSeconds() + " s");
             return Soak.run(service, Objects.requireNonNull(target.emulator()), Objects.requireNonNull(target.demo()),
@@ -77,84 +87,178 @@ public final class Benchmark {
         Instant started = Instant.now();
         List<Row> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        try (Target target = config.remote() == null ? Target.emulated(config.latency()) : Target.remote(config.remote());
-                ServiceProcess service = startService(target)) {
-            log("service ready after " + service.readyAfter().toMillis() + " ms against " + target.describe());
+        try (Target target = config.remote() == null ? Target.emulated(config.latency()) : Target.remote(config.remote())) {
             NoBffClient noBff = target.noBffClient();
             @Nullable Duration latency = target.latency(config.latency());
-            List<Scenario> scenarios = new ArrayList<>();
-            for (Query query : config.queries()) {
-                Target.Subject subject = target.subject(query);
-                if (subject == null) {
-                    notes.add(query.operation() + " skipped: no token (or no BENCH_ORGANIZATION_ID) for it");
-                } else {
-                    scenarios.add(prepare(query, subject, service, noBff, notes));
-                }
-            }
-            // the service's JIT compiles its hot path only after thousands of requests: until then CPU per request means little
-            int most = config.concurrency().stream().mapToInt(Integer::intValue).max().orElse(1);
-            for (Scenario scenario : scenarios) {
-                ClosedLoop.run(most, config.jitWarmUp().dividedBy(Math.max(1, scenarios.size())), scenario.serviceRequest());
-            }
-            Instant measured = null;
-            for (Scenario scenario : scenarios) {
-                for (int clients : config.concurrency()) {
-                    ClosedLoop.run(clients, config.warmUp(), scenario.serviceRequest());
-                    if (measured == null) {
-                        measured = Instant.now();
-                    }
-                    long callsBefore = service.upstreamCalls();
-                    Duration cpuBefore = service.cpuTime(); // after the metrics read, which is not a measured request
-                    ClosedLoop.Outcome outcome = ClosedLoop.run(clients, config.duration(), scenario.serviceRequest());
-                    Duration cpu = service.cpuTime().minus(cpuBefore);
-                    long calls = service.upstreamCalls() - callsBefore;
-                    rows.add(Row.of(scenario.query(), "service", clients, outcome, latency, scenario.expected().serviceMinimumRoundTrips(),
-                            calls, scenario.expected().serviceMinimumCalls(), cpu));
-                    log(rows.get(rows.size() - 1).summary());
-                    if (config.baseline()) {
-                        AtomicLong directCalls = new AtomicLong();
-                        ClosedLoop.Request baselineRequest = () -> {
-                            NoBffClient.Fetched fetched = scenario.fetch().apply(noBff).join();
-                            directCalls.addAndGet(fetched.calls());
-                            return fetched.items() == scenario.expected().items();
-                        };
-                        ClosedLoop.run(clients, config.warmUp(), baselineRequest);
-                        directCalls.set(0);
-                        ClosedLoop.Outcome direct = ClosedLoop.run(clients, config.duration(), baselineRequest);
-                        rows.add(Row.of(scenario.query(), "no BFF", clients, direct, latency, scenario.expected().roundTrips(),
-                                directCalls.get(), scenario.expected().calls(), null));
-                        log(rows.get(rows.size() - 1).summary());
-                    }
-                }
-            }
             ProfileSummary profile = null;
-            if (config.profile() && measured != null) {
-                Path recordingFile = config.out().resolve("service.jfr");
-                service.dumpRecording(recordingFile);
-                profile = ProfileSummary.of(recordingFile, measured);
+            long[] heap;
+            long readyAfterMs;
+            @Nullable Double startedAfterSeconds;
+            try (ServiceProcess service = startService(target, Map.of(), config.profile())) {
+                log("service ready after " + service.readyAfter().toMillis() + " ms against " + target.describe());
+                List<Scenario> scenarios = new ArrayList<>();
+                for (Query query : config.queries()) {
+                    Target.Subject subject = target.subject(query);
+                    if (subject == null) {
+                        notes.add(query.operation() + " skipped: no token (or no BENCH_ORGANIZATION_ID) for it");
+                    } else {
+                        scenarios.add(prepare(query, subject, service, noBff, notes));
+                    }
+                }
+                jitWarmUp(scenarios, scenarios.size());
+                Instant measured = null;
+                for (Scenario scenario : scenarios) {
+                    for (int clients : config.concurrency()) {
+                        ClosedLoop.run(clients, config.warmUp(), scenario.serviceRequest());
+                        if (measured == null) {
+                            measured = Instant.now();
+                        }
+                        rows.add(measure(scenario, service, "service", clients, latency, scenario.expected().serviceMinimumRoundTrips(),
+                                scenario.expected().serviceMinimumCalls()));
+                        if (config.baseline()) {
+                            AtomicLong directCalls = new AtomicLong();
+                            ClosedLoop.Request baselineRequest = () -> {
+                                NoBffClient.Fetched fetched = scenario.fetch().apply(noBff).join();
+                                directCalls.addAndGet(fetched.calls());
+                                return fetched.items() == scenario.expected().items();
+                            };
+                            ClosedLoop.run(clients, config.warmUp(), baselineRequest);
+                            directCalls.set(0);
+                            ClosedLoop.Outcome direct = ClosedLoop.run(clients, config.duration(), baselineRequest);
+                            rows.add(Row.of(scenario.query(), "no BFF", clients, direct, latency, scenario.expected().roundTrips(),
+                                    directCalls.get(), scenario.expected().calls(), null));
+                            log(rows.get(rows.size() - 1).summary());
+                        }
+                    }
+                }
+                if (config.profile() && measured != null) {
+                    Path recordingFile = config.out().resolve("service.jfr");
+                    service.dumpRecording(recordingFile);
+                    profile = ProfileSummary.of(recordingFile, measured);
+                }
+                heap = scenarios.isEmpty() ? new long[] {0, 0} : service.heapAfterGc();
+                readyAfterMs = service.readyAfter().toMillis();
+                startedAfterSeconds = service.startedAfterSeconds().orElse(null);
             }
-            long[] heap = scenarios.isEmpty() ? new long[] {0, 0} : service.heapAfterGc();
+            LiveResults live = config.live() == null ? new LiveResults(null, List.of()) : live(config.live(), target, noBff, latency, rows, notes);
             Results results = new Results(started, Results.Machine.current(), config.remote() == null ? "emulator" : "remote",
                     latency == null ? null : latency.toMillis(), config.warmUp().toMillis(), config.duration().toMillis(),
-                    config.serviceJvmOptions(), config.cds(), service.readyAfter().toMillis(), service.startedAfterSeconds().orElse(null),
-                    heap[0], heap[1], rows, notes, profile, config.out().resolve("results.md"));
+                    config.serviceJvmOptions(), config.cds(), readyAfterMs, startedAfterSeconds,
+                    heap[0], heap[1], rows, live.idle(), live.deliveries(), notes, profile, config.out().resolve("results.md"));
             results.write(config.out());
             return results;
         }
     }
 
-    /** The service's jar as is, or extracted with a class data sharing archive ({@code bench.cds}). */
-    private ServiceProcess startService(Target target) throws IOException, InterruptedException {
+    /**
+     * The service's JIT compiles its hot path only after thousands of requests: until then CPU per request means little.
+     * Each scenario gets {@code bench.jit-warm-up} ÷ {@code shares} at the highest concurrency.
+     */
+    private void jitWarmUp(List<Scenario> scenarios, int shares) throws InterruptedException {
+        int most = config.concurrency().stream().mapToInt(Integer::intValue).max().orElse(1);
+        for (Scenario scenario : scenarios) {
+            ClosedLoop.run(most, config.jitWarmUp().dividedBy(Math.max(1, shares)), scenario.serviceRequest());
+        }
+    }
+
+    /** One measurement of the service (after its warm-up): latencies, Logto calls and the process's CPU time. */
+    private Row measure(Scenario scenario, ServiceProcess service, String path, int clients, @Nullable Duration latency, int roundTrips,
+            int minimumCalls) throws IOException, InterruptedException {
+        long callsBefore = service.upstreamCalls();
+        Duration cpuBefore = service.cpuTime(); // after the metrics read, which is not a measured request
+        ClosedLoop.Outcome outcome = ClosedLoop.run(clients, config.duration(), scenario.serviceRequest());
+        Duration cpu = service.cpuTime().minus(cpuBefore);
+        long calls = service.upstreamCalls() - callsBefore;
+        Row row = Row.of(scenario.query(), path, clients, outcome, latency, roundTrips, calls, minimumCalls, cpu);
+        log(row.summary());
+        return row;
+    }
+
+    private record LiveResults(Results.@Nullable IdleSubscriptions idle, List<Results.Delivery> deliveries) {
+    }
+
+    /**
+     * The live-update measurements ({@link BenchConfig.Live}): services started with a fresh webhook signing key, and
+     * the limits on WebSocket connections raised to what the measurements open (one token opens them all).
+     */
+    private LiveResults live(BenchConfig.Live settings, Target target, NoBffClient noBff, @Nullable Duration latency, List<Row> rows,
+            List<String> notes) throws Exception {
+        String signingKey = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("ORGBFF_WEBHOOKS_SIGNING_KEYS", signingKey);
+        environment.put(SUBSCRIPTIONS_PER_CONNECTION, String.valueOf(settings.subscriptionsPerConnection()));
+        environment.put(CONNECTIONS_PER_USER, String.valueOf(settings.connections()));
+        Target.Subject switcher = target.subject(Query.SWITCHER);
+        Target.Subject member = target.subject(Query.ORGANIZATION_PAGE);
+        Results.IdleSubscriptions idle = null;
+        List<Results.Delivery> deliveries = new ArrayList<>();
+        LiveUpdates.Webhooks webhooks = member == null ? null
+                : new LiveUpdates.Webhooks(signingKey, noBff.organization((String) member.variables().get("id")).join());
+        ClosedLoop.Request query = null;
+        // the two instances share one Redis; the first serves every measurement, the second only the last
+        TestRedis redis = TestRedis.started();
+        environment.put("ORGBFF_REDIS_URL", redis.url());
+        try (ServiceProcess service = startService(target, environment, false)) {
+            log("service with event-fed caches ready after " + service.readyAfter().toMillis() + " ms");
+            if (switcher != null) {
+                Scenario scenario = prepare(Query.SWITCHER, switcher, service, noBff, new ArrayList<>());
+                query = scenario.serviceRequest();
+                jitWarmUp(List.of(scenario), config.queries().size());
+                for (int clients : config.concurrency()) {
+                    ClosedLoop.run(clients, config.warmUp(), scenario.serviceRequest());
+                    rows.add(measure(scenario, service, Results.CACHED, clients, latency, 0, 0));
+                }
+            }
+            if (webhooks == null) {
+                notes.add("subscriptions not measured: no token (or no BENCH_ORGANIZATION_ID) for the organization page's subject");
+                return new LiveResults(null, List.of());
+            }
+            if (settings.idleSubscriptions() > 0 && query == null) {
+                notes.add("idle subscriptions not measured: no switcher token to ask a query with them open");
+            } else if (settings.idleSubscriptions() > 0) {
+                idle = LiveUpdates.idle(service, member, webhooks, settings.idleSubscriptions(), settings.subscriptionsPerConnection(), query);
+                log("idle subscriptions: " + idle);
+            }
+            if (settings.deliverySubscribers() > 0) {
+                deliveries.add(delivery("one instance", service, service, member, webhooks, settings));
+                try (ServiceProcess second = startService(target, environment, false)) {
+                    deliveries.add(delivery("two instances through Redis", service, second, member, webhooks, settings));
+                }
+            }
+        } finally {
+            redis.stop();
+        }
+        return new LiveResults(idle, deliveries);
+    }
+
+    private static Results.Delivery delivery(String path, ServiceProcess receiver, ServiceProcess subscribed, Target.Subject member,
+            LiveUpdates.Webhooks webhooks, BenchConfig.Live settings) throws Exception {
+        Results.Delivery delivery = LiveUpdates.delivery(path, receiver, subscribed, member, webhooks, settings.deliverySubscribers(),
+                settings.subscriptionsPerConnection(), settings.deliveries());
+        log("delivery: " + delivery);
+        return delivery;
+    }
+
+    /**
+     * The service's jar as is, or extracted with a class data sharing archive ({@code bench.cds}, made once a run),
+     * with {@code environment} added to the target's settings.
+     */
+    private ServiceProcess startService(Target target, Map<String, String> environment, boolean profile) throws IOException, InterruptedException {
         List<String> options = new ArrayList<>(config.serviceJvmOptions());
         Path jar = config.jar();
         if (config.cds()) {
-            jar = ServiceProcess.extractWithCds(jar, config.out(), options, target.serviceEnvironment());
+            if (extracted == null) {
+                extracted = ServiceProcess.extractWithCds(jar, config.out(), options, target.serviceEnvironment());
+            }
+            jar = extracted;
             options.add("-XX:SharedArchiveFile=" + ServiceProcess.cdsArchive(config.out()));
         }
-        if (config.profile()) {
+        if (profile) {
             options.add(ServiceProcess.RECORDING);
         }
-        return ServiceProcess.start(jar, options, target.serviceEnvironment(), config.out().resolve("service.log"));
+        Map<String, String> settings = new LinkedHashMap<>(target.serviceEnvironment());
+        settings.putAll(environment);
+        return ServiceProcess.start(jar, options, settings, config.out().resolve(serviceLogs++ == 0 ? "service.log" : "service-" + serviceLogs + ".log"));
     }
 
     /** One query ready to send, its answer checked against the Management API's data. */

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.tuple;
 /**
  * The benchmark's "real Logto" mode, run briefly against an emulator it is given as if it were remote (endpoint,
  * API resource, M2M app and user tokens, as the environment would give them), with the packaged jar as the
- * service: every row is measured without errors at the service's minimum of calls, and the results are written.
+ * service: every row is measured without errors at the service's minimum of calls (none from warm event-fed caches),
+ * subscriptions are held and reached by webhooks on one instance and across two through Redis, and the results are written.
  * It checks that the tool works, not how fast anything is.
  */
 class BenchmarkIT {
@@ -35,13 +36,14 @@ class BenchmarkIT {
                     demo.acme());
             Path out = Path.of(System.getProperty("bench.out", "target/bench-it"));
             BenchConfig config = new BenchConfig(Duration.ZERO, Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofSeconds(1), List.of(1, 4),
-                    List.of(Query.values()), true, true, Path.of(System.getProperty("bench.jar")), out, List.of("-Xmx256m"), true, false, 0, Duration.ZERO, remote);
+                    List.of(Query.values()), true, true, Path.of(System.getProperty("bench.jar")), out, List.of("-Xmx256m"), true, false, 0, Duration.ZERO,
+                    new BenchConfig.Live(100, 5, 20, 5), remote);
 
             // when
             Results results = new Benchmark(config).run();
 
             // then
-            assertThat(results.rows()).hasSize(Query.values().length * 2 * 2);
+            assertThat(results.rows()).hasSize(Query.values().length * 2 * 2 + 2);
             assertThat(results.rows()).allSatisfy(row -> {
                 assertThat(row.errors()).as(row.summary()).isZero();
                 assertThat(row.requests()).as(row.summary()).isPositive();
@@ -55,11 +57,22 @@ class BenchmarkIT {
                     .extracting(Results.Row::query, Results.Row::minimumCalls)
                     .contains(tuple("switcher", 1), tuple("organizationPage", 5),
                             tuple("inviteeLanding", 8));
+            assertThat(results.rows()).filteredOn(row -> row.path().equals(Results.CACHED))
+                    .allSatisfy(row -> assertThat(row.callsPerRequest()).as(row.summary()).isLessThan(0.05))
+                    .extracting(Results.Row::query, Results.Row::clients).containsExactly(tuple("switcher", 1), tuple("switcher", 4));
+            assertThat(results.idleSubscriptions()).satisfies(idle -> {
+                assertThat(idle.live()).as(idle.toString()).isEqualTo(100);
+                assertThat(idle.connections()).isEqualTo(20);
+                assertThat(idle.errors()).as(idle.toString()).isZero();
+                assertThat(idle.queryAnswered()).isTrue();
+            });
+            assertThat(results.deliveries()).extracting(Results.Delivery::path, Results.Delivery::frames, Results.Delivery::missing,
+                    Results.Delivery::errors).containsExactly(tuple("one instance", 100L, 0L, 0), tuple("two instances through Redis", 100L, 0L, 0));
             assertThat(results.notes()).isEmpty();
             assertThat(results.heapUsedBytes()).isPositive();
             assertThat(results.profile()).isNotNull();
             assertThat(results.profile().samples()).isPositive();
-            assertThat(Files.readString(out.resolve("results.md"))).contains("| switcher | service | 4 |", "### Targets")
+            assertThat(Files.readString(out.resolve("results.md"))).contains("| switcher | service | 4 |", "### Live updates", "### Targets")
                     .doesNotContain(logto.m2mAppSecret());
             assertThat(Files.readString(out.resolve("service.log"))).doesNotContain(logto.m2mAppSecret());
             assertThat(Files.readString(out.resolve("results.json"))).contains("\"cpuMsPerRequest\"", "\"targets\"")

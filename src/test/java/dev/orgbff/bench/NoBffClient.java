@@ -128,6 +128,11 @@ final class NoBffClient {
         });
     }
 
+    /** The organization as the Management API shows it: {@code GET /api/organizations/{id}}. */
+    CompletableFuture<JsonNode> organization(String organizationId) {
+        return get("/api/organizations/" + organizationId, new AtomicInteger());
+    }
+
     private static List<JsonNode> pending(JsonNode invitations) {
         long now = System.currentTimeMillis();
         return invitations.valueStream()

@@ -131,6 +131,16 @@ final class ServiceProcess implements AutoCloseable {
         return baseUrl + "/graphql";
     }
 
+    /** The GraphQL over WebSocket endpoint ({@code graphql-transport-ws}). */
+    String webSocketUrl() {
+        return baseUrl.replaceFirst("^http", "ws") + "/graphql";
+    }
+
+    /** Where Logto delivers webhooks. */
+    String webhookUrl() {
+        return baseUrl + "/webhooks/logto";
+    }
+
     long pid() {
         return process.pid();
     }

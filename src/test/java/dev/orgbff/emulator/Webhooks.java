@@ -42,7 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Logto asks ky for {@code retry: {limit: 3}}, but ky retries only its default methods (get, put, head, delete,
  * options, trace), never a POST. A failed delivery is lost, as in Logto (which only logs it).
  */
-final class Webhooks {
+public final class Webhooks {
 
     /** {@code managementApiHooksRegistration} in {@code packages/schemas/src/foundations/jsonb-types/hooks.ts}, the routes the emulator has. */
     private static final Map<String, String> REGISTERED = Map.ofEntries(
@@ -192,7 +192,7 @@ final class Webhooks {
     }
 
     /** Logto's {@code sign}: hex HMAC-SHA256 of the body with the signing key. */
-    static String sign(String signingKey, String body) {
+    public static String sign(String signingKey, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(signingKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

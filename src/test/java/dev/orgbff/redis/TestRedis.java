@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A real Redis server on a free port of 127.0.0.1 (from the binaries {@code embedded-redis} ships, so a fresh
  * machine needs nothing installed), which a test may stop and start again on the same port, and ask things directly.
- * Registered as a static {@code @RegisterExtension} field, it stops after the test class.
+ * Registered as a static {@code @RegisterExtension} field, it stops after the test class; the benchmark starts one for
+ * its two instances.
  */
 public final class TestRedis implements AfterAllCallback {
 
@@ -72,6 +73,7 @@ public final class TestRedis implements AfterAllCallback {
         }
     }
 
+    /** Stops the server; {@link #start()} starts it again on the same port. */
     public void stop() {
         try {
             server.stop();
