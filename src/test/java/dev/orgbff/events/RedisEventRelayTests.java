@@ -2,7 +2,6 @@ package dev.orgbff.events;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -15,16 +14,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.orgbff.OrgBffApplication;
-import dev.orgbff.emulator.LogtoEmulator;
 import dev.orgbff.redis.RedisConnections;
 import dev.orgbff.redis.TestRedis;
 
+import static dev.orgbff.events.TwoInstances.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,31 +40,21 @@ class RedisEventRelayTests {
     @RegisterExtension
     static final TestRedis REDIS = TestRedis.started();
 
-    private static LogtoEmulator logto;
+    private static TwoInstances instances;
     private static ConfigurableApplicationContext a;
     private static ConfigurableApplicationContext b;
 
     @BeforeAll
     static void startTwoInstances() {
-        logto = LogtoEmulator.start(0);
-        a = start("--orgbff.redis.url=" + REDIS.url(), "--orgbff.redis.timeout=1s");
-        b = start("--orgbff.rate-limit.redis-url=" + REDIS.url(), "--orgbff.rate-limit.redis-timeout=2s");
-    }
-
-    private static ConfigurableApplicationContext start(String... redis) {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
-                "--logto.endpoint=" + logto.endpoint(), "--logto.api-resource=" + logto.apiResource(),
-                "--logto.management.app-id=" + logto.m2mAppId(), "--logto.management.app-secret=" + logto.m2mAppSecret(),
-                "--orgbff.invitations.accept-url=https://app.example.test/invitations/{invitationId}"));
-        arguments.addAll(List.of(redis));
-        return new SpringApplicationBuilder(OrgBffApplication.class).run(arguments.toArray(String[]::new));
+        instances = TwoInstances.start(List.of(), List.of("--orgbff.redis.url=" + REDIS.url(), "--orgbff.redis.timeout=1s"),
+                List.of("--orgbff.rate-limit.redis-url=" + REDIS.url(), "--orgbff.rate-limit.redis-timeout=2s"));
+        a = instances.a();
+        b = instances.b();
     }
 
     @AfterAll
     static void stop() {
-        b.close();
-        a.close();
-        logto.close();
+        instances.close();
     }
 
     @BeforeEach
@@ -177,10 +164,6 @@ class RedisEventRelayTests {
         } finally {
             received.close();
         }
-    }
-
-    private static EventStream stream(ConfigurableApplicationContext instance) {
-        return instance.getBean(EventStream.class);
     }
 
     private static ChangeEvent event() {
