@@ -6,8 +6,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -16,13 +19,22 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import reactor.core.Disposable;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.orgbff.ReadmeBlocks.Result;
 import dev.orgbff.ReadmeBlocks.ShellBlock;
+import dev.orgbff.events.EventStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
@@ -33,7 +45,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * (its comment lines that start with <code>{</code>, in order, {@code …} standing for anything), no GraphQL error the
  * README does not show, and no empty line (a request answered with nothing). Also what the README says of the embedded
  * run beyond its blocks: it prints the second-instance command the README shows, and it is live (the emulator's
- * Management API writes are delivered to the service's webhook, signed with its key).
+ * Management API writes are delivered to the service's webhook, signed with its key), and what its Live updates section
+ * says alice's and erin's subscriptions, opened before the first block, receive while the blocks run.
  */
 class ReadmeShellBlocksTests {
 
@@ -42,13 +55,28 @@ class ReadmeShellBlocksTests {
     @TempDir
     static Path workDirectory;
 
+    /** Alice's {@code organizationEvents} on Acme and erin's {@code viewerOrganizationEvents}, as they come. */
+    private static final Queue<Map<String, Object>> ALICES_ACME_EVENTS = new ConcurrentLinkedQueue<>();
+    private static final Queue<Map<String, Object>> ERINS_EVENTS = new ConcurrentLinkedQueue<>();
+    private static final List<Disposable> SUBSCRIPTIONS = new ArrayList<>();
+
     @BeforeAll
     static void startTheEmbeddedRun() {
         embedded = TestOrgBffApplication.start("--server.port=0", "--management.server.port=0", "--orgbff.emulator.port=0");
+        aliceAndErinSubscribed();
+    }
+
+    /** As the README's Live updates section says: alice and erin subscribe before the README's commands run. */
+    private static void aliceAndErinSubscribed() {
+        subscribe(embedded.demo().alice(), "subscription($id: ID!) { organizationEvents(organizationId: $id) { kind source userIds } }",
+                Map.of("id", embedded.demo().acme()), "organizationEvents", ALICES_ACME_EVENTS);
+        subscribe(embedded.demo().erin(), "subscription { viewerOrganizationEvents { kind source organizationId organization { name } } }",
+                Map.of(), "viewerOrganizationEvents", ERINS_EVENTS);
     }
 
     @AfterAll
     static void stopTheEmbeddedRun() {
+        SUBSCRIPTIONS.forEach(Disposable::dispose);
         embedded.close();
     }
 
@@ -61,7 +89,52 @@ class ReadmeShellBlocksTests {
 
     @TestFactory
     Stream<DynamicTest> shellBlocks_againstTheEmbeddedRun_printWhatTheReadmeShows() {
-        return ReadmeBlocks.runBy(ReadmeShellBlocksTests.class).stream().map(block -> dynamicTest(block.where(), () -> run(block)));
+        return Stream.concat(ReadmeBlocks.runBy(ReadmeShellBlocksTests.class).stream().map(block -> dynamicTest(block.where(), () -> run(block))),
+                Stream.of(dynamicTest("Live updates: the blocks' changes reached alice's and erin's subscriptions",
+                        ReadmeShellBlocksTests::subscriptionsTold)));
+    }
+
+    /** What the README's Live updates section says alice and erin see while its curl commands run. */
+    private static void subscriptionsTold() {
+        DemoTenant demo = embedded.demo();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(ALICES_ACME_EVENTS).as("alice's organizationEvents on Acme")
+                    .anySatisfy(event -> assertTold(event, "MEMBER_ROLES_CHANGED", demo.bob()))
+                    .anySatisfy(event -> assertTold(event, "MEMBERS_REMOVED", demo.bob()))
+                    .anySatisfy(event -> assertTold(event, "MEMBERS_ADDED", demo.dave()))
+                    .anySatisfy(event -> assertTold(event, "MEMBERS_ADDED", demo.erin(), "SERVICE"))
+                    .anySatisfy(event -> assertTold(event, "MEMBERS_ADDED", demo.erin(), "LOGTO_WEBHOOK"))
+                    .anySatisfy(event -> assertThat(event).containsEntry("kind", "INVITATION_CREATED"))
+                    .anySatisfy(event -> assertThat(event).containsEntry("kind", "INVITATION_ACCEPTED"));
+            assertThat(ERINS_EVENTS).as("erin's viewerOrganizationEvents").anySatisfy(event -> assertThat(event)
+                    .containsEntry("kind", "JOINED").containsEntry("organizationId", demo.acme())
+                    .containsEntry("organization", Map.of("name", "Acme")));
+        });
+    }
+
+    private static void assertTold(Map<String, Object> event, String kind, String userId) {
+        assertThat(event).containsEntry("kind", kind);
+        assertThat(event.get("userIds")).asInstanceOf(InstanceOfAssertFactories.LIST).contains(userId);
+    }
+
+    private static void assertTold(Map<String, Object> event, String kind, String userId, String source) {
+        assertTold(event, kind, userId);
+        assertThat(event).containsEntry("source", source);
+    }
+
+    /** Subscribes as {@code userId} over server-sent events, adding each event's {@code field} to {@code into}; returns once it listens. */
+    @SuppressWarnings("unchecked")
+    private static void subscribe(String userId, String document, Map<String, Object> variables, String field, Queue<Map<String, Object>> into) {
+        EventStream stream = embedded.context().getBean(EventStream.class);
+        int before = stream.subscribers();
+        SUBSCRIPTIONS.add(WebClient.create("http://localhost:" + embedded.port()).post().uri("/graphql")
+                .headers(headers -> headers.setBearerAuth(embedded.logto().userToken(userId)))
+                .contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_EVENT_STREAM)
+                .bodyValue(Map.of("query", document, "variables", variables))
+                .retrieve().bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() { })
+                .filter(event -> "next".equals(event.event()))
+                .subscribe(event -> into.add((Map<String, Object>) ((Map<String, Object>) event.data().get("data")).get(field))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> stream.subscribers() > before);
     }
 
     @Test
