@@ -73,6 +73,24 @@ class OrganizationEventsGraphQlTests extends GraphQlTestSupport {
     }
 
     @Test
+    void viewerOrganizationEvents_threeSubscribersOneJoins_logtoReadForTheJoinerOnly() {
+        // given: alice, bob and carol subscribed
+        DemoTenant demo = DemoTenant.seed(logto);
+        subscribe(logto.userToken(demo.alice()), VIEWER_EVENTS, Map.of());
+        subscribe(logto.userToken(demo.bob()), VIEWER_EVENTS, Map.of());
+        var carols = subscribe(logto.userToken(demo.carol()), VIEWER_EVENTS, Map.of());
+        logto.addMember(demo.globex(), demo.carol(), "member");
+        logto.resetCalls();
+        // when: carol is added to Globex in the Logto Console
+        webhook(ChangeEvent.Kind.MEMBERS_ADDED, demo.globex(), demo.carol());
+        List<Map<String, Object>> carolTold = payloads(carols, "viewerOrganizationEvents", 1);
+        Map<String, Integer> calls = Map.copyOf(logto.calls());
+        // then: carol's memberships read once (and the template, not cached here), nothing for the others
+        assertThat(carolTold.get(0)).containsEntry("kind", "JOINED").containsEntry("organizationId", demo.globex());
+        assertThat(calls).isEqualTo(Map.of("GET /api/users/{userId}/organizations", 1, "GET /api/organization-roles", 1));
+    }
+
+    @Test
     void viewerOrganizationEvents_tokenExpires_lastEventUnauthorizedThenComplete() {
         // given: a subscription with a token valid for an hour more
         DemoTenant demo = DemoTenant.seed(logto);
