@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import reactor.core.Disposable;
@@ -35,6 +38,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.orgbff.emulator.LogtoEmulator;
+import dev.orgbff.events.ChangeEvent;
 import dev.orgbff.events.EventStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,6 +111,12 @@ public abstract class GraphQlTestSupport {
     void closeStreams() {
         openStreams.forEach(Disposable::dispose);
         openStreams.clear();
+    }
+
+    /** Publishes a webhook's event onto the service's event stream, as the webhook endpoint does. */
+    protected void webhook(ChangeEvent.Kind kind, @Nullable String organizationId, String... userIds) {
+        eventStream.publish(new ChangeEvent("logto:" + UUID.randomUUID(), kind, ChangeEvent.Source.LOGTO_WEBHOOK, Instant.now(),
+                organizationId, List.of(userIds), null, null));
     }
 
     /** The text of a canonical operation, {@code schema/operations/<name>.graphql}. */

@@ -20,7 +20,6 @@ import dev.orgbff.events.WriteEvents;
 import dev.orgbff.graphql.Connection;
 import dev.orgbff.graphql.Connections;
 import dev.orgbff.graphql.EmailAddress;
-import dev.orgbff.graphql.SubscriptionProperties;
 import dev.orgbff.graphql.ForbiddenException;
 import dev.orgbff.graphql.NotFoundException;
 import dev.orgbff.graphql.UserError;
@@ -37,6 +36,7 @@ import dev.orgbff.organization.OrganizationAccess;
 import dev.orgbff.organization.OrganizationFieldPrefetch;
 import dev.orgbff.organization.OrganizationService;
 import dev.orgbff.security.Caller;
+import dev.orgbff.security.SubscriptionLimits;
 import dev.orgbff.template.TemplateService;
 import dev.orgbff.viewer.ViewerService;
 
@@ -56,7 +56,7 @@ class InvitationService implements OrganizationFieldPrefetch {
     private static final String INVITER = "edges/node/inviter";
 
     private final EventStream stream;
-    private final SubscriptionProperties subscriptions;
+    private final SubscriptionLimits subscriptions;
     private final WriteEvents events;
     private final InvitationsApi invitations;
     private final OrganizationAccess access;
@@ -68,7 +68,7 @@ class InvitationService implements OrganizationFieldPrefetch {
 
     InvitationService(InvitationsApi invitations, OrganizationAccess access, OrganizationService organizations, ViewerService viewers,
             TemplateService templates, InvitationMailer mailer, Connections connections, WriteEvents events,
-            EventStream stream, SubscriptionProperties subscriptions) {
+            EventStream stream, SubscriptionLimits subscriptions) {
         this.invitations = invitations;
         this.access = access;
         this.organizations = organizations;

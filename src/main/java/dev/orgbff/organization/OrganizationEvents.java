@@ -18,9 +18,9 @@ import org.springframework.stereotype.Service;
 import dev.orgbff.events.ChangeEvent;
 import dev.orgbff.events.EventStream;
 import dev.orgbff.graphql.NotFoundException;
-import dev.orgbff.graphql.SubscriptionProperties;
 import dev.orgbff.logto.UserOrganization;
 import dev.orgbff.security.Caller;
+import dev.orgbff.security.SubscriptionLimits;
 import dev.orgbff.security.Viewer;
 
 /**
@@ -46,7 +46,7 @@ class OrganizationEvents {
     private final OrganizationAccess access;
     private final int buffer;
 
-    OrganizationEvents(EventStream events, OrganizationAccess access, SubscriptionProperties subscriptions) {
+    OrganizationEvents(EventStream events, OrganizationAccess access, SubscriptionLimits subscriptions) {
         this.events = events;
         this.access = access;
         this.buffer = subscriptions.buffer();

@@ -1,12 +1,21 @@
 package dev.orgbff.security;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
 
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
@@ -26,7 +35,8 @@ import org.springframework.stereotype.Component;
  * the reactive pipeline); over WebSocket it is the connection's, sent in {@code connection_init}'s payload as
  * {@code {"Authorization": "Bearer <token>"}} (browsers cannot set headers on a WebSocket), validated by the same
  * decoder as over HTTP, and taken by every operation of the connection. A missing or invalid token closes the
- * connection with 4401 (Spring's handler does, when this interceptor's initialization fails), after one log line.
+ * connection with 4401 (Spring's handler does, when this interceptor's initialization fails), after one log line. A
+ * subscription over HTTP (server-sent events) ends at its token's {@code exp}, with an UNAUTHORIZED error.
  */
 @Component
 class CallerInterceptor implements WebSocketGraphQlInterceptor {
@@ -39,10 +49,12 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
 
     private final ReactiveJwtDecoder jwtDecoder;
     private final WebSocketConnections connections;
+    private final Clock clock;
 
-    CallerInterceptor(ReactiveJwtDecoder jwtDecoder, WebSocketConnections connections) {
+    CallerInterceptor(ReactiveJwtDecoder jwtDecoder, WebSocketConnections connections, Clock clock) {
         this.jwtDecoder = jwtDecoder;
         this.connections = connections;
+        this.clock = clock;
     }
 
     @Override
@@ -55,19 +67,47 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
                     .switchIfEmpty(Mono.defer(() -> connections.unauthorized(webSocketRequest.getSessionInfo().getId())
                             .then(Mono.error(() -> new IllegalStateException("GraphQL operation before its connection was authenticated")))));
         } else {
-            viewer = ReactiveSecurityContextHolder.getContext()
+            return ReactiveSecurityContextHolder.getContext()
                     .mapNotNull(SecurityContext::getAuthentication)
                     .filter(authentication -> authentication.getPrincipal() instanceof Jwt)
-                    .map(authentication -> Viewer.of((Jwt) authentication.getPrincipal()))
+                    .map(authentication -> (Jwt) authentication.getPrincipal())
                     // the resource server admits no request to /graphql without a valid token
-                    .switchIfEmpty(Mono.error(() -> new IllegalStateException("GraphQL request without an authenticated access token")));
+                    .switchIfEmpty(Mono.error(() -> new IllegalStateException("GraphQL request without an authenticated access token")))
+                    .flatMap(jwt -> execute(request, chain, Viewer.of(jwt)).map(response -> untilExpiry(response, jwt.getExpiresAt())));
         }
-        return viewer.flatMap(caller -> {
-            request.configureExecutionInput((input, builder) -> builder
-                    .graphQLContext(context -> context.put(VIEWER_KEY, caller))
-                    .build());
-            return chain.next(request);
+        return viewer.flatMap(caller -> execute(request, chain, caller));
+    }
+
+    private static Mono<WebGraphQlResponse> execute(WebGraphQlRequest request, Chain chain, Viewer caller) {
+        request.configureExecutionInput((input, builder) -> builder
+                .graphQLContext(context -> context.put(VIEWER_KEY, caller))
+                .build());
+        return chain.next(request);
+    }
+
+    /**
+     * A subscription over HTTP (server-sent events) ends at its token's {@code exp}, checked every second against the
+     * application's clock, with one last result carrying an UNAUTHORIZED error, so that the client subscribes again
+     * with a fresh token; a WebSocket connection is closed with 4401 then instead ({@link WebSocketConnections}).
+     */
+    private WebGraphQlResponse untilExpiry(WebGraphQlResponse response, @Nullable Instant expiresAt) {
+        if (expiresAt == null || !(response.getExecutionResult().getData() instanceof Publisher<?> events)) {
+            return response;
+        }
+        AtomicBoolean expired = new AtomicBoolean();
+        Mono<Long> expiry = Flux.interval(WebSocketConnections.EXPIRY_CHECK)
+                .filter(tick -> !clock.instant().isBefore(expiresAt))
+                .next()
+                .doOnNext(tick -> expired.set(true));
+        Mono<ExecutionResult> last = Mono.fromSupplier(() -> {
+            if (!expired.get()) {
+                return null; // the subscription ended before
+            }
+            log.info("Ended a GraphQL subscription over server-sent events: its access token expired");
+            return ExecutionResult.newExecutionResult().addError(GraphQLError.newError().errorType(ErrorType.UNAUTHORIZED)
+                    .message("Token expired; subscribe again with a fresh token").build()).build();
         });
+        return response.transform(builder -> builder.data(Flux.from(events).cast(ExecutionResult.class).takeUntilOther(expiry).concatWith(last)));
     }
 
     /**

@@ -7,9 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The limits of GraphQL over WebSocket ({@code orgbff.subscriptions.*}), so that one user cannot hold an instance's
- * memory with connections and subscriptions.
+ * The limits of GraphQL subscriptions ({@code orgbff.subscriptions.*}), over SSE and WebSocket, so that one user cannot
+ * hold an instance's memory with connections, subscriptions or events they do not read.
  *
+ * @param buffer The most events held for one subscription whose client reads slower than they come; one more ends the
+ *     subscription with a SLOW_SUBSCRIBER error (the client subscribes again and reads the current state), rather than
+ *     queueing without bound.
  * @param connectionsPerUser The most WebSocket connections one user (the token's sub) may hold on one instance at once;
  *     the connection past it is closed with 4429 right after its connection_init.
  * @param subscriptionsPerConnection The most subscriptions running at once on one WebSocket connection; one more gets
@@ -18,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("orgbff.subscriptions")
 public record SubscriptionLimits(
+        @Min(1) @DefaultValue("256") int buffer,
         @Min(1) @DefaultValue("10") int connectionsPerUser,
         @Min(1) @DefaultValue("20") int subscriptionsPerConnection) {
 }

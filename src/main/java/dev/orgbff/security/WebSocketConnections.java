@@ -46,7 +46,7 @@ final class WebSocketConnections implements SmartLifecycle, WebGraphQlIntercepto
     static final CloseStatus TOO_MANY_CONNECTIONS = new CloseStatus(4429, "Too many connections");
     private static final ErrorClassification TOO_MANY_SUBSCRIPTIONS = ErrorClassification.errorClassification("TOO_MANY_SUBSCRIPTIONS");
     /** How often the tokens of open connections are checked for expiry: exp has a resolution of one second. */
-    private static final Duration EXPIRY_CHECK = Duration.ofSeconds(1);
+    static final Duration EXPIRY_CHECK = Duration.ofSeconds(1);
     /** The longest shutdown waits for the close frames to be sent before the server shuts down. */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 

@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.codec.ServerSentEvent;
@@ -24,12 +22,6 @@ class OrganizationEventsGraphQlTests extends GraphQlTestSupport {
     private static final String VIEWER_EVENTS = """
             subscription { viewerOrganizationEvents { kind source organizationId viewerPermissions
                 organization { name viewerPermissions viewerRoles { name } } } }""";
-
-    /** A webhook's event, as the webhook endpoint publishes it. */
-    private void webhook(ChangeEvent.Kind kind, @Nullable String organizationId, String... userIds) {
-        eventStream.publish(new ChangeEvent("logto:" + UUID.randomUUID(), kind, ChangeEvent.Source.LOGTO_WEBHOOK, Instant.now(),
-                organizationId, List.of(userIds), null, null));
-    }
 
     @Test
     void viewerOrganizationEvents_webhookJoinsAndRemovals_tellJoinedThenRemovedWithTheStateAfterEach() {
@@ -78,6 +70,41 @@ class OrganizationEventsGraphQlTests extends GraphQlTestSupport {
         assertThat(told.get(2).get("organization")).isNull();
         assertThat(told.get(3)).containsEntry("organizationId", demo.globex()).containsEntry("viewerPermissions", List.of("invite:member"));
         assertThat(told.get(4)).containsEntry("organizationId", demo.globex()).containsEntry("viewerPermissions", List.of());
+    }
+
+    @Test
+    void viewerOrganizationEvents_threeSubscribersOneJoins_logtoReadForTheJoinerOnly() {
+        // given: alice, bob and carol subscribed
+        DemoTenant demo = DemoTenant.seed(logto);
+        subscribe(logto.userToken(demo.alice()), VIEWER_EVENTS, Map.of());
+        subscribe(logto.userToken(demo.bob()), VIEWER_EVENTS, Map.of());
+        var carols = subscribe(logto.userToken(demo.carol()), VIEWER_EVENTS, Map.of());
+        logto.addMember(demo.globex(), demo.carol(), "member");
+        logto.resetCalls();
+        // when: carol is added to Globex in the Logto Console
+        webhook(ChangeEvent.Kind.MEMBERS_ADDED, demo.globex(), demo.carol());
+        List<Map<String, Object>> carolTold = payloads(carols, "viewerOrganizationEvents", 1);
+        Map<String, Integer> calls = Map.copyOf(logto.calls());
+        // then: carol's memberships read once (and the template, not cached here), nothing for the others
+        assertThat(carolTold.get(0)).containsEntry("kind", "JOINED").containsEntry("organizationId", demo.globex());
+        assertThat(calls).isEqualTo(Map.of("GET /api/users/{userId}/organizations", 1, "GET /api/organization-roles", 1));
+    }
+
+    @Test
+    void viewerOrganizationEvents_tokenExpires_lastEventUnauthorizedThenComplete() {
+        // given: a subscription with a token valid for an hour more
+        DemoTenant demo = DemoTenant.seed(logto);
+        Instant now = Instant.now();
+        String token = logto.token(demo.alice()).issuedAt(now).expiresAt(now.plus(Duration.ofHours(1))).sign();
+        var events = subscribe(token, VIEWER_EVENTS, Map.of());
+        int subscribed = eventStream.subscribers();
+        // when: the service's clock reaches its exp
+        clock.advance(Duration.ofHours(1));
+        // then
+        List<ServerSentEvent<Map<String, Object>>> all = events.collectList().block(WAIT);
+        assertThat(all).extracting(ServerSentEvent::event).containsExactly("next", "complete");
+        assertThat(all.get(0).data().toString()).contains("UNAUTHORIZED").contains("Token expired");
+        assertThat(eventStream.subscribers()).isEqualTo(subscribed - 1);
     }
 
     @Test
