@@ -127,6 +127,11 @@ public final class GraphQlWebSocket implements AutoCloseable {
         return closeStatus.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
+    /** Whether the server has closed the connection already. */
+    public boolean isClosed() {
+        return closeStatus.isDone();
+    }
+
     @Override
     public void close() {
         outgoing.tryEmitComplete();

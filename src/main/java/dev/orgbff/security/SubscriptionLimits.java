@@ -17,11 +17,15 @@ import org.springframework.validation.annotation.Validated;
  *     the connection past it is closed with 4429 right after its connection_init.
  * @param subscriptionsPerConnection The most subscriptions running at once on one WebSocket connection; one more gets
  *     an error message (TOO_MANY_SUBSCRIPTIONS) and the others go on.
+ * @param maxConnections The most WebSocket connections one instance holds at once, whoever holds them; the one past it
+ *     is closed with 1013 (try again later) at once. Each open connection with its subscription takes about 37 KB of heap,
+ *     so the default 5000 suits the 256 MB heap the benchmark gives the service; raise it with the heap.
  */
 @Validated
 @ConfigurationProperties("orgbff.subscriptions")
 public record SubscriptionLimits(
         @Min(1) @DefaultValue("256") int buffer,
         @Min(1) @DefaultValue("10") int connectionsPerUser,
-        @Min(1) @DefaultValue("20") int subscriptionsPerConnection) {
+        @Min(1) @DefaultValue("20") int subscriptionsPerConnection,
+        @Min(1) @DefaultValue("5000") int maxConnections) {
 }

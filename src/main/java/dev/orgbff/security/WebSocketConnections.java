@@ -28,7 +28,8 @@ import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketSession;
 
 /**
- * The open GraphQL WebSocket connections of this instance, and their limits: each user holds at most
+ * The open GraphQL WebSocket connections of this instance, and their limits: the instance holds at most
+ * {@link SubscriptionLimits#maxConnections()} (the one past it is closed with 1013 at once), each user at most
  * {@link SubscriptionLimits#connectionsPerUser()} connections (the one past it is closed with 4429 after its
  * {@code connection_init}) and each connection at most {@link SubscriptionLimits#subscriptionsPerConnection()}
  * running subscriptions (one more is answered with a {@code TOO_MANY_SUBSCRIPTIONS} error). A connection is closed with
@@ -44,6 +45,7 @@ final class WebSocketConnections implements SmartLifecycle, WebGraphQlIntercepto
     static final CloseStatus UNAUTHORIZED = new CloseStatus(4401, "Unauthorized");
     static final CloseStatus TOKEN_EXPIRED = new CloseStatus(4401, "Token expired");
     static final CloseStatus TOO_MANY_CONNECTIONS = new CloseStatus(4429, "Too many connections");
+    static final CloseStatus TRY_AGAIN_LATER = new CloseStatus(1013, "Try again later");
     private static final ErrorClassification TOO_MANY_SUBSCRIPTIONS = ErrorClassification.errorClassification("TOO_MANY_SUBSCRIPTIONS");
     /** How often the tokens of open connections are checked for expiry: exp has a resolution of one second. */
     static final Duration EXPIRY_CHECK = Duration.ofSeconds(1);
@@ -79,6 +81,12 @@ final class WebSocketConnections implements SmartLifecycle, WebGraphQlIntercepto
     Mono<Void> handle(WebSocketSession session, Mono<Void> handler) {
         if (!running) {
             return session.close(CloseStatus.GOING_AWAY);
+        }
+        // a bound on the heap connections hold, whoever opens them (the per-user limit applies only after connection_init)
+        if (connections.size() >= limits.maxConnections()) {
+            log.info("Refused a GraphQL WebSocket connection: this instance holds {} already (orgbff.subscriptions.max-connections)",
+                    limits.maxConnections());
+            return session.close(TRY_AGAIN_LATER);
         }
         Connection connection = new Connection(session);
         connections.put(session.getId(), connection);
