@@ -52,7 +52,7 @@ public record BenchConfig(Duration latency, Duration jitWarmUp, Duration warmUp,
      * @param idleSubscriptions how many idle subscriptions one instance holds ({@code bench.idle-subscriptions}, default
      *        10,000; 0: not measured)
      * @param subscriptionsPerConnection subscriptions on each WebSocket connection ({@code bench.subscriptions-per-connection},
-     *        default 1: one browser tab each, the most connections)
+     *        default 20, the service's limit per connection: 10,000 on one connection each exhaust a 256 MB heap, about 37 KB each, and orgbff.subscriptions.max-connections refuses them past 5,000)
      * @param deliverySubscribers the subscribers of the delivery measurements ({@code bench.delivery-subscribers}, default
      *        1,000; 0: not measured)
      * @param deliveries webhooks measured, one after the other ({@code bench.deliveries}, default 100)
@@ -108,7 +108,7 @@ public record BenchConfig(Duration latency, Duration jitWarmUp, Duration warmUp,
                 duration(properties, "bench.soak-duration", "60s"),
                 Boolean.parseBoolean(properties.getProperty("bench.live", "true")) ? new Live(
                         Integer.parseInt(properties.getProperty("bench.idle-subscriptions", "10000")),
-                        Integer.parseInt(properties.getProperty("bench.subscriptions-per-connection", "1")),
+                        Integer.parseInt(properties.getProperty("bench.subscriptions-per-connection", "20")),
                         Integer.parseInt(properties.getProperty("bench.delivery-subscribers", "1000")),
                         Integer.parseInt(properties.getProperty("bench.deliveries", "100"))) : null,
                 remote(environment));
