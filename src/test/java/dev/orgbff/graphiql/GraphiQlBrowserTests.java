@@ -87,7 +87,7 @@ class GraphiQlBrowserTests extends GraphQlTestSupport {
         openWithPastedHeader(chromium, "http://localhost:" + port, token);
         chromium.evaluate("document.querySelector('.graphiql-query-editor textarea').focus()");
         chromium.selectAll();
-        chromium.insertText("subscription Live { viewerOrganizationEvents { __typename } }");
+        chromium.insertText("subscription Live { viewerOrganizationEvents { kind organization { name } } }");
         // GraphiQL names the tab once it has parsed the document, which tells it to run the operation as a subscription
         chromium.waitFor("the subscription parsed", "document.querySelector('.graphiql-tab-active')?.textContent.trim() === 'Live'", READY);
         // when
@@ -104,8 +104,14 @@ class GraphiQlBrowserTests extends GraphQlTestSupport {
                         "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + token + "\"}}")))
                 .anyMatch(frame -> frame.contains("\"subscribe\"") && frame.contains("viewerOrganizationEvents"));
         assertThat(frames(chromium, "Network.webSocketFrameReceived").toList()).anyMatch(frame -> frame.contains("connection_ack"));
-        assertThat(chromium.evaluate("document.querySelector('.graphiql-response .view-lines')?.textContent ?? ''").asString())
-                .doesNotContain("Socket closed");
+        // and alice's rename of Acme, through the service, shows in GraphiQL's response pane
+        as(demo.alice()).document("mutation { updateOrganization(input: {organizationId: \"" + demo.acme() + "\", name: \"Acme Live\"}) "
+                + "{ userErrors { code } } }").execute().path("updateOrganization.userErrors").entityList(Object.class).hasSize(0);
+        chromium.waitFor("the event shown in the response pane", "(document.querySelector('.graphiql-response .view-lines')?.textContent ?? '')"
+                + ".replace(/\\s/g, '').includes('\"kind\":\"UPDATED\"')", READY);
+        // the editor lays text out with non-breaking spaces
+        assertThat(chromium.evaluate("(document.querySelector('.graphiql-response .view-lines')?.textContent ?? '').replace(/\\s/g, '')").asString())
+                .contains("\"organization\":{\"name\":\"AcmeLive\"}").doesNotContain("Socketclosed");
         assertThat(chromium.problems()).as("policy violations, exceptions, console errors, failed requests").isEmpty();
         // GraphiQL keeps its tabs in the browser's storage: the next test starts from the default query again
         chromium.evaluate("localStorage.clear()");
@@ -121,6 +127,12 @@ class GraphiQlBrowserTests extends GraphQlTestSupport {
         chromium.openTab();
         chromium.navigate(service + "/graphiql");
         chromium.waitFor("GraphiQL's query editor is shown",
+                "document.querySelector('.graphiql-query-editor .monaco-editor .view-lines')", READY);
+        // GraphiQL keeps its tabs in the browser's storage, which another test's page (a subscription still running) may
+        // have written: every test starts from the default query
+        chromium.evaluate("localStorage.clear()");
+        chromium.navigate(service + "/graphiql");
+        chromium.waitFor("GraphiQL's query editor is shown again",
                 "document.querySelector('.graphiql-query-editor .monaco-editor .view-lines')", READY);
         chromium.waitFor("the Sign in button is shown",
                 "[...document.querySelectorAll('.orgbff-bar button')].some(b => b.textContent === 'Sign in')", READY);
