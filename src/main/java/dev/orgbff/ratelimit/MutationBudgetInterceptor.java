@@ -26,11 +26,13 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 
 import dev.orgbff.graphql.RateLimitedException;
 import dev.orgbff.graphql.SelectedOperation;
+import dev.orgbff.security.Viewer;
 
 /**
  * Takes one token per mutation field of a request from its caller's {@link Budget#mutations mutation budget},
@@ -65,9 +67,11 @@ final class MutationBudgetInterceptor implements WebGraphQlInterceptor, Ordered 
         if (mutations == 0) {
             return chain.next(request);
         }
-        return ReactiveSecurityContextHolder.getContext()
-                .mapNotNull(SecurityContext::getAuthentication)
-                .map(authentication -> authentication.getName())
+        // a WebSocket connection has no security context: its user is the one its connection_init authenticated
+        Mono<String> user = request instanceof WebSocketGraphQlRequest webSocketRequest
+                ? Mono.justOrEmpty(Viewer.ofConnection(webSocketRequest.getSessionInfo())).map(Viewer::userId)
+                : ReactiveSecurityContextHolder.getContext().mapNotNull(SecurityContext::getAuthentication).map(authentication -> authentication.getName());
+        return user
                 .flatMap(userId -> limits.take(userId, budget, mutations).thenReturn(true))
                 .defaultIfEmpty(true)
                 .flatMap(allowed -> chain.next(request))

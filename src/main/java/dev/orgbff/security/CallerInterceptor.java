@@ -63,7 +63,7 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
         if (request instanceof WebSocketGraphQlRequest webSocketRequest) {
             // Spring's handler runs a subscribe message sent before connection_init, but not one sent before its
             // validation ended (a client that did not wait for connection_ack): that one closes the connection with 4401
-            viewer = Mono.justOrEmpty((Viewer) webSocketRequest.getSessionInfo().getAttributes().get(VIEWER_KEY))
+            viewer = Mono.justOrEmpty(Viewer.ofConnection(webSocketRequest.getSessionInfo()))
                     .switchIfEmpty(Mono.defer(() -> connections.unauthorized(webSocketRequest.getSessionInfo().getId())
                             .then(Mono.error(() -> new IllegalStateException("GraphQL operation before its connection was authenticated")))));
         } else {

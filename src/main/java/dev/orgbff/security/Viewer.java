@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -26,6 +27,14 @@ public record Viewer(String userId, @Nullable String tokenOrganizationId, @Nulla
 
     /** The audience prefix of Logto organization tokens (RFC 0001): {@code urn:logto:organization:<id>}. */
     public static final String ORGANIZATION_AUDIENCE_PREFIX = "urn:logto:organization:";
+
+    /**
+     * The viewer a GraphQL WebSocket connection authenticated as, by the token of its {@code connection_init}
+     * ({@link CallerInterceptor}); {@code null} before that (the connection has no security context of its own).
+     */
+    public static @Nullable Viewer ofConnection(WebSocketSessionInfo session) {
+        return (Viewer) session.getAttributes().get(CallerInterceptor.VIEWER_KEY);
+    }
 
     /** The viewer a validated token describes. */
     public static Viewer of(Jwt token) {

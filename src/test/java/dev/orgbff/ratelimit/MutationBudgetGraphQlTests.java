@@ -2,15 +2,20 @@ package dev.orgbff.ratelimit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import graphql.parser.ParserOptions;
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.ResponseError;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.orgbff.DemoTenant;
 import dev.orgbff.GraphQlTestSupport;
+import dev.orgbff.GraphQlWebSocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(properties = "orgbff.rate-limit.mutations-per-minute=3")
 class MutationBudgetGraphQlTests extends GraphQlTestSupport {
+
+    @LocalServerPort
+    int port;
 
     private static final ParserOptions PARSER = ParserOptions.getDefaultOperationParserOptions();
 
@@ -47,6 +55,26 @@ class MutationBudgetGraphQlTests extends GraphQlTestSupport {
         response.path("createOrganization").pathDoesNotExist();
         assertThat(logto.organizationIds()).hasSize(organizations);
         assertThat(logto.apiCalls()).isZero();
+    }
+
+    @Test
+    void mutations_overWebSocket_takenFromTheSameBudget() throws Exception {
+        // given: carol's budget used up over HTTP
+        DemoTenant demo = DemoTenant.seed(logto);
+        for (int i = 0; i < 3; i++) {
+            as(demo.carol()).document(CREATE).variable("name", "Org " + i).execute().path("createOrganization.organization.id").hasValue();
+        }
+        int organizations = logto.organizationIds().size();
+        // when: the same mutation over her WebSocket connection
+        JsonNode answer;
+        try (GraphQlWebSocket socket = GraphQlWebSocket.open(port, null).initAcknowledged(logto.userToken(demo.carol()))) {
+            socket.send(Map.of("type", "subscribe", "id", "1", "payload",
+                    Map.of("query", CREATE, "variables", Map.of("name", "Around the budget"))));
+            answer = socket.next();
+        }
+        // then
+        assertThat(answer.at("/payload/errors/0/extensions/classification").asString()).isEqualTo("RATE_LIMITED");
+        assertThat(logto.organizationIds()).hasSize(organizations);
     }
 
     @Test
