@@ -27,6 +27,14 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 
+import dev.orgbff.graphql.input.EmailAddress;
+import dev.orgbff.graphql.input.InputErrorInstrumentation;
+import dev.orgbff.graphql.limits.QueryLimits;
+import dev.orgbff.graphql.limits.RequestSizeLimit;
+import dev.orgbff.graphql.relay.OffsetCursorStrategy;
+import dev.orgbff.graphql.scalar.EpochMillisCoercing;
+import dev.orgbff.graphql.scalar.IdCoercing;
+
 /**
  * The schema's scalars (extended-scalars {@code DateTime}, {@code JSON}, and {@code EmailAddress} with
  * Logto's own email pattern, and an {@code ID} that takes only strings and whole numbers), the offset cursors

@@ -37,6 +37,12 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import dev.orgbff.graphql.error.LogTrace;
+import dev.orgbff.graphql.error.ServiceErrorType;
+import dev.orgbff.graphql.limits.SelectedOperation;
+import dev.orgbff.graphql.persisted.DocumentHash;
+import dev.orgbff.graphql.persisted.PersistedDocuments;
+
 /**
  * The GraphQL endpoint over HTTP, GET and POST as in the GraphQL-over-HTTP spec (and Apollo's persisted queries over
  * GET), both through the same {@link WebGraphQlHandler}, so every interceptor applies to GET exactly as to POST. Every

@@ -19,6 +19,13 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import dev.orgbff.graphql.persisted.AutomaticPersistedQueries;
+import dev.orgbff.graphql.persisted.DocumentCache;
+import dev.orgbff.graphql.persisted.PersistedDocuments;
+import dev.orgbff.graphql.persisted.PersistedQueryProperties;
+import dev.orgbff.graphql.persisted.TextBound;
+import dev.orgbff.graphql.persisted.TrustedDocuments;
+
 /**
  * How documents reach graphql-java: the {@link DocumentCache} of parsed documents, documents sent by hash
  * ({@link PersistedDocuments}: automatic persisted queries or trusted documents, {@link PersistedQueryProperties}),

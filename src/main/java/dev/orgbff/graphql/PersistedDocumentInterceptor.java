@@ -13,6 +13,8 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 
+import dev.orgbff.graphql.persisted.PersistedDocuments;
+
 /**
  * Applies {@link PersistedDocuments} to every GraphQL request, first of all interceptors: a refused request is
  * answered with its one error and nothing runs; a request that carries only a hash continues with the text persisted

@@ -1,11 +1,12 @@
 /**
- * Cross-cutting GraphQL: the scalars, Relay connections and their offset cursors, user errors, the rules for
- * text clients type ({@link dev.orgbff.graphql.TextInput}), the one exception resolver that turns exceptions
- * into classified GraphQL errors without leaking upstream detail, the messages of validation and variable
- * errors, which name the schema's types and fields rather than Java's classes, and how documents arrive: by POST
- * or GET ({@link dev.orgbff.graphql.GraphQlHttpEndpoint}), as text or by hash (automatic persisted queries and
- * trusted documents, {@link dev.orgbff.graphql.PersistedDocuments}), parsed once
- * ({@link dev.orgbff.graphql.DocumentCache}).
+ * Cross-cutting GraphQL, one sub-package per concern: {@code error} (exceptions, classified errors, user errors),
+ * {@code input} (text and email rules, input-error messages), {@code limits} (what one request may cost),
+ * {@code persisted} (documents sent by hash, parsed once), {@code relay} (connections and their cursors) and
+ * {@code scalar} (the scalars' coercings). This package wires them: the schema's scalars, limits and observations
+ * ({@link dev.orgbff.graphql.GraphQlConfiguration}), and how documents arrive, by POST or GET
+ * ({@link dev.orgbff.graphql.GraphQlHttpEndpoint}), as text or by hash
+ * ({@link dev.orgbff.graphql.PersistedDocumentConfiguration}). The sub-packages form a stack with no cycle
+ * ({@code error} at the bottom; {@code input} over {@code limits}) and none imports this package.
  */
 @NullMarked
 package dev.orgbff.graphql;

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.orgbff.graphql.UserError;
+import dev.orgbff.graphql.error.UserError;
 
 /**
  * The result of {@code acceptInvitation}; its {@code organization} field is read anew (the viewer just

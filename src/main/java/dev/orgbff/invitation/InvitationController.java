@@ -15,13 +15,13 @@ import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.graphql.data.pagination.Subrange;
 import org.springframework.stereotype.Controller;
 
-import dev.orgbff.organization.OrganizationEvent;
-import dev.orgbff.graphql.Connection;
+import dev.orgbff.graphql.relay.Connection;
 import dev.orgbff.logto.Invitation;
 import dev.orgbff.logto.InvitationStatus;
 import dev.orgbff.logto.Organization;
 import dev.orgbff.logto.OrganizationRole;
 import dev.orgbff.logto.User;
+import dev.orgbff.organization.OrganizationEvent;
 import dev.orgbff.organization.OrganizationService;
 import dev.orgbff.security.Caller;
 import dev.orgbff.security.Viewer;

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
-import dev.orgbff.graphql.UserError;
-import dev.orgbff.graphql.UserErrorCode;
+import dev.orgbff.graphql.error.UserError;
+import dev.orgbff.graphql.error.UserErrorCode;
 import dev.orgbff.logto.Invitation;
 import dev.orgbff.logto.InvitationsApi;
 import dev.orgbff.logto.LogtoApiException;

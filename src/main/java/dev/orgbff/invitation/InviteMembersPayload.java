@@ -2,7 +2,7 @@ package dev.orgbff.invitation;
 
 import java.util.List;
 
-import dev.orgbff.graphql.UserError;
+import dev.orgbff.graphql.error.UserError;
 import dev.orgbff.logto.Invitation;
 
 /**

@@ -8,8 +8,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
-import dev.orgbff.graphql.UserError;
-import dev.orgbff.graphql.UserErrorCode;
+import dev.orgbff.graphql.error.UserError;
+import dev.orgbff.graphql.error.UserErrorCode;
 import dev.orgbff.logto.LogtoApiException;
 import dev.orgbff.logto.LogtoErrorCode;
 import dev.orgbff.logto.LogtoUnavailableException;

@@ -13,11 +13,11 @@ import reactor.core.publisher.Mono;
 import org.springframework.graphql.data.pagination.Subrange;
 import org.springframework.stereotype.Service;
 
-import dev.orgbff.graphql.BadRequestException;
-import dev.orgbff.graphql.Connection;
-import dev.orgbff.graphql.Connections;
-import dev.orgbff.graphql.NotFoundException;
-import dev.orgbff.graphql.TextInput;
+import dev.orgbff.graphql.error.BadRequestException;
+import dev.orgbff.graphql.error.NotFoundException;
+import dev.orgbff.graphql.input.TextInput;
+import dev.orgbff.graphql.relay.Connection;
+import dev.orgbff.graphql.relay.Connections;
 import dev.orgbff.logto.OrganizationMember;
 import dev.orgbff.logto.OrganizationRole;
 import dev.orgbff.logto.OrganizationsApi;

@@ -17,12 +17,12 @@ import org.springframework.stereotype.Service;
 
 import dev.orgbff.events.ChangeEvent;
 import dev.orgbff.events.WriteEvents;
-import dev.orgbff.graphql.BadRequestException;
-import dev.orgbff.graphql.EmailAddress;
-import dev.orgbff.graphql.ForbiddenException;
-import dev.orgbff.graphql.NotFoundException;
-import dev.orgbff.graphql.UserError;
-import dev.orgbff.graphql.UserErrorCode;
+import dev.orgbff.graphql.error.BadRequestException;
+import dev.orgbff.graphql.error.ForbiddenException;
+import dev.orgbff.graphql.error.NotFoundException;
+import dev.orgbff.graphql.error.UserError;
+import dev.orgbff.graphql.error.UserErrorCode;
+import dev.orgbff.graphql.input.EmailAddress;
 import dev.orgbff.logto.LogtoApiException;
 import dev.orgbff.logto.LogtoErrorCode;
 import dev.orgbff.logto.LogtoUnavailableException;

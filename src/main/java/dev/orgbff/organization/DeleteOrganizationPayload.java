@@ -2,7 +2,7 @@ package dev.orgbff.organization;
 
 import java.util.List;
 
-import dev.orgbff.graphql.UserError;
+import dev.orgbff.graphql.error.UserError;
 
 /**
  * The result of {@code deleteOrganization}.

@@ -15,12 +15,12 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
-import dev.orgbff.graphql.BadRequestException;
-import dev.orgbff.graphql.ForbiddenException;
-import dev.orgbff.graphql.NotFoundException;
-import dev.orgbff.graphql.TextInput;
-import dev.orgbff.graphql.UserError;
-import dev.orgbff.graphql.UserErrorCode;
+import dev.orgbff.graphql.error.BadRequestException;
+import dev.orgbff.graphql.error.ForbiddenException;
+import dev.orgbff.graphql.error.NotFoundException;
+import dev.orgbff.graphql.error.UserError;
+import dev.orgbff.graphql.error.UserErrorCode;
+import dev.orgbff.graphql.input.TextInput;
 import dev.orgbff.logto.LogtoUnavailableException;
 import dev.orgbff.logto.OrganizationRole;
 import dev.orgbff.logto.OrganizationsApi;

@@ -5,8 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
-import dev.orgbff.graphql.UserError;
-import dev.orgbff.graphql.UserErrorCode;
+import dev.orgbff.graphql.error.UserError;
+import dev.orgbff.graphql.error.UserErrorCode;
 import dev.orgbff.logto.Organization;
 import dev.orgbff.logto.OrganizationRole;
 import dev.orgbff.security.Viewer;

@@ -10,8 +10,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
-import dev.orgbff.graphql.ForbiddenException;
-import dev.orgbff.graphql.NotFoundException;
+import dev.orgbff.graphql.error.ForbiddenException;
+import dev.orgbff.graphql.error.NotFoundException;
 import dev.orgbff.logto.LogtoApiException;
 import dev.orgbff.logto.LogtoErrorCode;
 import dev.orgbff.logto.Organization;

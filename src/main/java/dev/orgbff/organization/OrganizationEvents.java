@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 
 import dev.orgbff.events.ChangeEvent;
 import dev.orgbff.events.EventStream;
-import dev.orgbff.graphql.NotFoundException;
+import dev.orgbff.graphql.error.NotFoundException;
 import dev.orgbff.logto.UserOrganization;
 import dev.orgbff.security.Caller;
 import dev.orgbff.security.SubscriptionLimits;

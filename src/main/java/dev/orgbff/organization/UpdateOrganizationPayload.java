@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.orgbff.graphql.UserError;
+import dev.orgbff.graphql.error.UserError;
 import dev.orgbff.logto.Organization;
 
 /**

@@ -30,8 +30,8 @@ import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 
-import dev.orgbff.graphql.RateLimitedException;
-import dev.orgbff.graphql.SelectedOperation;
+import dev.orgbff.graphql.error.RateLimitedException;
+import dev.orgbff.graphql.limits.SelectedOperation;
 import dev.orgbff.security.Viewer;
 
 /**

@@ -7,7 +7,7 @@ import io.github.bucket4j.BucketConfiguration;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import dev.orgbff.graphql.RateLimitedException;
+import dev.orgbff.graphql.error.RateLimitedException;
 import dev.orgbff.redis.RedisConnections;
 
 /**

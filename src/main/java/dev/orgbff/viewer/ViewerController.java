@@ -7,7 +7,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.pagination.Subrange;
 import org.springframework.stereotype.Controller;
 
-import dev.orgbff.graphql.Connection;
+import dev.orgbff.graphql.relay.Connection;
 import dev.orgbff.logto.Organization;
 import dev.orgbff.logto.User;
 import dev.orgbff.security.Caller;

@@ -10,10 +10,10 @@ import org.springframework.graphql.data.pagination.Subrange;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Service;
 
-import dev.orgbff.graphql.Connection;
-import dev.orgbff.graphql.Connections;
-import dev.orgbff.graphql.EmailAddress;
-import dev.orgbff.graphql.NotFoundException;
+import dev.orgbff.graphql.error.NotFoundException;
+import dev.orgbff.graphql.input.EmailAddress;
+import dev.orgbff.graphql.relay.Connection;
+import dev.orgbff.graphql.relay.Connections;
 import dev.orgbff.logto.Organization;
 import dev.orgbff.logto.User;
 import dev.orgbff.logto.UsersApi;

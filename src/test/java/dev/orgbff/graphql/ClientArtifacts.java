@@ -19,6 +19,8 @@ import graphql.schema.idl.TypeDefinitionRegistry;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.orgbff.graphql.persisted.DocumentHash;
+
 /**
  * Writes what client code generators build from, run by the build after the test classes are compiled
  * ({@code exec-maven-plugin} in {@code process-test-classes}, so that the tests find both):

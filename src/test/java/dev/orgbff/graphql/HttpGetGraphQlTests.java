@@ -17,6 +17,8 @@ import org.springframework.web.util.UriBuilder;
 
 import dev.orgbff.DemoTenant;
 import dev.orgbff.GraphQlTestSupport;
+import dev.orgbff.graphql.persisted.DocumentHash;
+import dev.orgbff.graphql.persisted.PersistedQueryGraphQlTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

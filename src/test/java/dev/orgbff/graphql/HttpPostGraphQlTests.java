@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * GraphQL-shaped {@code BAD_REQUEST} error naming what is wrong and one log line without a stack trace; nothing runs.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class HttpPostGraphQlTests extends GraphQlTestSupport {
+public class HttpPostGraphQlTests extends GraphQlTestSupport {
 
     private static final String VIEWER = "{ viewer { user { name } } }";
     private static final String NO_DOCUMENT = "The request needs the parameter 'query', 'documentId' or 'extensions' with a persistedQuery";
@@ -213,7 +213,7 @@ class HttpPostGraphQlTests extends GraphQlTestSupport {
      * Asserts an answer refusing a request before anything ran: {@code status}, {@code mediaType}, one
      * {@code BAD_REQUEST} error with {@code message} and no Management API call.
      */
-    static void assertRefused(WebTestClient.ResponseSpec response, HttpStatus status, MediaType mediaType, String message) {
+    public static void assertRefused(WebTestClient.ResponseSpec response, HttpStatus status, MediaType mediaType, String message) {
         response.expectStatus().isEqualTo(status)
                 .expectHeader().contentTypeCompatibleWith(mediaType)
                 .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "private, no-store")

@@ -205,7 +205,7 @@ class MemberGraphQlTests extends GraphQlTestSupport {
         assertThat(error.getMessage()).isEqualTo("Argument 'after' is not a cursor issued by this API");
         assertThat(logto.calls(MEMBERS)).isZero();
         assertThat(output).contains("BAD_REQUEST at /organization/members: Argument 'after' is not a cursor issued by this API")
-                .doesNotContain("at dev.orgbff.graphql.OffsetCursorStrategy");
+                .doesNotContain("at dev.orgbff.graphql.relay.OffsetCursorStrategy");
     }
 
     @ParameterizedTest(name = "{0}")
