@@ -7,10 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.convert.DurationStyle;
+
+import dev.orgbff.CanonicalTenant;
 
 /**
  * What one benchmark run does, from {@code -Dbench.*} system properties (the {@code bench} Maven profile passes
@@ -23,6 +26,9 @@ import org.springframework.boot.convert.DurationStyle;
  * @param duration how long each measurement runs ({@code bench.duration}, default 10 s)
  * @param concurrency the numbers of clients, each a closed loop ({@code bench.concurrency}, default {@code 1,16,64})
  * @param queries the canonical read operations to run ({@code bench.queries}, default all three)
+ * @param members the sizes of the organizations the organization page is run against, in members, one page each
+ *        ({@code bench.members}, default {@code 10,50,100}; on the emulator each has 30 pending invitations, on a real
+ *        Logto a size without an organization ({@link Remote}) is skipped with a note)
  * @param baseline whether the no-BFF baseline runs too ({@code bench.baseline}, default true)
  * @param profile whether the service is recorded by JDK Flight Recorder, its samples from the first measurement on
  *        summarised ({@code bench.profile})
@@ -39,7 +45,7 @@ import org.springframework.boot.convert.DurationStyle;
  * @param remote a real Logto to target instead of the emulator, or {@code null}
  */
 public record BenchConfig(Duration latency, Duration jitWarmUp, Duration warmUp, Duration duration, List<Integer> concurrency, List<Query> queries,
-        boolean baseline, boolean profile, Path jar, Path out, List<String> serviceJvmOptions, boolean cds, boolean soak, int soakClients, Duration soakDuration,
+        List<Integer> members,        boolean baseline, boolean profile, Path jar, Path out, List<String> serviceJvmOptions, boolean cds, boolean soak, int soakClients, Duration soakDuration,
         @Nullable Live live, @Nullable Remote remote) {
 
     /**
@@ -73,11 +79,15 @@ public record BenchConfig(Duration latency, Duration jitWarmUp, Duration warmUp,
      * {@code LOGTO_M2M_APP_ID}, {@code LOGTO_M2M_APP_SECRET} (as the service takes them; the secret is passed to
      * the service process in its environment, never on its command line), {@code BENCH_TOKEN} (a user access token
      * for the API resource) or one per query ({@code BENCH_SWITCHER_TOKEN}, {@code BENCH_ORGANIZATION_PAGE_TOKEN},
-     * {@code BENCH_INVITEE_LANDING_TOKEN}), and {@code BENCH_ORGANIZATION_ID} for the organization page. A query
-     * without a token is skipped.
+     * {@code BENCH_INVITEE_LANDING_TOKEN}), and for the organization page {@code BENCH_ORGANIZATION_ID} (an
+     * organization of 100 members, the canonical size) and {@code BENCH_ORGANIZATION_ID_<members>} for other sizes of
+     * {@code bench.members} (e.g. {@code BENCH_ORGANIZATION_ID_10}). A query without a token, or a size without an
+     * organization, is skipped.
+     *
+     * @param organizations the organization page's organization ids by their number of members
      */
     public record Remote(String endpoint, String apiResource, String m2mAppId, String m2mAppSecret, String managementResource,
-            String adminRole, Map<Query, String> tokens, @Nullable String organizationId) {
+            String adminRole, Map<Query, String> tokens, Map<Integer, String> organizations) {
 
         @Override
         public String toString() {
@@ -92,10 +102,10 @@ public record BenchConfig(Duration latency, Duration jitWarmUp, Duration warmUp,
                 duration(properties, "bench.jit-warm-up", "120s"),
                 duration(properties, "bench.warm-up", "5s"),
                 duration(properties, "bench.duration", "10s"),
-                Arrays.stream(properties.getProperty("bench.concurrency", "1,16,64").split(",")).map(String::strip)
-                        .map(Integer::valueOf).toList(),
+                integers(properties.getProperty("bench.concurrency", "1,16,64")),
                 Arrays.stream(properties.getProperty("bench.queries", "switcher,organizationPage,inviteeLanding").split(","))
                         .map(String::strip).map(Query::named).toList(),
+                integers(properties.getProperty("bench.members", "10,50,100")),
                 Boolean.parseBoolean(properties.getProperty("bench.baseline", "true")),
                 Boolean.parseBoolean(properties.getProperty("bench.profile", "false")),
                 Path.of(required(properties.getProperty("bench.jar"), "bench.jar")),
@@ -112,6 +122,10 @@ public record BenchConfig(Duration latency, Duration jitWarmUp, Duration warmUp,
                         Integer.parseInt(properties.getProperty("bench.delivery-subscribers", "1000")),
                         Integer.parseInt(properties.getProperty("bench.deliveries", "100"))) : null,
                 remote(environment));
+    }
+
+    private static List<Integer> integers(String list) {
+        return Arrays.stream(list.split(",")).map(String::strip).map(Integer::valueOf).toList();
     }
 
     private static @Nullable Remote remote(Map<String, String> environment) {
@@ -133,7 +147,22 @@ public record BenchConfig(Duration latency, Duration jitWarmUp, Duration warmUp,
                 environment.getOrDefault("LOGTO_MANAGEMENT_RESOURCE", "https://default.logto.app/api"),
                 environment.getOrDefault("ORGBFF_ADMIN_ROLE", "admin"),
                 tokens,
-                environment.get("BENCH_ORGANIZATION_ID"));
+                organizations(environment));
+    }
+
+    /** {@code BENCH_ORGANIZATION_ID_<members>} by members, and {@code BENCH_ORGANIZATION_ID} for 100 unless given as such. */
+    private static Map<Integer, String> organizations(Map<String, String> environment) {
+        Map<Integer, String> organizations = new TreeMap<>();
+        environment.forEach((name, value) -> {
+            if (name.matches("BENCH_ORGANIZATION_ID_\\d+") && !value.isBlank()) {
+                organizations.put(Integer.valueOf(name.substring("BENCH_ORGANIZATION_ID_".length())), value.strip());
+            }
+        });
+        String canonical = environment.get("BENCH_ORGANIZATION_ID");
+        if (canonical != null && !canonical.isBlank()) {
+            organizations.putIfAbsent(CanonicalTenant.MEMBERS, canonical.strip());
+        }
+        return organizations;
     }
 
     private static Duration duration(Properties properties, String name, String fallback) {

@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.orgbff.CanonicalTenant;
 import dev.orgbff.bench.Results.Row;
 import dev.orgbff.redis.TestRedis;
 
@@ -35,8 +36,8 @@ import dev.orgbff.redis.TestRedis;
  * The benchmark ({@code mvn -Pbench verify}, see the README): the service's executable jar in a JVM of its own
  * against the Logto emulator (a set latency per call) or a real Logto, each canonical read query of
  * {@code schema/operations/} at each concurrency, after a warm-up, next to the same data fetched without the
- * service (the {@link NoBffClient no-BFF baseline}). Writes {@code results.md} and {@code results.json} to
- * {@code bench.out} and prints the Markdown. Not a test: it asserts nothing and fails only when it cannot run.
+ * service (the {@link NoBffClient no-BFF baseline}), the organization page at each size of {@code bench.members}. Writes
+ * {@code results.md}, {@code results.json} and the {@link Charts charts} to {@code bench.out} and prints the Markdown. Not a test: it asserts nothing and fails only when it cannot run.
  */
 public final class Benchmark {
 
@@ -73,7 +74,7 @@ public final class Benchmark {
             throw new IllegalStateException("the soak injects faults, so it runs against the emulator only");
         }
         Files.createDirectories(config.out());
-        try (Target target = Target.emulated(config.latency()); ServiceProcess service = startService(target, Map.of(), config.profile())) {
+        try (Target target = Target.emulated(config.latency(), List.of()); ServiceProcess service = startService(target, Map.of(), config.profile())) {
             log("service ready after " + service.readyAfter().toMillis() + " ms; soaking " + config.soakClients() + " clients for "
                     + config.soakDuration().toSeconds() + " s");
             return Soak.run(service, Objects.requireNonNull(target.emulator()), Objects.requireNonNull(target.demo()),
@@ -87,7 +88,7 @@ public final class Benchmark {
         Instant started = Instant.now();
         List<Row> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        try (Target target = config.remote() == null ? Target.emulated(config.latency()) : Target.remote(config.remote())) {
+        try (Target target = config.remote() == null ? Target.emulated(config.latency(), config.members()) : Target.remote(config.remote())) {
             NoBffClient noBff = target.noBffClient();
             @Nullable Duration latency = target.latency(config.latency());
             ProfileSummary profile = null;
@@ -98,11 +99,23 @@ public final class Benchmark {
                 log("service ready after " + service.readyAfter().toMillis() + " ms against " + target.describe());
                 List<Scenario> scenarios = new ArrayList<>();
                 for (Query query : config.queries()) {
+                    if (query == Query.ORGANIZATION_PAGE) {
+                        for (int members : config.members()) {
+                            Target.Subject subject = target.organizationPage(members);
+                            if (subject == null) {
+                                notes.add(query.operation() + " of " + members + " members skipped: no token, or no BENCH_ORGANIZATION_ID"
+                                        + (members == CanonicalTenant.MEMBERS ? "" : "_" + members) + ", for it");
+                            } else {
+                                scenarios.add(prepare(query, members, subject, service, noBff, notes));
+                            }
+                        }
+                        continue;
+                    }
                     Target.Subject subject = target.subject(query);
                     if (subject == null) {
-                        notes.add(query.operation() + " skipped: no token (or no BENCH_ORGANIZATION_ID) for it");
+                        notes.add(query.operation() + " skipped: no token for it");
                     } else {
-                        scenarios.add(prepare(query, subject, service, noBff, notes));
+                        scenarios.add(prepare(query, null, subject, service, noBff, notes));
                     }
                 }
                 jitWarmUp(scenarios, scenarios.size());
@@ -125,8 +138,8 @@ public final class Benchmark {
                             ClosedLoop.run(clients, config.warmUp(), baselineRequest);
                             directCalls.set(0);
                             ClosedLoop.Outcome direct = ClosedLoop.run(clients, config.duration(), baselineRequest);
-                            rows.add(Row.of(scenario.query(), "no BFF", clients, direct, latency, scenario.expected().roundTrips(),
-                                    directCalls.get(), scenario.expected().calls(), null));
+                            rows.add(Row.of(scenario.query(), scenario.members(), scenario.fields(), "no BFF", clients, direct, latency,
+                                    scenario.expected().roundTrips(), directCalls.get(), scenario.expected().calls(), null));
                             log(rows.get(rows.size() - 1).summary());
                         }
                     }
@@ -169,7 +182,8 @@ public final class Benchmark {
         ClosedLoop.Outcome outcome = ClosedLoop.run(clients, config.duration(), scenario.serviceRequest());
         Duration cpu = service.cpuTime().minus(cpuBefore);
         long calls = service.upstreamCalls() - callsBefore;
-        Row row = Row.of(scenario.query(), path, clients, outcome, latency, roundTrips, calls, minimumCalls, cpu);
+        Row row = Row.of(scenario.query(), scenario.members(), scenario.fields(), path, clients, outcome, latency, roundTrips, calls,
+                minimumCalls, cpu);
         log(row.summary());
         return row;
     }
@@ -201,7 +215,7 @@ public final class Benchmark {
         try (ServiceProcess service = startService(target, environment, false)) {
             log("service with event-fed caches ready after " + service.readyAfter().toMillis() + " ms");
             if (switcher != null) {
-                Scenario scenario = prepare(Query.SWITCHER, switcher, service, noBff, new ArrayList<>());
+                Scenario scenario = prepare(Query.SWITCHER, null, switcher, service, noBff, new ArrayList<>());
                 query = scenario.serviceRequest();
                 jitWarmUp(List.of(scenario), config.queries().size());
                 for (int clients : config.concurrency()) {
@@ -261,29 +275,37 @@ public final class Benchmark {
         return ServiceProcess.start(jar, options, settings, config.out().resolve(serviceLogs++ == 0 ? "service.log" : "service-" + serviceLogs + ".log"));
     }
 
-    /** One query ready to send, its answer checked against the Management API's data. */
-    private record Scenario(Query query, Target.Subject subject, ClosedLoop.Request serviceRequest,
+    /**
+     * One query ready to send, its answer checked against the Management API's data.
+     *
+     * @param members the organization page's members, else {@code null}
+     * @param fields the fields of the service's answer ({@link #fields(JsonNode)})
+     */
+    private record Scenario(Query query, @Nullable Integer members, int fields, Target.Subject subject, ClosedLoop.Request serviceRequest,
             Function<NoBffClient, CompletableFuture<NoBffClient.Fetched>> fetch, NoBffClient.Fetched expected) {
     }
 
-    private Scenario prepare(Query query, Target.Subject subject, ServiceProcess service, NoBffClient noBff, List<String> notes)
-            throws IOException, InterruptedException {
+    private Scenario prepare(Query query, @Nullable Integer members, Target.Subject subject, ServiceProcess service, NoBffClient noBff,
+            List<String> notes) throws IOException, InterruptedException {
         byte[] body = JSON.writeValueAsBytes(Map.of("query", operation(query), "variables", subject.variables()));
         HttpRequest request = HttpRequest.newBuilder(URI.create(service.graphQlUrl())).timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + subject.token()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         Function<NoBffClient, CompletableFuture<NoBffClient.Fetched>> fetch = baselineFetch(query, subject);
         NoBffClient.Fetched expected = fetch.apply(noBff).join();
-        int items = items(query, send(request));
+        JsonNode answer = answer(query, send(request));
+        int items = items(query, answer);
+        String label = query.operation() + (members == null ? "" : " of " + members + " members");
         if (items != expected.items()) {
-            notes.add(query.operation() + ": the service showed " + items + " items where the Management API has " + expected.items());
+            notes.add(label + ": the service showed " + items + " items where the Management API has " + expected.items());
         }
         int[] stated = statedCost(query);
+        // the stated cost is for the canonical sizes; the other sizes of the organization page cost the same calls
         if (config.remote() == null && (stated[0] != expected.serviceMinimumCalls() || stated[1] != expected.serviceMinimumRoundTrips())) {
-            notes.add(query.operation() + ": the stated cost (" + stated[0] + " calls, " + stated[1] + " round trips) differs from the data's minimum ("
+            notes.add(label + ": the stated cost (" + stated[0] + " calls, " + stated[1] + " round trips) differs from the data's minimum ("
                     + expected.serviceMinimumCalls() + ", " + expected.serviceMinimumRoundTrips() + ")");
         }
-        return new Scenario(query, subject, () -> ok(send(request)), fetch, expected);
+        return new Scenario(query, members, fields(answer.path("data")), subject, () -> ok(send(request)), fetch, expected);
     }
 
     private Function<NoBffClient, CompletableFuture<NoBffClient.Fetched>> baselineFetch(Query query, Target.Subject subject) {
@@ -308,12 +330,32 @@ public final class Benchmark {
         return text.startsWith("{\"data\":{") && !text.contains("\"errors\":");
     }
 
-    /** How many items an answer shows, to compare with the Management API's own count. */
-    private static int items(Query query, byte[] body) {
+    /** An answer, parsed; without errors. */
+    private static JsonNode answer(Query query, byte[] body) {
         JsonNode root = JSON.readTree(body);
         if (root.has("errors")) {
             throw new IllegalStateException(query.operation() + " answered errors: " + root.path("errors"));
         }
+        return root;
+    }
+
+    /** The fields GraphQL resolved for {@code node}: each key of an object (and what is under it), of each element of a list. */
+    static int fields(JsonNode node) {
+        int fields = 0;
+        if (node.isObject()) {
+            for (JsonNode value : node.values()) {
+                fields += 1 + fields(value);
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node.values()) {
+                fields += fields(element);
+            }
+        }
+        return fields;
+    }
+
+    /** How many items an answer shows, to compare with the Management API's own count. */
+    private static int items(Query query, JsonNode root) {
         JsonNode data = root.path("data");
         return switch (query) {
             case SWITCHER -> data.path("viewer").path("organizations").path("edges").size();
