@@ -178,13 +178,15 @@ public final class Benchmark {
     private Row measure(Scenario scenario, ServiceProcess service, String path, int clients, @Nullable Duration latency, int roundTrips,
             int minimumCalls) throws IOException, InterruptedException {
         long callsBefore = service.upstreamCalls();
+        double allocatedBefore = service.allocatedBytes();
         Duration cpuBefore = service.cpuTime(); // after the metrics read, which is not a measured request
         ClosedLoop.Outcome outcome = ClosedLoop.run(clients, config.duration(), scenario.serviceRequest());
         Duration cpu = service.cpuTime().minus(cpuBefore);
+        double allocated = service.allocatedBytes() - allocatedBefore;
         long calls = service.upstreamCalls() - callsBefore;
         Row row = Row.of(scenario.query(), scenario.members(), scenario.fields(), path, clients, outcome, latency, roundTrips, calls,
                 minimumCalls, cpu);
-        log(row.summary());
+        log(row.summary() + String.format(", %.0f KB allocated/req", allocated / 1024 / Math.max(1, outcome.requests())));
         return row;
     }
 

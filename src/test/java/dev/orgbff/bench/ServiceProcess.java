@@ -161,6 +161,11 @@ final class ServiceProcess implements AutoCloseable {
         return process.toHandle().info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time on this OS"));
     }
 
+    /** Bytes the service's JVM allocated so far, as its young collections saw them ({@code jvm.gc.memory.allocated}). */
+    double allocatedBytes() throws IOException, InterruptedException {
+        return metric("jvm.gc.memory.allocated", null);
+    }
+
     /** Calls the service made to Logto's Management API so far ({@code logto.upstream.calls}, the M2M token call excluded). */
     long upstreamCalls() throws IOException, InterruptedException {
         return Math.round(metric("logto.upstream.calls", null) - metric("logto.upstream.calls", "route:/oidc/token"));
