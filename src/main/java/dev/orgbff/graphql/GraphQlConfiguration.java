@@ -3,12 +3,12 @@ package dev.orgbff.graphql;
 import java.util.List;
 
 import graphql.ExecutionResult;
+import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.Scalars;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.ResultPath;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
@@ -20,6 +20,8 @@ import graphql.schema.GraphQLScalarType;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.data.method.annotation.support.SubrangeMethodArgumentResolver;
@@ -29,6 +31,7 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 
 import dev.orgbff.graphql.input.EmailAddress;
 import dev.orgbff.graphql.input.InputErrorInstrumentation;
+import dev.orgbff.graphql.limits.DocumentLimits;
 import dev.orgbff.graphql.limits.QueryLimits;
 import dev.orgbff.graphql.limits.RequestSizeLimit;
 import dev.orgbff.graphql.relay.OffsetCursorStrategy;
@@ -83,31 +86,36 @@ class GraphQlConfiguration {
         return ParserOptions.getDefaultOperationParserOptions().transform(builder -> builder.maxTokens(limits.maxTokens()));
     }
 
+    /** graphql-java's settings of each request, which it reads from the request's context: the parser's limits, the result's objects. */
     @Bean
-    WebGraphQlInterceptor parserLimits(ParserOptions options) {
+    WebGraphQlInterceptor requestSettings(ParserOptions options) {
+        ResultObjects resultObjects = new ResultObjects();
         return (request, chain) -> {
-            // graphql-java reads the options of a request from its context before parsing
             request.configureExecutionInput((input, builder) -> {
                 input.getGraphQLContext().put(ParserOptions.class, options);
+                GraphQL.unusualConfiguration(input.getGraphQLContext()).responseMapFactory().setFactory(resultObjects);
                 return input;
             });
             return chain.next(request);
         };
     }
 
+    /** Every instrumentation bean, chained for the request only ({@link RequestLevelInstrumentation}). */
     @Bean
-    MaxQueryDepthInstrumentation maxQueryDepthInstrumentation(QueryLimits limits) {
-        return new MaxQueryDepthInstrumentation(limits.maxDepth());
+    GraphQlSourceBuilderCustomizer requestLevelInstrumentation(ObjectProvider<Instrumentation> instrumentations) {
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.instrumentation(
+                new RequestLevelInstrumentation(instrumentations.orderedStream().toList())));
     }
 
     /**
-     * Each selected field weighs 1, a mutation field {@code mutation-complexity} and a field marked
-     * {@code @upstreamCall} in the SDL (each of its selections makes its own Logto call)
-     * {@code upstream-call-complexity}, so aliases cannot fan one request out into many Logto calls.
+     * The depth and complexity limits, checked once per document ({@link DocumentLimits}). Each selected field weighs 1,
+     * a mutation field {@code mutation-complexity} and a field marked {@code @upstreamCall} in the SDL (each of its
+     * selections makes its own Logto call) {@code upstream-call-complexity}, so aliases cannot fan one request out into
+     * many Logto calls.
      */
     @Bean
-    MaxQueryComplexityInstrumentation maxQueryComplexityInstrumentation(QueryLimits limits) {
-        return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), (field, childComplexity) -> {
+    DocumentLimits documentLimits(QueryLimits limits) {
+        return new DocumentLimits(limits.maxDepth(), limits.maxComplexity(), (field, childComplexity) -> {
             if ("Mutation".equals(field.getParentType().getName())) {
                 return limits.mutationComplexity() + childComplexity;
             }
