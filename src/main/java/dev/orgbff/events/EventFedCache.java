@@ -3,6 +3,7 @@ package dev.orgbff.events;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -80,6 +81,16 @@ public final class EventFedCache<K, V> {
             return Mono.fromFuture(() -> entries.get(key, (ignored, executor) ->
                     read.get().map(value -> new Entry<>(value, epoch, readAt)).toFuture()), true);
         }).map(Entry::value);
+    }
+
+    /** The cached value of {@code key} while it may be served, without reading it: empty when there is none. */
+    public Optional<V> getIfPresent(K key) {
+        if (!enabled || !events.seesEveryEvent()) {
+            return Optional.empty();
+        }
+        CompletableFuture<Entry<V>> held = entries.getIfPresent(key);
+        Entry<V> entry = held == null ? null : completed(held);
+        return entry != null && servable(entry) ? Optional.of(entry.value()) : Optional.empty();
     }
 
     /** Drops the value of {@code key}, and its read in flight. */

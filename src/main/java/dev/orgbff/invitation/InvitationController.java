@@ -63,11 +63,6 @@ class InvitationController {
     }
 
     @SchemaMapping
-    Mono<User> inviter(Invitation invitation, Caller caller) {
-        return invitations.inviter(caller, invitation);
-    }
-
-    @SchemaMapping
     Mono<User> acceptedUser(Invitation invitation, Caller caller) {
         return invitations.acceptedUser(caller, invitation);
     }
@@ -75,11 +70,6 @@ class InvitationController {
     @SchemaMapping(typeName = "Invitation")
     Mono<Organization> organization(Invitation invitation, Caller caller) {
         return organizations.summary(caller, invitation.organizationId());
-    }
-
-    @SchemaMapping
-    Mono<List<OrganizationRole>> roles(Invitation invitation, Caller caller) {
-        return invitations.roles(caller, invitation);
     }
 
     @SchemaMapping

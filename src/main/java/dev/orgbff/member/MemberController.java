@@ -56,21 +56,6 @@ class MemberController {
         return members.canLeave(caller, capabilities.organizationId());
     }
 
-    @SchemaMapping
-    Mono<List<OrganizationRole>> roles(Member member, Caller caller) {
-        return members.roles(caller, member);
-    }
-
-    @SchemaMapping
-    Mono<Set<String>> permissions(Member member, Caller caller) {
-        return members.permissions(caller, member);
-    }
-
-    @SchemaMapping
-    boolean isViewer(Member member, Caller caller) {
-        return members.isViewer(caller, member);
-    }
-
     @MutationMapping
     Mono<AddOrganizationMembersPayload> addOrganizationMembers(@Argument AddOrganizationMembersInput input, Caller caller) {
         return memberships.add(caller, input);

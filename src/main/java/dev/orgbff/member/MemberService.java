@@ -26,6 +26,7 @@ import dev.orgbff.organization.AccessProperties;
 import dev.orgbff.organization.OrganizationAccess;
 import dev.orgbff.organization.OrganizationFieldPrefetch;
 import dev.orgbff.security.Caller;
+import dev.orgbff.template.OrganizationTemplate;
 import dev.orgbff.template.TemplateService;
 import dev.orgbff.viewer.ViewerService;
 
@@ -72,10 +73,9 @@ class MemberService implements OrganizationFieldPrefetch {
         // a read: the membership check and the page are requested together; the rows are used only once it passed
         return Mono.fromCallable(() -> Filter.of(query, roleId)).flatMap(filter -> connections.page(range,
                 page -> Mono.zip(access.organization(caller, organizationId),
-                                organizations.members(organizationId, filter.keyword(), filter.roleId(), page))
-                        .map(checked -> checked.getT2())
-                        .map(rows -> new Page<>(rows.items().stream().map(row -> known(caller, organizationId, row)).toList(),
-                                rows.totalCount()))));
+                                organizations.members(organizationId, filter.keyword(), filter.roleId(), page), templates.template(caller))
+                        .map(checked -> new Page<>(checked.getT2().items().stream()
+                                .map(row -> known(caller, organizationId, row, checked.getT3())).toList(), checked.getT2().totalCount()))));
     }
 
     /** {@code Organization.members}, read ahead by {@code Query.organization}. */
@@ -101,25 +101,9 @@ class MemberService implements OrganizationFieldPrefetch {
         // a read: the membership check and the lookup are requested together; the row is used only once it passed
         return Mono.fromRunnable(() -> checkId("userId", userId))
                 .then(Mono.zip(access.organization(caller, organizationId),
-                        organizations.member(organizationId, userId).map(Optional::of).defaultIfEmpty(Optional.empty())))
-                .flatMap(checked -> Mono.justOrEmpty(checked.getT2()))
-                .map(row -> known(caller, organizationId, row))
+                        organizations.member(organizationId, userId).map(Optional::of).defaultIfEmpty(Optional.empty()), templates.template(caller)))
+                .flatMap(checked -> Mono.justOrEmpty(checked.getT2().map(row -> known(caller, organizationId, row, checked.getT3()))))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("Member not found")));
-    }
-
-    /** A member's roles, sorted by name, from the request's template. */
-    Mono<List<OrganizationRole>> roles(Caller caller, Member member) {
-        return templates.template(caller).map(template -> template.roles(member.roleIds()));
-    }
-
-    /** A member's organization permissions, sorted: their roles' (no token of theirs narrows them). */
-    Mono<Set<String>> permissions(Caller caller, Member member) {
-        return templates.template(caller).map(template -> template.permissions(member.roleIds()));
-    }
-
-    /** Whether the member is the viewer. */
-    boolean isViewer(Caller caller, Member member) {
-        return member.isUser(caller.viewer().userId());
     }
 
     /**
@@ -151,9 +135,9 @@ class MemberService implements OrganizationFieldPrefetch {
                 .defaultIfEmpty(false);
     }
 
-    private Member known(Caller caller, String organizationId, OrganizationMember row) {
+    private Member known(Caller caller, String organizationId, OrganizationMember row, OrganizationTemplate template) {
         viewers.known(caller, row.user());
-        return Member.of(organizationId, row);
+        return Member.of(organizationId, row, template, caller.viewer().userId());
     }
 
     private static void checkId(String argument, @Nullable String id) {

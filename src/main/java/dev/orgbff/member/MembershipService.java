@@ -35,6 +35,7 @@ import dev.orgbff.logto.UsersApi;
 import dev.orgbff.organization.MemberAccess;
 import dev.orgbff.organization.OrganizationAccess;
 import dev.orgbff.security.Caller;
+import dev.orgbff.template.OrganizationTemplate;
 
 /**
  * Changing who belongs to an organization and with which roles: adding members, replacing their roles,
@@ -120,7 +121,7 @@ class MembershipService {
                         List<User> newMembers = wanted.newMembers(found.getT1(), found.getT2());
                         return newMembers.isEmpty()
                                 ? Mono.just(AddOrganizationMembersPayload.failed(wanted.errors()))
-                                : addWithRoles(input.organizationId(), newMembers, distinct(input.roleIds()), wanted.errors())
+                                : addWithRoles(caller, granted.template(), input.organizationId(), newMembers, distinct(input.roleIds()), wanted.errors())
                                         .doOnNext(payload -> {
                                             if (!payload.members().isEmpty()) {
                                                 events.published(ChangeEvent.Kind.MEMBERS_ADDED, input.organizationId(),
@@ -131,11 +132,12 @@ class MembershipService {
         });
     }
 
-    private Mono<AddOrganizationMembersPayload> addWithRoles(String organizationId, List<User> newMembers, List<String> roleIds,
-            List<UserError> errors) {
+    private Mono<AddOrganizationMembersPayload> addWithRoles(Caller caller, OrganizationTemplate template, String organizationId,
+            List<User> newMembers, List<String> roleIds, List<UserError> errors) {
         List<String> newIds = newMembers.stream().map(User::id).toList();
         AddOrganizationMembersPayload added = new AddOrganizationMembersPayload(
-                newMembers.stream().map(user -> new Member(organizationId, user, roleIds)).toList(), errors);
+                newMembers.stream().map(user -> new Member(organizationId, user, roleIds, template, user.id().equals(caller.viewer().userId())))
+                        .toList(), errors);
         // adding is all or nothing in Logto: a refused add leaves nothing to undo, but one whose answer never came
         // (a timeout, a dropped connection) may have happened, and must not leave members without roles behind
         return organizations.addMembers(organizationId, newIds)
@@ -208,7 +210,7 @@ class MembershipService {
         if (!granted.covers(target.roleIds())) {
             return Mono.just(UpdateMemberRolesPayload.failed(outranked()));
         }
-        Member updated = new Member(organizationId, target.user(), roleIds);
+        Member updated = new Member(organizationId, target.user(), roleIds, granted.template(), userId.equals(caller.viewer().userId()));
         if (Set.copyOf(roleIds).equals(Set.copyOf(target.roleIds()))) {
             return Mono.just(UpdateMemberRolesPayload.updated(updated));
         }

@@ -2,12 +2,12 @@ package dev.orgbff.organization;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
 import dev.orgbff.graphql.error.ForbiddenException;
@@ -45,15 +45,15 @@ public class OrganizationAccess {
     private final AccessProperties policy;
     private final OrganizationCaches caches;
 
-    OrganizationAccess(BatchLoaderRegistry registry, UsersApi users, TemplateService templates, AccessProperties policy,
+    OrganizationAccess(UsersApi users, TemplateService templates, AccessProperties policy,
             OrganizationCaches caches) {
         this.templates = templates;
         this.policy = policy;
         this.caches = caches;
-        this.memberships = RequestLoader.register(registry, "memberships", userIds -> Flux.fromIterable(userIds)
+        this.memberships = RequestLoader.of("memberships", userIds -> Flux.fromIterable(userIds)
                 .flatMap(userId -> organizationsOf(users, userId).map(organizations -> Map.entry(userId, organizations)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue));
-        this.sharedMemberships = RequestLoader.register(registry, "sharedMemberships", userIds -> Flux.fromIterable(userIds)
+        this.sharedMemberships = RequestLoader.of("sharedMemberships", userIds -> Flux.fromIterable(userIds)
                 .flatMap(userId -> caches.memberships(userId, () -> organizationsOf(users, userId))
                         .map(organizations -> Map.entry(userId, organizations)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -83,6 +83,28 @@ public class OrganizationAccess {
                 .filter(row -> row.organization().id().equals(organizationId))
                 .findFirst()
                 .map(row -> new Membership(organizationId, row.roleIds()))));
+    }
+
+    /**
+     * {@link #viewerRoles} from what the request has loaded, the viewer's memberships and the template ({@link
+     * Caller#loaded}); empty when it has not loaded both. No load is started.
+     */
+    Optional<List<OrganizationRole>> loadedViewerRoles(Caller caller, String organizationId) {
+        return loadedViewerAccess(caller).map(loaded -> loaded.template().roles(loaded.memberships().stream()
+                .filter(row -> row.organization().id().equals(organizationId))
+                .findFirst()
+                .map(UserOrganization::roleIds)
+                .orElse(List.of())));
+    }
+
+    /** {@link #viewerPermissions} from what the request has loaded; empty when it has not loaded both. No load is started. */
+    Optional<Set<String>> loadedViewerPermissions(Caller caller, String organizationId) {
+        return loadedViewerAccess(caller).map(loaded -> loaded.in(organizationId).map(MemberAccess::permissions).orElse(Set.of()));
+    }
+
+    private Optional<ViewerAccess> loadedViewerAccess(Caller caller) {
+        return caller.loaded(caller.readsLive() ? memberships : sharedMemberships, caller.viewer().userId())
+                .flatMap(rows -> templates.loadedTemplate(caller).map(template -> new ViewerAccess(caller.viewer(), rows, template)));
     }
 
     /**

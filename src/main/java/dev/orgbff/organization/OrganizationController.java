@@ -75,16 +75,6 @@ class OrganizationController {
     }
 
     @SchemaMapping
-    Mono<List<OrganizationRole>> viewerRoles(Organization organization, Caller caller) {
-        return access.viewerRoles(caller, organization.id());
-    }
-
-    @SchemaMapping
-    Mono<Set<String>> viewerPermissions(Organization organization, Caller caller) {
-        return access.viewerPermissions(caller, organization.id());
-    }
-
-    @SchemaMapping
     Mono<Boolean> isViewerTokenStale(Organization organization, Caller caller) {
         return access.isViewerTokenStale(caller, organization.id());
     }

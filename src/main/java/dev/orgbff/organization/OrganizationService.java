@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Service;
 
 import dev.orgbff.events.ChangeEvent;
@@ -50,17 +49,17 @@ public class OrganizationService {
     /** Taken from the shared cache when it may serve them, for queries. */
     private final RequestLoader<String, Organization> sharedOrganizations;
 
-    OrganizationService(BatchLoaderRegistry registry, OrganizationsApi logto, OrganizationAccess access, TemplateService templates,
+    OrganizationService(OrganizationsApi logto, OrganizationAccess access, TemplateService templates,
             OrganizationCaches caches, WriteEvents events) {
         this.logto = logto;
         this.access = access;
         this.templates = templates;
         this.caches = caches;
         this.events = events;
-        this.organizations = RequestLoader.register(registry, "organizations", ids -> Flux.fromIterable(ids)
+        this.organizations = RequestLoader.of("organizations", ids -> Flux.fromIterable(ids)
                 .flatMap(logto::organization)
                 .collectMap(Organization::id));
-        this.sharedOrganizations = RequestLoader.register(registry, "sharedOrganizations", ids -> Flux.fromIterable(ids)
+        this.sharedOrganizations = RequestLoader.of("sharedOrganizations", ids -> Flux.fromIterable(ids)
                 .flatMap(id -> caches.organization(id, () -> logto.organization(id)))
                 .collectMap(Organization::id));
     }

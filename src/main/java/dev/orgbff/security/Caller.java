@@ -1,6 +1,7 @@
 package dev.orgbff.security;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -30,7 +31,7 @@ public final class Caller {
     private final Viewer viewer;
     private final boolean mutation;
     private final DataLoaderRegistry loaders;
-    private final ContextView requestContext;
+    private final Context requestContext;
     private final Map<String, Prefetch> prefetched = new ConcurrentHashMap<>();
 
     /** A read started ahead: its cached outcome and the subscription that started it. */
@@ -45,7 +46,7 @@ public final class Caller {
         this.viewer = viewer;
         this.mutation = mutation;
         this.loaders = loaders;
-        this.requestContext = requestContext;
+        this.requestContext = Context.of(requestContext); // copied once, not at each read
     }
 
     /** Who is calling, as their validated access token says. */
@@ -68,6 +69,22 @@ public final class Caller {
      */
     public <K, V> Mono<V> load(RequestLoader<K, V> loader, K key) {
         return Mono.fromFuture(() -> dataLoader(loader).load(key), true);
+    }
+
+    /**
+     * The value of {@code key} when this request has loaded it already, without starting a load: empty when it was not
+     * asked for, is still loading, failed, or loaded as empty. For fields whose value is then in hand, answered without
+     * a {@code Mono} or a future.
+     */
+    public <K, V> Optional<V> loaded(RequestLoader<K, V> loader, K key) {
+        return dataLoader(loader).getIfCompleted(key)
+                .filter(future -> !future.isCompletedExceptionally())
+                .map(CompletableFuture::join);
+    }
+
+    /** {@code read} subscribed in the request's Reactor context (its trace among it), for a data fetcher that hands graphql-java a future itself. */
+    public <T> CompletableFuture<T> future(Mono<T> read) {
+        return read.contextWrite(requestContext).toFuture();
     }
 
     /** Caches a value the request already has (e.g. a user from a member row), so loading that key costs no call. */
@@ -105,7 +122,7 @@ public final class Caller {
     public void prefetch(String path, Mono<?> read) {
         Mono<?> held = read.cache();
         // the error is the field's to report
-        Disposable started = held.subscribe(value -> { }, error -> { }, null, Context.of(requestContext));
+        Disposable started = held.subscribe(value -> { }, error -> { }, null, requestContext);
         prefetched.put(path, new Prefetch(held, started));
     }
 
@@ -143,12 +160,9 @@ public final class Caller {
         prefetched.clear();
     }
 
+    /** The request's DataLoader of {@code loader}, created on its first use and registered where graphql-java dispatches. */
     private <K, V> DataLoader<K, V> dataLoader(RequestLoader<K, V> loader) {
-        DataLoader<K, V> dataLoader = loaders.getDataLoader(loader.name());
-        if (dataLoader == null) {
-            throw new IllegalStateException(loader + " is not registered for this request");
-        }
-        return dataLoader;
+        return loaders.computeIfAbsent(loader.name(), name -> loader.newDataLoader(requestContext));
     }
 
     @Override

@@ -20,9 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds the request's {@link Caller} once, when execution starts: the {@link Viewer} that
- * {@link CallerInterceptor} read from the token, with the DataLoader registry execution really dispatches.
- * (Earlier registries are copied: Spring's observation instrumentation re-registers every loader in a new,
- * instrumented registry; loads on the old one would never be dispatched.) The caller knows whether the operation is
+ * {@link CallerInterceptor} read from the token, with the DataLoader registry graphql-java dispatches, into which
+ * the caller puts each DataLoader the request uses ({@link RequestLoader}). The caller knows whether the operation is
  * a mutation, whose reads are all live. Also turns off thread-local context propagation around data fetchers, which
  * nothing here needs.
  */

@@ -2,6 +2,7 @@ package dev.orgbff.template;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import reactor.core.publisher.Mono;
 
@@ -44,6 +45,11 @@ public class TemplateCache {
     /** Every role of the template with its permissions: {@code GET /api/organization-roles} (all pages) when not cached. */
     Mono<OrganizationTemplate> template() {
         return templates.get(KEY, () -> logto.organizationRoles().map(OrganizationTemplate::new));
+    }
+
+    /** The template while it is cached and may be served, without reading it. */
+    Optional<OrganizationTemplate> cachedTemplate() {
+        return templates.getIfPresent(KEY);
     }
 
     /** Every organization permission with its description: {@code GET /api/organization-scopes} when not cached. */

@@ -3,10 +3,10 @@ package dev.orgbff.template;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Service;
 
 import dev.orgbff.logto.OrganizationScope;
@@ -27,17 +27,33 @@ public class TemplateService {
     /** The template is the same for every organization, so its loaders have a single key. */
     private static final String KEY = "template";
 
+    private final TemplateCache cache;
     private final RequestLoader<String, OrganizationTemplate> template;
     private final RequestLoader<String, List<OrganizationScope>> permissions;
 
-    TemplateService(BatchLoaderRegistry registry, TemplateCache cache) {
-        this.template = RequestLoader.register(registry, "organizationTemplate", keys -> cache.template().map(loaded -> Map.of(KEY, loaded)));
-        this.permissions = RequestLoader.register(registry, "organizationPermissions", keys -> cache.permissions().map(loaded -> Map.of(KEY, loaded)));
+    TemplateService(TemplateCache cache) {
+        this.cache = cache;
+        this.template = RequestLoader.of("organizationTemplate", keys -> cache.template().map(loaded -> Map.of(KEY, loaded)));
+        this.permissions = RequestLoader.of("organizationPermissions", keys -> cache.permissions().map(loaded -> Map.of(KEY, loaded)));
     }
 
     /** The organization template: every role with its organization and API resource permissions. One call per request. */
     public Mono<OrganizationTemplate> template(Caller caller) {
         return caller.load(template, KEY);
+    }
+
+    /**
+     * The request's template when it holds it already ({@link Caller#loaded}), or the shared cache does (then the request
+     * holds it from now on, so all its fields see one template); no read is started.
+     */
+    public Optional<OrganizationTemplate> loadedTemplate(Caller caller) {
+        Optional<OrganizationTemplate> loaded = caller.loaded(template, KEY);
+        if (loaded.isPresent() || caller.holds(template, KEY)) {
+            return loaded; // a read in flight or failed is the fields' to wait for or report
+        }
+        Optional<OrganizationTemplate> cached = cache.cachedTemplate();
+        cached.ifPresent(shared -> caller.prime(template, KEY, shared));
+        return cached;
     }
 
     /**

@@ -3,11 +3,11 @@ package dev.orgbff.viewer;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.pagination.Subrange;
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Service;
 
 import dev.orgbff.graphql.error.NotFoundException;
@@ -40,8 +40,8 @@ public class ViewerService {
     private final OrganizationAccess access;
     private final Connections connections;
 
-    ViewerService(BatchLoaderRegistry registry, UsersApi logto, OrganizationAccess access, Connections connections) {
-        this.users = RequestLoader.register(registry, "users", userIds -> logto.users(userIds).collectMap(User::id));
+    ViewerService(UsersApi logto, OrganizationAccess access, Connections connections) {
+        this.users = RequestLoader.of("users", userIds -> logto.users(userIds).collectMap(User::id));
         this.logto = logto;
         this.access = access;
         this.connections = connections;
@@ -59,6 +59,11 @@ public class ViewerService {
     /** A user by id, through the users DataLoader (batched with every other user of the request); empty when there is none. */
     public Mono<User> user(Caller caller, String userId) {
         return caller.load(users, userId);
+    }
+
+    /** The user when the request holds them already, loaded or {@linkplain #known known}; no load is started. */
+    public Optional<User> loadedUser(Caller caller, String userId) {
+        return caller.loaded(users, userId);
     }
 
     /**
