@@ -105,7 +105,8 @@ final class Charts {
             List<Row> floored = rows.stream().filter(row -> row.path().equals(path) && row.floorMs() != null && row.floorMs() > 0).toList();
             if (!floored.isEmpty()) {
                 Row first = floored.get(0);
-                XYSeries floor = line(chart, String.format(Locale.ROOT, "floor, %s (%d round trips)", path, first.roundTrips()), floored,
+                String trips = first.roundTrips() == 1 ? "1 round trip" : first.roundTrips() + " round trips";
+                XYSeries floor = line(chart, String.format(Locale.ROOT, "floor, %s (%s)", path, trips), floored,
                         Row::floorMs, COLORS.getOrDefault(path, Color.DARK_GRAY).darker(), true);
                 floor.setMarker(SeriesMarkers.NONE);
                 floor.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 4f}, 0f));
