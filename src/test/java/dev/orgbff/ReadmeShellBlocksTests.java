@@ -40,8 +40,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 /**
  * The README's shell blocks, run as written with bash against the embedded run ({@link TestOrgBffApplication}, as
  * {@code mvn spring-boot:test-run} starts it), one after the other in the README's order on one tenant, as a reader
- * pastes them. The one change to their text: {@code localhost:8080}, {@code localhost:3001} and {@code localhost:8081}
- * become the free ports the run got. Each block must finish without error and print every output the README shows
+ * pastes them. The one change to their text and the outputs it shows: {@code localhost:8080}, {@code localhost:3001},
+ * {@code localhost:8081} and the web app's {@code localhost:5173} become the free ports the run got. Each block must finish without error and print every output the README shows
  * (its comment lines that start with <code>{</code>, in order, {@code …} standing for anything), no GraphQL error the
  * README does not show, and no empty line (a request answered with nothing). Also what the README says of the embedded
  * run beyond its blocks: it prints the second-instance command the README shows, and it is live (the emulator's
@@ -62,7 +62,7 @@ class ReadmeShellBlocksTests {
 
     @BeforeAll
     static void startTheEmbeddedRun() {
-        embedded = TestOrgBffApplication.start("--server.port=0", "--management.server.port=0", "--orgbff.emulator.port=0");
+        embedded = TestOrgBffApplication.startOnFreePorts();
         aliceAndErinSubscribed();
     }
 
@@ -150,6 +150,7 @@ class ReadmeShellBlocksTests {
 
         // then: the same command, for the run's emulator and 10 above its ports
         assertThat(printed).contains(readme.replace("http://127.0.0.1:3001", embedded.logto().endpoint())
+                .replace("http://localhost:5173", embedded.webApp().origin())
                 .replace("SERVER_PORT=8090", "SERVER_PORT=" + (embedded.port() + 10))
                 .replace("MANAGEMENT_SERVER_PORT=8091", "MANAGEMENT_SERVER_PORT=" + (managementPort + 10)));
     }
@@ -189,10 +190,7 @@ class ReadmeShellBlocksTests {
 
     private static void run(ShellBlock block) throws Exception {
         // given
-        String script = block.text()
-                .replace("localhost:8080", "localhost:" + embedded.port())
-                .replace("localhost:3001", "localhost:" + embedded.logto().port())
-                .replace("localhost:8081", "localhost:" + embedded.context().getEnvironment().getProperty("local.management.port"));
+        String script = onTheRunsPorts(block.text());
 
         // when
         Result result = ReadmeBlocks.bash(script, Map.of(), workDirectory, Duration.ofMinutes(1));
@@ -202,7 +200,7 @@ class ReadmeShellBlocksTests {
         assertThat(result.exitCode()).as(described).isZero();
         assertThat(result.stderr()).as(described).isEmpty();
         List<String> lines = result.stdout().lines().toList();
-        List<String> expected = block.expectedOutput();
+        List<String> expected = block.expectedOutput().stream().map(ReadmeShellBlocksTests::onTheRunsPorts).toList();
         int next = 0;
         for (String output : expected) {
             int from = next;
@@ -212,5 +210,13 @@ class ReadmeShellBlocksTests {
         assertThat(lines).as("GraphQL errors the README does not show " + described).filteredOn(line -> line.contains("\"errors\""))
                 .allMatch(line -> expected.stream().anyMatch(output -> ReadmeBlocks.matches(output, line)));
         assertThat(lines).as("an empty line: a request answered with nothing " + described).noneMatch(String::isEmpty);
+    }
+
+    /** The README's text with the embedded run's default ports replaced by the free ones this run got. */
+    private static String onTheRunsPorts(String text) {
+        return text.replace("localhost:8080", "localhost:" + embedded.port())
+                .replace("localhost:3001", "localhost:" + embedded.logto().port())
+                .replace("localhost:8081", "localhost:" + embedded.context().getEnvironment().getProperty("local.management.port"))
+                .replace("http://localhost:5173", embedded.webApp().origin());
     }
 }

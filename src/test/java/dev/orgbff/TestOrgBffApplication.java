@@ -15,18 +15,23 @@ import dev.orgbff.emulator.LogtoEmulator;
  * The embedded default run, {@code mvn spring-boot:test-run}: starts the Logto emulator with the
  * {@link DemoTenant demo tenant} (port 3001, or {@code --orgbff.emulator.port=N} / {@code ORGBFF_EMULATOR_PORT}),
  * then the BFF wired to it (port 8080, or {@code --server.port=N}; its management port 8081, or
- * {@code --management.server.port=N}), and prints the GraphiQL and Prometheus URLs with a
+ * {@code --management.server.port=N}), and prints the GraphiQL, web app and Prometheus URLs with a
  * ready {@code Authorization} header for each demo user. A single-page app "GraphiQL" in the tenant
  * ({@code orgbff.graphiql.app-id}) accepts {@code http://localhost:<port>/graphiql} and
  * {@code http://127.0.0.1:<port>/graphiql} as redirect and post-logout URIs, so GraphiQL signs in through the
  * emulator's demo user picker. GraphiQL is on, with introspection for its docs and autocompletion (both off by
- * default elsewhere). Invitation emails the emulator "sends" are
+ * default elsewhere). The {@link ReferenceWebApp reference web app} is served on an origin of its own,
+ * {@code http://localhost:5173} (or {@code --orgbff.web-app.port=N} / {@code ORGBFF_WEB_APP_PORT}), with a single-page
+ * app "Reference web app" in the tenant for its sign-in ({@code /callback}, post-logout {@code /}); the service's
+ * CORS and WebSocket {@code Origin} check admit that origin ({@code orgbff.cors.allowed-origins}, added to any given),
+ * and {@code orgbff.invitations.accept-url} is its landing page {@code /invitations/{invitationId}} unless given.
+ * Invitation emails the emulator "sends" are
  * printed to the console with their link, so the whole invitation flow works without an email server. The BFF uses the
  * demo tenant's machine-to-machine app and the webhook signing key {@link DemoTenant#WEBHOOK_SIGNING_KEY} (or the first
  * of {@code --orgbff.webhooks.signing-keys}); once its port is known, its webhook ({@link #WEBHOOK_EVENTS} to
  * {@code /webhooks/logto}) is registered in the emulator, so the emulator's Management API writes reach it. The banner
  * also prints the command that starts a second instance against the same emulator. When the BFF
- * does not start, the emulator is stopped, so the JVM exits (with 1) once Spring Boot has printed why.
+ * does not start, the emulator and the web app are stopped, so the JVM exits (with 1) once Spring Boot has printed why.
  *
  * <p>{@code @SpringBootApplication} only marks it for the Spring Boot Maven plugin, which takes the one class so
  * annotated when the test classes hold several main methods (the benchmark's, {@code ClientArtifacts}). It is never
@@ -37,6 +42,8 @@ import dev.orgbff.emulator.LogtoEmulator;
 public abstract class TestOrgBffApplication {
 
     private static final String PORT_ARGUMENT = "--orgbff.emulator.port=";
+    private static final String WEB_APP_PORT_ARGUMENT = "--orgbff.web-app.port=";
+    private static final String CORS_ARGUMENT = "--orgbff.cors.allowed-origins=";
     private static final String SIGNING_KEYS_ARGUMENT = "--orgbff.webhooks.signing-keys=";
     /** The Logto events the service's webhook subscribes to: organizations, memberships, the template (API scopes too), users. */
     public static final List<String> WEBHOOK_EVENTS = List.of("Organization.Created", "Organization.Deleted",
@@ -60,21 +67,40 @@ public abstract class TestOrgBffApplication {
      * @throws RuntimeException when the BFF does not start; the emulator is stopped by then
      */
     public static Running start(String... args) {
-        LogtoEmulator logto = LogtoEmulator.start(emulatorPort(args));
+        LogtoEmulator logto = LogtoEmulator.start(port(args, PORT_ARGUMENT, "ORGBFF_EMULATOR_PORT", 3001));
+        ReferenceWebApp webApp = null;
         try {
-            return start(logto, args);
+            webApp = ReferenceWebApp.start(port(args, WEB_APP_PORT_ARGUMENT, "ORGBFF_WEB_APP_PORT", 5173));
+            return start(logto, webApp, args);
         } catch (RuntimeException e) {
-            // the emulator's server thread would keep the JVM alive after the failure Spring Boot has just printed
+            // the servers' threads would keep the JVM alive after the failure Spring Boot has just printed
+            if (webApp != null) {
+                webApp.close();
+            }
             logto.close();
             throw e;
         }
     }
 
-    private static Running start(LogtoEmulator logto, String[] args) {
+    /**
+     * {@link #start} on free ports (the service's, its management port, the emulator's and the web app's), for tests.
+     *
+     * @param args more of the command line's arguments
+     */
+    public static Running startOnFreePorts(String... args) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0", PORT_ARGUMENT + 0,
+                WEB_APP_PORT_ARGUMENT + 0));
+        arguments.addAll(Arrays.asList(args));
+        return start(arguments.toArray(String[]::new));
+    }
+
+    private static Running start(LogtoEmulator logto, ReferenceWebApp webApp, String[] args) {
         DemoTenant demo = DemoTenant.seed(logto);
         // GraphiQL's "Sign in" runs the authorization code flow against this single-page app; its redirect URIs
         // are registered once the BFF's port is known
         String graphiqlApp = logto.singlePageApp("GraphiQL", List.of(), List.of());
+        // the reference web app signs in the same way, from its own origin, known already
+        String webAppId = logto.singlePageApp("Reference web app", List.of(webApp.origin() + "/callback"), List.of(webApp.origin() + "/"));
         List<String> arguments = new ArrayList<>(Arrays.asList(args));
         arguments.add("--logto.endpoint=" + logto.endpoint());
         arguments.add("--logto.api-resource=" + logto.apiResource());
@@ -88,8 +114,14 @@ public abstract class TestOrgBffApplication {
         }
         arguments.add("--orgbff.graphiql.app-id=" + graphiqlApp);
         if (arguments.stream().noneMatch(argument -> argument.startsWith("--orgbff.invitations.accept-url="))) {
-            arguments.add("--orgbff.invitations.accept-url=http://localhost:5173/invitations/{invitationId}");
+            // the invitation emails the console prints open the web app's landing page
+            arguments.add("--orgbff.invitations.accept-url=" + webApp.origin() + "/invitations/{invitationId}");
         }
+        // the web app calls the service from its own origin, as in a real deployment: CORS and the WebSocket Origin check admit it
+        String corsOrigins = arguments.stream().filter(argument -> argument.startsWith(CORS_ARGUMENT))
+                .map(argument -> argument.substring(CORS_ARGUMENT.length()) + ",").findFirst().orElse("") + webApp.origin();
+        arguments.removeIf(argument -> argument.startsWith(CORS_ARGUMENT));
+        arguments.add(CORS_ARGUMENT + corsOrigins);
         if (arguments.stream().noneMatch(argument -> argument.startsWith("--orgbff.graphql.introspection="))) {
             // GraphiQL's docs and autocompletion read the schema by introspection, which is off by default
             arguments.add("--orgbff.graphql.introspection=true");
@@ -103,7 +135,9 @@ public abstract class TestOrgBffApplication {
                 + message.payload().path("link").asString() + "\n  (invitation id " + message.invitationId() + ")\n"));
         ConfigurableApplicationContext context = SpringApplication.from(OrgBffApplication::main)
                 .run(arguments.toArray(String[]::new)).getApplicationContext();
-        Running running = new Running(logto, demo, graphiqlApp, context);
+        Running running = new Running(logto, demo, graphiqlApp, webApp, webAppId, context);
+        webApp.configure(new ReferenceWebApp.Config(logto.endpoint(), webAppId, logto.apiResource(),
+                "http://localhost:" + running.port() + "/graphql", "ws://localhost:" + running.port() + "/graphql"));
         List<String> graphiqlUris = List.of("http://localhost:" + running.port() + "/graphiql",
                 "http://127.0.0.1:" + running.port() + "/graphiql");
         logto.addRedirectUris(graphiqlApp, graphiqlUris, graphiqlUris);
@@ -112,23 +146,25 @@ public abstract class TestOrgBffApplication {
         return running;
     }
 
-    private static int emulatorPort(String[] args) {
+    private static int port(String[] args, String argument, String environmentVariable, int otherwise) {
         return Arrays.stream(args)
-                .filter(arg -> arg.startsWith(PORT_ARGUMENT))
-                .map(arg -> arg.substring(PORT_ARGUMENT.length()))
+                .filter(arg -> arg.startsWith(argument))
+                .map(arg -> arg.substring(argument.length()))
                 .findFirst()
-                .or(() -> Optional.ofNullable(System.getenv("ORGBFF_EMULATOR_PORT")))
+                .or(() -> Optional.ofNullable(System.getenv(environmentVariable)))
                 .map(Integer::parseInt)
-                .orElse(3001);
+                .orElse(otherwise);
     }
 
     /**
-     * The embedded run, started: the emulator, its demo tenant and the BFF.
+     * The embedded run, started: the emulator, its demo tenant, the reference web app and the BFF.
      *
      * @param graphiqlApp the id of the single-page app GraphiQL signs in with
+     * @param webApp the reference web app's server, on its own origin
+     * @param webAppId the id of the single-page app the reference web app signs in with
      */
-    public record Running(LogtoEmulator logto, DemoTenant demo, String graphiqlApp, ConfigurableApplicationContext context)
-            implements AutoCloseable {
+    public record Running(LogtoEmulator logto, DemoTenant demo, String graphiqlApp, ReferenceWebApp webApp, String webAppId,
+            ConfigurableApplicationContext context) implements AutoCloseable {
 
         /** The BFF's port. */
         public int port() {
@@ -162,6 +198,10 @@ public abstract class TestOrgBffApplication {
                     .append("\n  GraphiQL: ").append(bff).append("/graphiql")
                     .append("\n  (its Sign in button signs in through the emulator's demo user picker: alice, bob, ...;"
                             + " Logto app id ").append(graphiqlApp).append(")")
+                    .append("\n  Web app: ").append(webApp.origin()).append("/")
+                    .append(webApp.placeholder() ? "\n  (a placeholder page: examples/web/dist/ is not built;"
+                            : "\n  (the reference web app of examples/web, on an origin of its own, signs in the same way;")
+                    .append(" Logto app id ").append(webAppId).append(")")
                     .append("\n  Prometheus metrics (management port, no token): http://localhost:")
                     .append(context.getEnvironment().getProperty("local.management.port", "?")).append("/actuator/prometheus")
                     .append("\n  Paste one of these into GraphiQL's Headers tab (valid for 1 hour; a fresh one: curl '")
@@ -183,10 +223,11 @@ public abstract class TestOrgBffApplication {
             return banner.toString();
         }
 
-        /** Stops the BFF, then the emulator. */
+        /** Stops the BFF, then the web app and the emulator. */
         @Override
         public void close() {
             context.close();
+            webApp.close();
             logto.close();
         }
     }

@@ -2,8 +2,6 @@ package dev.orgbff.clients;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -70,9 +68,7 @@ class RealClientsTests {
      * beforehand. {@code arguments} are added to its command line.
      */
     private static Running start(String... arguments) {
-        List<String> all = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0", "--orgbff.emulator.port=0"));
-        all.addAll(List.of(arguments));
-        return TestOrgBffApplication.start(all.toArray(String[]::new));
+        return TestOrgBffApplication.startOnFreePorts(arguments);
     }
 
     /** What the npm scripts read: the service's GraphQL endpoint and the emulator, for the demo users' tokens. */

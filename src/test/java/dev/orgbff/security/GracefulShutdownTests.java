@@ -24,8 +24,7 @@ class GracefulShutdownTests {
     @Test
     void shutdown_readinessDownThenWebSocketsClosedWith1001() throws Exception {
         // given: a running instance, ready, with an authenticated WebSocket connection
-        TestOrgBffApplication.Running running = TestOrgBffApplication.start("--server.port=0", "--management.server.port=0",
-                "--orgbff.emulator.port=0");
+        TestOrgBffApplication.Running running = TestOrgBffApplication.startOnFreePorts();
         List<String> events = new CopyOnWriteArrayList<>();
         try (GraphQlWebSocket socket = GraphQlWebSocket.open(running.port(), null)) {
             String managementPort = running.context().getEnvironment().getRequiredProperty("local.management.port");
