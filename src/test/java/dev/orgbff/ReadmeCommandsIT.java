@@ -45,7 +45,7 @@ class ReadmeCommandsIT {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static final Path OUT = Path.of("target", "readme-it");
     private static final Pattern TEST_RUN_WITH_PORTS = Pattern.compile("`(mvn spring-boot:test-run -Dspring-boot\\.run\\.arguments=[^`]*)`");
-    private static final Pattern PORT_ARGUMENT = Pattern.compile("--(server\\.port|management\\.server\\.port|orgbff\\.emulator\\.port)=(\\d+)");
+    private static final Pattern PORT_ARGUMENT = Pattern.compile("--(server\\.port|management\\.server\\.port|orgbff\\.emulator\\.port|orgbff\\.web-app\\.port)=(\\d+)");
     private static final String SWITCHER = "{\"query\":\"{ viewer { organizations { edges { node { name } } } } }\"}";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -66,7 +66,7 @@ class ReadmeCommandsIT {
             ports.put(argument.group(1), freePort());
             return "--" + argument.group(1) + "=" + ports.get(argument.group(1));
         });
-        assertThat(ports).containsOnlyKeys("server.port", "management.server.port", "orgbff.emulator.port");
+        assertThat(ports).containsOnlyKeys("server.port", "management.server.port", "orgbff.emulator.port", "orgbff.web-app.port");
 
         // when
         try (Background run = Background.start(script, Map.of(), OUT.resolve("test-run.log"))) {
@@ -75,11 +75,14 @@ class ReadmeCommandsIT {
             // then
             assertThat(run.output()).contains("logto-org-bff is running against the Logto emulator at http://127.0.0.1:"
                     + ports.get("orgbff.emulator.port"), "http://localhost:" + ports.get("management.server.port") + "/actuator/prometheus",
-                    "alice (admin of Acme):", "{\"Authorization\": \"Bearer ey");
+                    "Web app: http://localhost:" + ports.get("orgbff.web-app.port") + "/", "alice (admin of Acme):",
+                    "{\"Authorization\": \"Bearer ey");
             String token = JSON.readTree(get("http://localhost:" + ports.get("orgbff.emulator.port") + "/dev/token?username=alice"))
                     .path("access_token").asString();
             assertThat(post("http://localhost:" + ports.get("server.port") + "/graphql", token, SWITCHER).body())
                     .contains("\"name\":\"Acme\"");
+            assertThat(get("http://localhost:" + ports.get("orgbff.web-app.port") + "/config.json"))
+                    .contains("\"graphqlUrl\":\"http://localhost:" + ports.get("server.port") + "/graphql\"");
         }
     }
 
@@ -87,7 +90,7 @@ class ReadmeCommandsIT {
     void testRun_whenTheServiceCannotStart_printsWhyAndExits() throws Exception {
         // given: a setting the service refuses at start-up
         String script = "mvn spring-boot:test-run '-Dspring-boot.run.arguments=--server.port=0 --management.server.port=0"
-                + " --orgbff.emulator.port=0 --orgbff.invitations.accept-url=not-a-url'";
+                + " --orgbff.emulator.port=0 --orgbff.web-app.port=0 --orgbff.invitations.accept-url=not-a-url'";
 
         // when
         Result result = ReadmeBlocks.bash(script, maven(), Path.of("").toAbsolutePath(), START_TIMEOUT);
