@@ -1,0 +1,242 @@
+// The app's documents beyond the canonical ones in schema/operations/ (switcher, organizationPage,
+// createOrganization, inviteMembers, acceptInvitation, inviteeLanding): codegen types each of them.
+import { graphql } from './gql';
+
+
+export const ViewerOrganizationEventsDocument = graphql(`
+  subscription ViewerOrganizationEvents {
+    viewerOrganizationEvents {
+      kind
+      organizationId
+      viewerPermissions
+    }
+  }
+`);
+
+export const OrganizationEventsDocument = graphql(`
+  subscription OrganizationEvents($organizationId: ID!) {
+    organizationEvents(organizationId: $organizationId) {
+      kind
+      organizationId
+      userIds
+    }
+  }
+`);
+
+export const RolesDocument = graphql(`
+  query Roles {
+    organizationTemplate {
+      roles {
+        id
+        name
+        description
+      }
+    }
+  }
+`);
+
+export const JitDocument = graphql(`
+  query Jit($id: ID!) {
+    organization(id: $id) {
+      id
+      jit {
+        emailDomains
+        roles {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const LandingInvitationDocument = graphql(`
+  query LandingInvitation($id: ID!) {
+    viewer {
+      user {
+        id
+        primaryEmail
+      }
+    }
+    invitation(id: $id) {
+      id
+      status
+      invitee
+      expiresAt
+      organization {
+        id
+        name
+        description
+      }
+      inviter {
+        id
+        name
+      }
+      roles {
+        name
+      }
+    }
+  }
+`);
+
+export const UpdateOrganizationDocument = graphql(`
+  mutation UpdateOrganization($input: UpdateOrganizationInput!) {
+    updateOrganization(input: $input) {
+      organization {
+        id
+        name
+        description
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const AddMembersDocument = graphql(`
+  mutation AddMembers($input: AddOrganizationMembersInput!) {
+    addOrganizationMembers(input: $input) {
+      members {
+        user {
+          id
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const UpdateMemberRolesDocument = graphql(`
+  mutation UpdateMemberRoles($input: UpdateMemberRolesInput!) {
+    updateMemberRoles(input: $input) {
+      member {
+        user {
+          id
+        }
+        roles {
+          id
+          name
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const RemoveMemberDocument = graphql(`
+  mutation RemoveMember($input: RemoveOrganizationMemberInput!) {
+    removeOrganizationMember(input: $input) {
+      removedUserId
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const ResendInvitationDocument = graphql(`
+  mutation ResendInvitation($input: ResendInvitationInput!) {
+    resendInvitation(input: $input) {
+      invitation {
+        id
+        status
+        expiresAt
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const RevokeInvitationDocument = graphql(`
+  mutation RevokeInvitation($input: RevokeInvitationInput!) {
+    revokeInvitation(input: $input) {
+      invitation {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const DeclineInvitationDocument = graphql(`
+  mutation DeclineInvitation($input: DeclineInvitationInput!) {
+    declineInvitation(input: $input) {
+      invitation {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const UpdateJitDocument = graphql(`
+  mutation UpdateJit($input: UpdateJitSettingsInput!) {
+    updateJitSettings(input: $input) {
+      jit {
+        emailDomains
+        roles {
+          id
+          name
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const LeaveOrganizationDocument = graphql(`
+  mutation LeaveOrganization($input: LeaveOrganizationInput!) {
+    leaveOrganization(input: $input) {
+      leftOrganizationId
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const DeleteOrganizationDocument = graphql(`
+  mutation DeleteOrganization($input: DeleteOrganizationInput!) {
+    deleteOrganization(input: $input) {
+      deletedOrganizationId
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
