@@ -3,6 +3,10 @@ package dev.orgbff.graphiql;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +18,10 @@ import java.util.stream.Collectors;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -70,38 +76,151 @@ class WebAppBrowserTests {
         logto.close();
     }
 
+    @BeforeEach
+    void servicePort() {
+        servicePort = port;
+    }
+
     @Test
     void signIn_alice_switcherShowsAcme() throws Exception {
-        servicePort = port;
         HeadlessChromium chromium = browser.chromium();
-        chromium.openTab();
-        chromium.navigate(ORIGIN + "/");
-        chromium.waitFor("the Sign in button", button("Sign in"), READY);
         // when
-        chromium.evaluate(button("Sign in") + ".click()");
-        chromium.waitFor("Logto's sign-in page", "location.origin === '" + logto.endpoint() + "' && " + button("alice"), READY);
-        chromium.evaluate(button("alice") + ".click()");
+        signIn("alice");
         // then
-        chromium.waitFor("Acme in the switcher and its page",
-                "[...document.querySelectorAll('select option')].some(o => o.textContent.startsWith('Acme'))"
-                        + " && document.querySelector('h1')?.textContent === 'Acme'", READY);
+        chromium.waitFor("Acme in the switcher and its page", option("Acme") + " && " + heading("Acme"), READY);
         assertThat(chromium.evaluate("location.pathname").asString()).isEqualTo("/");
         assertThat(chromium.requests().stream().filter(request -> request.path("url").asString()
                         .startsWith("http://localhost:" + port + "/graphql?"))
                 .map(request -> request.path("method").asString()).filter(method -> !method.equals("OPTIONS")))
                 .as("queries sent by hash over GET (after the CORS preflights)").isNotEmpty().allMatch("GET"::equals);
+        assertNoStrayRequestOrError();
+    }
+
+    @Test
+    void alice_createsInitechAndInvitesErin_erinAcceptsOnTheLandingPage() throws Exception {
+        HeadlessChromium chromium = browser.chromium();
+        signIn("alice");
+        chromium.waitFor("the switcher", option("Acme"), READY);
+        // when: alice creates Initech
+        chromium.evaluate(button("Create organization") + ".click()");
+        type("form[aria-label='Create organization'] input", "Initech");
+        chromium.evaluate(button("Create") + ".click()");
+        // then
+        chromium.waitFor("Initech, alice its admin", option("Initech (admin)") + " && " + heading("Initech"), READY);
+
+        // when: she invites erin
+        type("textarea[aria-describedby='invite-emails-errors']", "erin@example.test");
+        chromium.waitFor("the role picker", "document.querySelector('#invite-heading').parentElement.querySelector('select').value", READY);
+        chromium.evaluate(button("Invite") + ".click()");
+        // then
+        chromium.waitFor("erin's pending invitation", cell("erin@example.test"), READY);
+
+        // when: an invitation made elsewhere (by alice through the service, not through this page)
+        String initech = chromium.evaluate("new URLSearchParams(location.search).get('organization')").asString();
+        String roleId = chromium.evaluate("document.querySelector('#invite-heading').parentElement.querySelector('select').value").asString();
+        String answer = graphQl(logto.userToken(demo.alice()), "mutation { inviteMembers(input: {organizationId: \"" + initech
+                + "\", emails: [\"frank@example.test\"], roleIds: [\"" + roleId + "\"]}) { userErrors { code } } }");
+        assertThat(answer).contains("\"userErrors\":[]");
+        // then: the page shows it without a reload (organizationEvents)
+        chromium.waitFor("frank's invitation, pushed", cell("frank@example.test"), READY);
+
+        // when: erin opens the link of her email and signs in
+        String link = logto.sentMessages().stream().filter(message -> message.invitee().equals("erin@example.test"))
+                .map(message -> message.payload().path("link").asString()).findFirst().orElseThrow();
+        assertThat(link).startsWith(ORIGIN + "/invitations/");
+        chromium.evaluate(button("Sign out") + ".click()");
+        chromium.waitFor("signed out", button("Sign in"), READY);
+        chromium.navigate(link);
+        chromium.waitFor("the landing page's Sign in", button("Sign in"), READY);
+        chromium.evaluate(button("Sign in") + ".click()");
+        chromium.waitFor("Logto's sign-in page", "location.origin === '" + logto.endpoint() + "' && " + pick("erin"), READY);
+        chromium.evaluate(pick("erin") + ".click()");
+        // then
+        chromium.waitFor("the landing page for Initech", heading("Join Initech"), READY);
+        assertThat(chromium.evaluate("location.href").asString()).isEqualTo(link);
+        // when
+        chromium.evaluate(button("Accept") + ".click()");
+        // then
+        chromium.waitFor("erin joined", "document.querySelector('[role=status]')?.textContent.includes('You joined Initech')"
+                + " && " + option("Initech (member)"), READY);
+        assertNoStrayRequestOrError();
+    }
+
+    /** Opens the app signed out and signs in as {@code username} at the emulator's user picker. */
+    private static void signIn(String username) throws InterruptedException {
+        HeadlessChromium chromium = browser.chromium();
+        chromium.openTab();
+        chromium.navigate(ORIGIN + "/");
+        chromium.waitFor("the app", "document.readyState === 'complete'", READY);
+        chromium.evaluate("localStorage.clear(), sessionStorage.clear()");
+        chromium.navigate(ORIGIN + "/");
+        chromium.waitFor("the Sign in button", button("Sign in"), READY);
+        chromium.evaluate(button("Sign in") + ".click()");
+        String picker = "location.origin === '" + logto.endpoint() + "' && " + pick(username);
+        String signedIn = "location.pathname === '/' && " + button("Sign out");
+        chromium.waitFor("Logto's sign-in page, or back signed in by the session of an earlier test", picker + " || " + signedIn, READY);
+        if (!chromium.evaluate("!!(" + picker + ")").asBoolean()) {
+            // signing out ends the emulator's session too, so that the user can be picked
+            chromium.evaluate(button("Sign out") + ".click()");
+            chromium.waitFor("signed out", "location.origin === '" + ORIGIN + "' && " + button("Sign in"), READY);
+            chromium.evaluate(button("Sign in") + ".click()");
+            chromium.waitFor("Logto's sign-in page", picker, READY);
+        }
+        chromium.evaluate(pick(username) + ".click()");
+    }
+
+    /** Types into the element of {@code selector}, as a person would. */
+    private static void type(String selector, String text) throws InterruptedException {
+        HeadlessChromium chromium = browser.chromium();
+        chromium.waitFor(selector, "document.querySelector(\"" + selector + "\")", READY);
+        chromium.evaluate("document.querySelector(\"" + selector + "\").focus()");
+        chromium.insertText(text);
+    }
+
+    private void assertNoStrayRequestOrError() {
+        HeadlessChromium chromium = browser.chromium();
         Set<String> origins = chromium.requests().stream().map(request -> GraphiQlBrowserTests.origin(request.path("url").asString()))
                 .collect(Collectors.toSet());
         assertThat(origins).isSubsetOf(ORIGIN, "http://localhost:" + port, "ws://localhost:" + port, logto.endpoint());
         assertThat(chromium.problems()).filteredOn(problem -> !problem.contains(logto.endpoint() + "/favicon.ico"))
-                // Apollo's persisted-queries link asks by hash alone first: the service answers the first GET of each
-                // document 400 PersistedQueryNotFound, which Chromium logs, and the link sends it again with its text
-                .filteredOn(problem -> !(problem.contains("status of 400") && problem.contains("persistedQuery")))
+                // Apollo's persisted-queries link sends each document by hash alone first: the service answers the
+                // first request of each 400 PersistedQueryNotFound, which Chromium logs, and the link sends it again
+                // with its text (the page's own errors are checked below)
+                .filteredOn(problem -> !problem.contains("status of 400 (Bad Request) (http://localhost:" + port + "/graphql"))
+                // requests under way when the page navigates away (signing out, opening a link) are cancelled
+                .filteredOn(problem -> !problem.contains("\"canceled\":true"))
                 .as("policy violations, exceptions, console errors, failed requests").isEmpty();
+        assertThat(chromium.evaluate("[...document.querySelectorAll('[role=alert]')].map(e => e.textContent).join()").asString())
+                .as("errors the page shows").isEmpty();
     }
 
+    private String graphQl(String token, String query) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":" + new ObjectMapper().writeValueAsString(query) + "}")).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The emulator's sign-in page: the button of the demo user {@code username}. */
+    private static String pick(String username) {
+        return "[...document.querySelectorAll('button')].find(e => e.textContent.includes('" + username + "'))";
+    }
+
+    private static String option(String text) {
+        return "[...document.querySelectorAll('header select option')].some(o => o.textContent.startsWith('" + text + "'))";
+    }
+
+    private static String heading(String text) {
+        return "document.querySelector('h1')?.textContent === '" + text + "'";
+    }
+
+    private static String cell(String text) {
+        return "[...document.querySelectorAll('td')].some(td => td.textContent === '" + text + "')";
+    }
+
+    /** The first button or link whose text starts with {@code text} (the words after it may be for screen readers only). */
     private static String button(String text) {
-        return "[...document.querySelectorAll('button, a')].find(e => e.textContent.includes('" + text + "'))";
+        return "[...document.querySelectorAll('button, a')].find(e => e.textContent.trim().startsWith('" + text + "'))";
     }
 
     /** examples/web/dist on a free port: its files, /config.json, and index.html for the app's routes. */
