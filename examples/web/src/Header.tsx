@@ -26,7 +26,7 @@ export function Header({ onSignOut }: { onSignOut: () => void }) {
   const current = useCurrentOrganizationId();
   // joined, left, removed, renamed, deleted, roles changed: the switcher and the page (viewerCan) read them again
   useSubscription(ViewerOrganizationEventsDocument, {
-    onData: () => void client.refetchQueries({ include: ['Switcher', 'OrganizationPage', 'Jit'] }),
+    onData: () => void client.refetchQueries({ include: ['Switcher', 'OrganizationPage', 'Members', 'Jit'] }),
   });
   const organizations = data?.viewer.organizations.edges.map((edge) => edge.node) ?? [];
   return (

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 
 import {
@@ -6,6 +6,7 @@ import {
   DeleteOrganizationDocument,
   JitDocument,
   LeaveOrganizationDocument,
+  MembersDocument,
   OrganizationEventsDocument,
   RemoveMemberDocument,
   ResendInvitationDocument,
@@ -46,7 +47,8 @@ export function OrganizationPage() {
 
 function Organization({ id }: { id: string }) {
   // errorPolicy all: a member who may not see invitations gets FORBIDDEN for them and the rest of the page
-  const { data, error, loading, refetch } = useQuery(OrganizationPageDocument, { variables: { id }, errorPolicy: 'all' });
+  const client = useApolloClient();
+  const { data, error, loading } = useQuery(OrganizationPageDocument, { variables: { id }, errorPolicy: 'all' });
   // members added or removed, roles changed, invitations: read the page again; the last event ends the subscription
   useSubscription(OrganizationEventsDocument, {
     variables: { organizationId: id },
@@ -55,7 +57,7 @@ function Organization({ id }: { id: string }) {
       if (kind === 'ORGANIZATION_DELETED' || kind === 'ACCESS_LOST') {
         showOrganization(undefined);
       } else {
-        void refetch();
+        void client.refetchQueries({ include: ['OrganizationPage', 'Members'] });
       }
     },
   });
@@ -150,11 +152,39 @@ function RolePicker({ id, value, onChange, errors }: { id: string; value: string
   );
 }
 
+/** The page's first 100 members, or a search (name, email, username) and the pages after it (`Members`). */
 function Members({ organization }: { organization: Organization }) {
-  const members = organization.members?.edges.map((edge) => edge.node) ?? [];
+  const [search, setSearch] = useState('');
+  const [shown, setShown] = useState({ query: '', after: null as string | null });
+  const own = shown.query !== '' || shown.after !== null;
+  const page = useQuery(MembersDocument, {
+    variables: { id: organization.id, query: shown.query || null, after: shown.after },
+    skip: !own,
+  });
+  const connection = own ? page.data?.organization?.members : organization.members;
+  const members = connection?.edges.map((edge) => edge.node) ?? [];
   return (
     <section aria-labelledby="members-heading">
       <h2 id="members-heading">Members ({organization.members?.totalCount ?? 0})</h2>
+      <form
+        role="search"
+        className="member-search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setShown({ query: search.trim(), after: null });
+        }}
+      >
+        <label>
+          Search members <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+        </label>
+        <button type="submit">Search</button>
+      </form>
+      {shown.query && (
+        <p role="status">
+          {connection?.totalCount ?? 0} {connection?.totalCount === 1 ? 'member matches' : 'members match'} “{shown.query}”.
+        </p>
+      )}
+      <ErrorMessage error={page.error} />
       <table>
         <thead>
           <tr>
@@ -172,7 +202,16 @@ function Members({ organization }: { organization: Organization }) {
           ))}
         </tbody>
       </table>
-      {organization.members?.pageInfo.hasNextPage && <p>Showing the first {members.length} members.</p>}
+      {own && (
+        <button type="button" onClick={() => setShown({ query: shown.query, after: null })} disabled={shown.after === null}>
+          First page
+        </button>
+      )}{' '}
+      {connection?.pageInfo.hasNextPage && (
+        <button type="button" onClick={() => setShown({ query: shown.query, after: connection.pageInfo.endCursor ?? null })}>
+          Next page
+        </button>
+      )}
       {organization.viewerCan.addMembers && <AddMembers organizationId={organization.id} />}
     </section>
   );
@@ -184,8 +223,8 @@ function MemberRow({ organization, member }: { organization: Organization; membe
   const roles = useRoles();
   const label = member.user.name ?? member.user.primaryEmail ?? member.user.id;
   const errorsId = useId();
-  const [updateRoles, updated] = useMutation(UpdateMemberRolesDocument, { refetchQueries: ['OrganizationPage'] });
-  const [remove, removed] = useMutation(RemoveMemberDocument, { refetchQueries: ['OrganizationPage'] });
+  const [updateRoles, updated] = useMutation(UpdateMemberRolesDocument, { refetchQueries: ['OrganizationPage', 'Members'] });
+  const [remove, removed] = useMutation(RemoveMemberDocument, { refetchQueries: ['OrganizationPage', 'Members'] });
   const userErrors = [...(updated.data?.updateMemberRoles.userErrors ?? []), ...(removed.data?.removeOrganizationMember.userErrors ?? [])];
   const canChange = organization.viewerCan.updateMemberRoles && !member.isViewer;
   return (
@@ -239,7 +278,7 @@ function MemberRow({ organization, member }: { organization: Organization; membe
 function AddMembers({ organizationId }: { organizationId: string }) {
   const [emails, setEmails] = useState('');
   const [roleId, setRoleId] = useState('');
-  const [add, { data, loading, error }] = useMutation(AddMembersDocument, { refetchQueries: ['OrganizationPage'] });
+  const [add, { data, loading, error }] = useMutation(AddMembersDocument, { refetchQueries: ['OrganizationPage', 'Members'] });
   const userErrors = data?.addOrganizationMembers.userErrors;
   const sent = list(emails);
   async function submit(event: FormEvent) {

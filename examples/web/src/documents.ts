@@ -240,3 +240,34 @@ export const DeleteOrganizationDocument = graphql(`
     }
   }
 `);
+
+export const MembersDocument = graphql(`
+  query Members($id: ID!, $query: String, $after: String) {
+    organization(id: $id) {
+      id
+      members(first: 100, query: $query, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            user {
+              id
+              name
+              primaryEmail
+              avatar
+            }
+            roles {
+              id
+              name
+            }
+            permissions
+            isViewer
+          }
+        }
+      }
+    }
+  }
+`);

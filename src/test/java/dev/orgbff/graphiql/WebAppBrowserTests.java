@@ -93,6 +93,13 @@ class WebAppBrowserTests {
                         .startsWith("http://localhost:" + port + "/graphql?"))
                 .map(request -> request.path("method").asString()).filter(method -> !method.equals("OPTIONS")))
                 .as("queries sent by hash over GET (after the CORS preflights)").isNotEmpty().allMatch("GET"::equals);
+
+        // when: she searches the members
+        type("input[type=search]", "bob");
+        chromium.evaluate(button("Search") + ".click()");
+        // then
+        chromium.waitFor("bob alone", "document.querySelector('[role=status]')?.textContent.includes('1 member matches')"
+                + " && " + cell("bob@acme.test") + " && !" + cell("alice@acme.test"), READY);
         assertNoStrayRequestOrError();
     }
 
