@@ -53,6 +53,7 @@ class WebAppBrowserTests {
     private static final Duration READY = Duration.ofSeconds(60);
     /** The service's port, known once the context runs; {@code /config.json} names it. */
     private static volatile int servicePort;
+    private static boolean tabOpen;
 
     @RegisterExtension
     static final ChromiumPerClass browser = new ChromiumPerClass("web-app.png");
@@ -150,13 +151,32 @@ class WebAppBrowserTests {
         // then
         chromium.waitFor("erin joined", "document.querySelector('[role=status]')?.textContent.includes('You joined Initech')"
                 + " && " + option("Initech (member)"), READY);
+
+        // when: erin opens Initech, where a member sees no admin controls
+        chromium.evaluate(button("Open Initech") + ".click()");
+        chromium.waitFor("Initech's page for erin", heading("Initech") + " && " + cell("erin@example.test"), READY);
+        String adminControls = "!!document.querySelector('#details-heading') && " + button("Remove");
+        assertThat(chromium.evaluate("!!(" + adminControls + ")").asBoolean()).as("admin controls for a member (who may invite)").isFalse();
+        // when: alice makes her an admin (through the service, as from her own browser)
+        String roles = graphQl(logto.userToken(demo.alice()), "{ organizationTemplate { roles { id name } } }");
+        String admin = new ObjectMapper().readTree(roles).path("data").path("organizationTemplate").path("roles").valueStream()
+                .filter(role -> role.path("name").asString().equals("admin")).findFirst().orElseThrow().path("id").asString();
+        assertThat(graphQl(logto.userToken(demo.alice()), "mutation { updateMemberRoles(input: {organizationId: \"" + initech
+                + "\", userId: \"" + demo.erin() + "\", roleIds: [\"" + admin + "\"]}) { userErrors { code } } }"))
+                .contains("\"userErrors\":[]");
+        // then: the admin controls appear without a reload (viewerOrganizationEvents ROLES_CHANGED, viewerCan read again)
+        chromium.waitFor("erin's admin controls, pushed", adminControls + " && " + option("Initech (admin)"), READY);
         assertNoStrayRequestOrError();
     }
 
     /** Opens the app signed out and signs in as {@code username} at the emulator's user picker. */
     private static void signIn(String username) throws InterruptedException {
         HeadlessChromium chromium = browser.chromium();
-        chromium.openTab();
+        if (!tabOpen) {
+            // one tab for every test: a second one would keep the app of the first running, signed in on the same storage
+            chromium.openTab();
+            tabOpen = true;
+        }
         chromium.navigate(ORIGIN + "/");
         chromium.waitFor("the app", "document.readyState === 'complete'", READY);
         chromium.evaluate("localStorage.clear(), sessionStorage.clear()");
