@@ -2,6 +2,15 @@
 // createOrganization, inviteMembers, acceptInvitation, inviteeLanding): codegen types each of them.
 import { graphql } from './gql';
 
+/** What the app reads of every payload's user errors: where (`field`), what to show (`message`), why (`code`). */
+export const UserErrorFieldsFragment = graphql(`
+  fragment UserErrorFields on UserError {
+    field
+    message
+    code
+  }
+`);
+
 
 export const ViewerOrganizationEventsDocument = graphql(`
   subscription ViewerOrganizationEvents {
@@ -88,9 +97,7 @@ export const UpdateOrganizationDocument = graphql(`
         description
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -105,9 +112,7 @@ export const AddMembersDocument = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -126,9 +131,7 @@ export const UpdateMemberRolesDocument = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -139,9 +142,7 @@ export const RemoveMemberDocument = graphql(`
     removeOrganizationMember(input: $input) {
       removedUserId
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -156,9 +157,7 @@ export const ResendInvitationDocument = graphql(`
         expiresAt
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -172,9 +171,7 @@ export const RevokeInvitationDocument = graphql(`
         status
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -188,9 +185,7 @@ export const DeclineInvitationDocument = graphql(`
         status
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -207,9 +202,7 @@ export const UpdateJitDocument = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -220,9 +213,7 @@ export const LeaveOrganizationDocument = graphql(`
     leaveOrganization(input: $input) {
       leftOrganizationId
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -233,9 +224,7 @@ export const DeleteOrganizationDocument = graphql(`
     deleteOrganization(input: $input) {
       deletedOrganizationId
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
