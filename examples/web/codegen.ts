@@ -1,0 +1,28 @@
+// examples/web/codegen.ts: typed documents from the service's schema, the canonical operations and the app's own
+// documents (graphql(`…`) in src/), written to src/gql/ (committed, so the app builds without the service's build)
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const config: CodegenConfig = {
+  schema: '../../target/schema.graphqls', // `mvn -B test-compile` writes it; in your app, a copy of it
+  documents: ['../../schema/operations/*.graphql', 'src/**/*.{ts,tsx}', '!src/gql/**/*'],
+  generates: {
+    './src/gql/': {
+      preset: 'client',
+      presetConfig: {
+        // src/gql/persisted-documents.json: the trusted-documents manifest of exactly these documents
+        persistedDocuments: { hashAlgorithm: 'sha256' },
+        fragmentMasking: false,
+      },
+      config: {
+        strictScalars: true,
+        enumsAsTypes: true,
+        scalars: {
+          DateTime: 'string',
+          EmailAddress: 'string',
+          JSON: 'Record<string, unknown>',
+        },
+      },
+    },
+  },
+};
+export default config;

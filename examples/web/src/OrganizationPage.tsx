@@ -1,0 +1,491 @@
+import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
+
+import {
+  AddMembersDocument,
+  DeleteOrganizationDocument,
+  JitDocument,
+  LeaveOrganizationDocument,
+  MembersDocument,
+  OrganizationEventsDocument,
+  RemoveMemberDocument,
+  ResendInvitationDocument,
+  RevokeInvitationDocument,
+  RolesDocument,
+  UpdateJitDocument,
+  UpdateMemberRolesDocument,
+  UpdateOrganizationDocument,
+} from './documents';
+import { classificationOf, ErrorMessage, errorsAt, FieldErrors, otherErrors, type UserErrors } from './errors';
+import { InviteMembersDocument, type OrganizationPageQuery, OrganizationPageDocument } from './gql/graphql';
+import { showOrganization, useCurrentOrganizationId } from './Header';
+
+type Organization = NonNullable<OrganizationPageQuery['organization']>;
+
+/** Splits what a person typed into addresses or domains: commas, semicolons, white space. */
+const list = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
+
+/** The sentence for an error about one address of a list (`input.emails.2`), naming the address. */
+const naming = (values: string[]) => (error: UserErrors[number]) => {
+  const index = Number(error.field?.[2]);
+  return Number.isInteger(index) && values[index] ? `${values[index]}: ${error.message}` : error.message;
+};
+
+/** The current organization's settings page: details, members, invitations, JIT, leave and delete. */
+export function OrganizationPage() {
+  const id = useCurrentOrganizationId();
+  if (!id) {
+    return (
+      <section>
+        <h1>No organization yet</h1>
+        <p>Create one with "Create organization" above, or accept an invitation.</p>
+      </section>
+    );
+  }
+  return <Organization key={id} id={id} />;
+}
+
+function Organization({ id }: { id: string }) {
+  // errorPolicy all: a member who may not see invitations gets FORBIDDEN for them and the rest of the page
+  const client = useApolloClient();
+  const { data, error, loading } = useQuery(OrganizationPageDocument, { variables: { id }, errorPolicy: 'all' });
+  // members added or removed, roles changed, invitations: read the page again; the last event ends the subscription
+  useSubscription(OrganizationEventsDocument, {
+    variables: { organizationId: id },
+    onData: ({ data: event }) => {
+      const kind = event.data?.organizationEvents.kind;
+      if (kind === 'ORGANIZATION_DELETED' || kind === 'ACCESS_LOST') {
+        showOrganization(undefined);
+      } else {
+        void client.refetchQueries({ include: ['OrganizationPage', 'Members'] });
+      }
+    },
+  });
+  const organization = data?.organization;
+  if (!organization) {
+    if (loading) {
+      return <p>Loading…</p>;
+    }
+    return classificationOf(error) === 'NOT_FOUND' ? (
+      <section>
+        <h1>Not found</h1>
+        <p>This organization does not exist, or you are no longer a member.</p>
+      </section>
+    ) : (
+      <ErrorMessage error={error} />
+    );
+  }
+  return (
+    <>
+      <h1>{organization.name}</h1>
+      {organization.description && <p>{organization.description}</p>}
+      {organization.viewerCan.updateOrganization && <Details organization={organization} />}
+      <Members organization={organization} />
+      {organization.invitations && <Invitations organization={organization} />}
+      {organization.viewerCan.updateOrganization && <Jit organizationId={organization.id} />}
+      <Leave organization={organization} />
+    </>
+  );
+}
+
+function Details({ organization }: { organization: Organization }) {
+  const [name, setName] = useState(organization.name);
+  const [description, setDescription] = useState(organization.description ?? '');
+  const [update, { data, loading, error }] = useMutation(UpdateOrganizationDocument, { refetchQueries: ['Switcher'] });
+  const userErrors = data?.updateOrganization.userErrors;
+  useEffect(() => setName(organization.name), [organization.name]);
+  useEffect(() => setDescription(organization.description ?? ''), [organization.description]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void update({ variables: { input: { organizationId: organization.id, name, description } } });
+  }
+  return (
+    <section aria-labelledby="details-heading">
+      <h2 id="details-heading">Details</h2>
+      <form onSubmit={submit}>
+        <label>
+          Name <input value={name} onChange={(event) => setName(event.target.value)} aria-describedby="details-name-errors" />
+        </label>
+        <FieldErrors id="details-name-errors" errors={errorsAt(userErrors, 'input.name')} />
+        <label>
+          Description{' '}
+          <textarea value={description} onChange={(event) => setDescription(event.target.value)} aria-describedby="details-description-errors" />
+        </label>
+        <FieldErrors id="details-description-errors" errors={errorsAt(userErrors, 'input.description')} />
+        <FieldErrors id="details-errors" errors={otherErrors(userErrors, ['input.name', 'input.description'])} />
+        <button type="submit" disabled={loading}>
+          Save
+        </button>
+        <ErrorMessage error={error} />
+      </form>
+    </section>
+  );
+}
+
+/** The template's roles, for the pickers. */
+function useRoles() {
+  return useQuery(RolesDocument).data?.organizationTemplate.roles ?? [];
+}
+
+function RolePicker({ id, value, onChange, errors }: { id: string; value: string; onChange: (roleId: string) => void; errors: UserErrors }) {
+  const roles = useRoles();
+  useEffect(() => {
+    if (!value && roles.length) {
+      onChange((roles.find((role) => role.name === 'member') ?? roles[0]).id);
+    }
+  }, [value, roles, onChange]);
+  return (
+    <>
+      <label>
+        Role{' '}
+        <select value={value} onChange={(event) => onChange(event.target.value)} aria-describedby={`${id}-errors`}>
+          {roles.map((role) => (
+            <option key={role.id} value={role.id}>
+              {role.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <FieldErrors id={`${id}-errors`} errors={errors} />
+    </>
+  );
+}
+
+/** The page's first 100 members, or a search (name, email, username) and the pages after it (`Members`). */
+function Members({ organization }: { organization: Organization }) {
+  const [search, setSearch] = useState('');
+  const [shown, setShown] = useState({ query: '', after: null as string | null });
+  const own = shown.query !== '' || shown.after !== null;
+  const page = useQuery(MembersDocument, {
+    variables: { id: organization.id, query: shown.query || null, after: shown.after },
+    skip: !own,
+  });
+  const connection = own ? page.data?.organization?.members : organization.members;
+  const members = connection?.edges.map((edge) => edge.node) ?? [];
+  return (
+    <section aria-labelledby="members-heading">
+      <h2 id="members-heading">Members ({organization.members?.totalCount ?? 0})</h2>
+      <form
+        role="search"
+        className="member-search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setShown({ query: search.trim(), after: null });
+        }}
+      >
+        <label>
+          Search members <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+        </label>
+        <button type="submit">Search</button>
+      </form>
+      {shown.query && (
+        <p role="status">
+          {connection?.totalCount ?? 0} {connection?.totalCount === 1 ? 'member matches' : 'members match'} “{shown.query}”.
+        </p>
+      )}
+      <ErrorMessage error={page.error} />
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Roles</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((member) => (
+            <MemberRow key={member.user.id} organization={organization} member={member} />
+          ))}
+        </tbody>
+      </table>
+      {own && (
+        <button type="button" onClick={() => setShown({ query: shown.query, after: null })} disabled={shown.after === null}>
+          First page
+        </button>
+      )}{' '}
+      {connection?.pageInfo.hasNextPage && (
+        <button type="button" onClick={() => setShown({ query: shown.query, after: connection.pageInfo.endCursor ?? null })}>
+          Next page
+        </button>
+      )}
+      {organization.viewerCan.addMembers && <AddMembers organizationId={organization.id} />}
+    </section>
+  );
+}
+
+type Member = NonNullable<Organization['members']>['edges'][number]['node'];
+
+function MemberRow({ organization, member }: { organization: Organization; member: Member }) {
+  const roles = useRoles();
+  const label = member.user.name ?? member.user.primaryEmail ?? member.user.id;
+  const errorsId = useId();
+  const [updateRoles, updated] = useMutation(UpdateMemberRolesDocument, { refetchQueries: ['OrganizationPage', 'Members'] });
+  const [remove, removed] = useMutation(RemoveMemberDocument, { refetchQueries: ['OrganizationPage', 'Members'] });
+  const userErrors = [...(updated.data?.updateMemberRoles.userErrors ?? []), ...(removed.data?.removeOrganizationMember.userErrors ?? [])];
+  const canChange = organization.viewerCan.updateMemberRoles && !member.isViewer;
+  return (
+    <tr>
+      <td>
+        {label}
+        {member.isViewer && ' (you)'}
+      </td>
+      <td>{member.user.primaryEmail}</td>
+      <td>
+        {canChange ? (
+          <select
+            aria-label={`Role of ${label}`}
+            aria-describedby={errorsId}
+            value={member.roles[0]?.id ?? ''}
+            disabled={updated.loading}
+            onChange={(event) =>
+              void updateRoles({ variables: { input: { organizationId: organization.id, userId: member.user.id, roleIds: [event.target.value] } } })
+            }
+          >
+            {roles.map((role) => (
+              <option key={role.id} value={role.id}>
+                {role.name}
+              </option>
+            ))}
+          </select>
+        ) : (
+          member.roles.map((role) => role.name).join(', ')
+        )}
+        <FieldErrors id={errorsId} errors={userErrors} />
+        <ErrorMessage error={updated.error ?? removed.error} />
+      </td>
+      <td>
+        {organization.viewerCan.removeMembers && !member.isViewer && (
+          <button
+            type="button"
+            disabled={removed.loading}
+            onClick={() =>
+              window.confirm(`Remove ${label} from ${organization.name}?`) &&
+              void remove({ variables: { input: { organizationId: organization.id, userId: member.user.id } } })
+            }
+          >
+            Remove <span className="visually-hidden">{label}</span>
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function AddMembers({ organizationId }: { organizationId: string }) {
+  const [emails, setEmails] = useState('');
+  const [roleId, setRoleId] = useState('');
+  const [add, { data, loading, error }] = useMutation(AddMembersDocument, { refetchQueries: ['OrganizationPage', 'Members'] });
+  const userErrors = data?.addOrganizationMembers.userErrors;
+  const sent = list(emails);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = await add({ variables: { input: { organizationId, emails: sent, roleIds: [roleId] } } });
+    if (result.data?.addOrganizationMembers.userErrors.length === 0) {
+      setEmails('');
+    }
+  }
+  return (
+    <form onSubmit={submit} aria-labelledby="add-heading">
+      <h3 id="add-heading">Add existing users by email</h3>
+      <label>
+        Email addresses <textarea value={emails} onChange={(event) => setEmails(event.target.value)} aria-describedby="add-emails-errors" />
+      </label>
+      <FieldErrors id="add-emails-errors" errors={errorsAt(userErrors, 'input.emails')} describe={naming(sent)} />
+      <RolePicker id="add-roles" value={roleId} onChange={setRoleId} errors={errorsAt(userErrors, 'input.roleIds')} />
+      <FieldErrors id="add-errors" errors={otherErrors(userErrors, ['input.emails', 'input.roleIds'])} />
+      <button type="submit" disabled={loading || !roleId}>
+        Add
+      </button>
+      <ErrorMessage error={error} />
+    </form>
+  );
+}
+
+function Invitations({ organization }: { organization: Organization }) {
+  const invitations = organization.invitations?.edges.map((edge) => edge.node) ?? [];
+  return (
+    <section aria-labelledby="invitations-heading">
+      <h2 id="invitations-heading">Pending invitations ({organization.invitations?.totalCount ?? 0})</h2>
+      {invitations.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Invitee</th>
+              <th scope="col">Roles</th>
+              <th scope="col">Invited by</th>
+              <th scope="col">Expires</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {invitations.map((invitation) => (
+              <InvitationRow key={invitation.id} invitation={invitation} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Invite organizationId={organization.id} />
+    </section>
+  );
+}
+
+type Invitation = NonNullable<Organization['invitations']>['edges'][number]['node'];
+
+function InvitationRow({ invitation }: { invitation: Invitation }) {
+  const errorsId = useId();
+  const [resend, resent] = useMutation(ResendInvitationDocument, { refetchQueries: ['OrganizationPage'] });
+  const [revoke, revoked] = useMutation(RevokeInvitationDocument, { refetchQueries: ['OrganizationPage'] });
+  const userErrors = [...(resent.data?.resendInvitation.userErrors ?? []), ...(revoked.data?.revokeInvitation.userErrors ?? [])];
+  const input = { variables: { input: { invitationId: invitation.id } } };
+  return (
+    <tr>
+      <td>{invitation.invitee}</td>
+      <td>{invitation.roles.map((role) => role.name).join(', ')}</td>
+      <td>{invitation.inviter?.name ?? ''}</td>
+      <td>
+        <time dateTime={invitation.expiresAt}>{new Date(invitation.expiresAt).toLocaleString()}</time>
+      </td>
+      <td>
+        <button type="button" disabled={resent.loading} onClick={() => void resend(input)} aria-describedby={errorsId}>
+          Resend <span className="visually-hidden">to {invitation.invitee}</span>
+        </button>{' '}
+        <button type="button" disabled={revoked.loading} onClick={() => void revoke(input)} aria-describedby={errorsId}>
+          Revoke <span className="visually-hidden">the invitation of {invitation.invitee}</span>
+        </button>
+        {resent.data && resent.data.resendInvitation.userErrors.length === 0 && <span role="status"> Sent again.</span>}
+        <FieldErrors id={errorsId} errors={userErrors} />
+        <ErrorMessage error={resent.error ?? revoked.error} />
+      </td>
+    </tr>
+  );
+}
+
+function Invite({ organizationId }: { organizationId: string }) {
+  const [emails, setEmails] = useState('');
+  const [roleId, setRoleId] = useState('');
+  const [invite, { data, loading, error }] = useMutation(InviteMembersDocument, { refetchQueries: ['OrganizationPage'] });
+  const userErrors = data?.inviteMembers.userErrors;
+  const [sent, setSent] = useState<string[]>([]);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const addresses = list(emails);
+    setSent(addresses);
+    const result = await invite({ variables: { input: { organizationId, emails: addresses, roleIds: [roleId] } } });
+    if (result.data?.inviteMembers.userErrors.length === 0) {
+      setEmails('');
+    }
+  }
+  const invited = data?.inviteMembers.invitations ?? [];
+  return (
+    <form onSubmit={submit} aria-labelledby="invite-heading">
+      <h3 id="invite-heading">Invite by email</h3>
+      <label>
+        Email addresses (several: one per line or separated by commas){' '}
+        <textarea value={emails} onChange={(event) => setEmails(event.target.value)} aria-describedby="invite-emails-errors" />
+      </label>
+      <FieldErrors id="invite-emails-errors" errors={errorsAt(userErrors, 'input.emails')} describe={naming(sent)} />
+      <RolePicker id="invite-roles" value={roleId} onChange={setRoleId} errors={errorsAt(userErrors, 'input.roleIds')} />
+      <FieldErrors id="invite-errors" errors={otherErrors(userErrors, ['input.emails', 'input.roleIds'])} />
+      <button type="submit" disabled={loading || !roleId}>
+        Invite
+      </button>
+      {invited.length > 0 && <p role="status">Invited {invited.map((invitation) => invitation.invitee).join(', ')}.</p>}
+      <ErrorMessage error={error} />
+    </form>
+  );
+}
+
+function Jit({ organizationId }: { organizationId: string }) {
+  const { data } = useQuery(JitDocument, { variables: { id: organizationId }, errorPolicy: 'all' });
+  const jit = data?.organization?.jit;
+  const [domains, setDomains] = useState('');
+  const [roleId, setRoleId] = useState('');
+  const [update, updated] = useMutation(UpdateJitDocument, { refetchQueries: ['Jit'] });
+  useEffect(() => {
+    if (jit) {
+      setDomains(jit.emailDomains.join(', '));
+      setRoleId(jit.roles[0]?.id ?? '');
+    }
+  }, [jit]);
+  const userErrors = updated.data?.updateJitSettings.userErrors;
+  const sent = list(domains);
+  if (!jit) {
+    return null;
+  }
+  return (
+    <section aria-labelledby="jit-heading">
+      <h2 id="jit-heading">Just-in-time membership</h2>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void update({ variables: { input: { organizationId, emailDomains: sent, roleIds: roleId ? [roleId] : [] } } });
+        }}
+      >
+        <label>
+          Email domains whose new users join (e.g. example.com){' '}
+          <input value={domains} onChange={(event) => setDomains(event.target.value)} aria-describedby="jit-domains-errors" />
+        </label>
+        <FieldErrors id="jit-domains-errors" errors={errorsAt(userErrors, 'input.emailDomains')} describe={naming(sent)} />
+        <RolePicker id="jit-roles" value={roleId} onChange={setRoleId} errors={errorsAt(userErrors, 'input.roleIds')} />
+        <FieldErrors id="jit-errors" errors={otherErrors(userErrors, ['input.emailDomains', 'input.roleIds'])} />
+        <button type="submit" disabled={updated.loading}>
+          Save
+        </button>
+        <ErrorMessage error={updated.error} />
+      </form>
+    </section>
+  );
+}
+
+function Leave({ organization }: { organization: Organization }) {
+  const input = { variables: { input: { organizationId: organization.id } } };
+  const [leave, left] = useMutation(LeaveOrganizationDocument, { refetchQueries: ['Switcher'] });
+  const [remove, deleted] = useMutation(DeleteOrganizationDocument, { refetchQueries: ['Switcher'] });
+  const userErrors = [...(left.data?.leaveOrganization.userErrors ?? []), ...(deleted.data?.deleteOrganization.userErrors ?? [])];
+  if (!organization.viewerCan.leave && !organization.viewerCan.deleteOrganization) {
+    return null;
+  }
+  return (
+    <section aria-labelledby="leave-heading">
+      <h2 id="leave-heading">Leave or delete</h2>
+      {organization.viewerCan.leave && (
+        <button
+          type="button"
+          onClick={async () => {
+            if (window.confirm(`Leave ${organization.name}?`)) {
+              const result = await leave(input);
+              if (result.data?.leaveOrganization.leftOrganizationId) {
+                showOrganization(undefined);
+              }
+            }
+          }}
+        >
+          Leave {organization.name}
+        </button>
+      )}{' '}
+      {organization.viewerCan.deleteOrganization && (
+        <button
+          type="button"
+          onClick={async () => {
+            if (window.confirm(`Delete ${organization.name} with all its members and invitations? This cannot be undone.`)) {
+              const result = await remove(input);
+              if (result.data?.deleteOrganization.userErrors.length === 0) {
+                showOrganization(undefined);
+              }
+            }
+          }}
+        >
+          Delete {organization.name}
+        </button>
+      )}
+      <FieldErrors id="leave-errors" errors={userErrors} />
+      <ErrorMessage error={left.error ?? deleted.error} />
+    </section>
+  );
+}
