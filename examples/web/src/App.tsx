@@ -1,6 +1,6 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { useHandleSignInCallback, useLogto } from '@logto/react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 
 import { createApolloClient } from './apollo';
 import { type AppConfig, postSignOutUri, redirectUri } from './config';
@@ -41,11 +41,29 @@ function Callback() {
 function SignedInApp({ config, path }: { config: AppConfig; path: string }) {
   const { isAuthenticated, isLoading, getAccessToken, signOut } = useLogto();
   const signIn = useSignIn();
-  // the client lives as long as the page; it asks for the current token through this ref
+  // the client lives as long as the page (until sign-out); it asks for the current token through this ref
   const tokenRef = useRef(getAccessToken);
   tokenRef.current = getAccessToken;
-  const client = useMemo(() => createApolloClient(config, () => tokenRef.current(config.apiResource)), [config]);
-  useEffect(() => () => client.stop(), [client]);
+  // token requests under way: one answered after the sign-out cleared the storage would store the tokens again
+  const tokenRequests = useRef(new Set<Promise<unknown>>());
+  const { client, dispose } = useMemo(
+    () =>
+      createApolloClient(config, () => {
+        const request = tokenRef.current(config.apiResource);
+        const done = () => void tokenRequests.current.delete(request);
+        tokenRequests.current.add(request);
+        request.then(done, done);
+        return request;
+      }),
+    [config],
+  );
+
+  async function signOutEverywhere() {
+    dispose();
+    await Promise.allSettled([...tokenRequests.current]);
+    await client.clearStore();
+    await signOut(postSignOutUri());
+  }
 
   if (isLoading && !isAuthenticated) {
     return <p>Loading…</p>;
@@ -64,7 +82,7 @@ function SignedInApp({ config, path }: { config: AppConfig; path: string }) {
   }
   return (
     <ApolloProvider client={client}>
-      <Header onSignOut={() => void client.clearStore().then(() => signOut(postSignOutUri()))} />
+      <Header onSignOut={() => void signOutEverywhere()} />
       <main id="main">{invitation ? <InvitationLanding invitationId={decodeURIComponent(invitation[1])} /> : <OrganizationPage />}</main>
     </ApolloProvider>
   );

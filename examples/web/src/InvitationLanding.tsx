@@ -1,6 +1,6 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 
-import { DeclineInvitationDocument, LandingInvitationDocument } from './documents';
+import { DeclineInvitationDocument, LandingInvitationDocument, ViewerInvitationEventsDocument } from './documents';
 import { classificationOf, ErrorMessage, FieldErrors } from './errors';
 import { AcceptInvitationDocument } from './gql/graphql';
 import { showOrganization } from './Header';
@@ -8,7 +8,15 @@ import { Link } from './router';
 
 /** Where an invitation's email link lands (`orgbff.invitations.accept-url`): accept or decline, or why not. */
 export function InvitationLanding({ invitationId }: { invitationId: string }) {
-  const { data, error, loading } = useQuery(LandingInvitationDocument, { variables: { id: invitationId }, errorPolicy: 'all' });
+  const { data, error, loading, refetch } = useQuery(LandingInvitationDocument, { variables: { id: invitationId }, errorPolicy: 'all' });
+  // resent (a new expiry) or revoked while the page is open: read it again
+  useSubscription(ViewerInvitationEventsDocument, {
+    onData: ({ data: event }) => {
+      if (event.data?.viewerInvitationEvents.invitation.id === invitationId) {
+        void refetch();
+      }
+    },
+  });
   const input = { variables: { input: { invitationId } } };
   const [accept, accepted] = useMutation(AcceptInvitationDocument, { refetchQueries: ['Switcher'] });
   const [decline, declined] = useMutation(DeclineInvitationDocument);

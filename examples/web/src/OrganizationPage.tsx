@@ -25,6 +25,18 @@ type Organization = NonNullable<OrganizationPageQuery['organization']>;
 /** Splits what a person typed into addresses or domains: commas, semicolons, white space. */
 const list = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
 
+/**
+ * What stays in an address field after a submit: nothing when every address went through; else only the addresses an
+ * error is about (`input.emails.<index>`), or all of them when an error is about the whole request.
+ */
+const remaining = (addresses: string[], errors: UserErrors) => {
+  if (errors.length === 0) {
+    return '';
+  }
+  const indexes = errors.map((error) => (error.field?.[1] === 'emails' ? Number(error.field?.[2]) : NaN));
+  return indexes.every(Number.isInteger) ? addresses.filter((_, index) => indexes.includes(index)).join(', ') : addresses.join(', ');
+};
+
 /** The sentence for an error about one address of a list (`input.emails.2`), naming the address. */
 const naming = (values: string[]) => (error: UserErrors[number]) => {
   const index = Number(error.field?.[2]);
@@ -128,28 +140,43 @@ function useRoles() {
   return useQuery(RolesDocument).data?.organizationTemplate.roles ?? [];
 }
 
-function RolePicker({ id, value, onChange, errors }: { id: string; value: string; onChange: (roleId: string) => void; errors: UserErrors }) {
+/**
+ * The template's roles as checkboxes in a fieldset named by `legend` (a member, an invitation and a JIT domain list
+ * may each hold several), with the errors about them under it.
+ */
+function RoleChoices({ id, legend, value, onChange, errors, disabled = false }: {
+  id: string;
+  legend: string;
+  value: readonly string[];
+  onChange: (roleIds: string[]) => void;
+  errors: UserErrors;
+  disabled?: boolean;
+}) {
   const roles = useRoles();
-  useEffect(() => {
-    if (!value && roles.length) {
-      onChange((roles.find((role) => role.name === 'member') ?? roles[0]).id);
-    }
-  }, [value, roles, onChange]);
   return (
-    <>
-      <label>
-        Role{' '}
-        <select value={value} onChange={(event) => onChange(event.target.value)} aria-describedby={`${id}-errors`}>
-          {roles.map((role) => (
-            <option key={role.id} value={role.id}>
-              {role.name}
-            </option>
-          ))}
-        </select>
-      </label>
+    <fieldset className="roles" disabled={disabled} aria-describedby={`${id}-errors`}>
+      <legend>{legend}</legend>
+      {roles.map((role) => (
+        <label key={role.id}>
+          <input
+            type="checkbox"
+            checked={value.includes(role.id)}
+            onChange={(event) => onChange(event.target.checked ? [...value, role.id] : value.filter((roleId) => roleId !== role.id))}
+          />
+          {role.name}
+        </label>
+      ))}
       <FieldErrors id={`${id}-errors`} errors={errors} />
-    </>
+    </fieldset>
   );
+}
+
+/** The roles a new member or invitation gets unless the viewer picks others: the template's `member` role. */
+function useChosenRoles() {
+  const roles = useRoles();
+  const [chosen, setChosen] = useState<string[] | null>(null);
+  const member = roles.find((role) => role.name === 'member') ?? roles[0];
+  return [chosen ?? (member ? [member.id] : []), setChosen] as const;
 }
 
 /** The page's first 100 members, or a search (name, email, username) and the pages after it (`Members`). */
@@ -236,25 +263,20 @@ function MemberRow({ organization, member }: { organization: Organization; membe
       <td>{member.user.primaryEmail}</td>
       <td>
         {canChange ? (
-          <select
-            aria-label={`Role of ${label}`}
-            aria-describedby={errorsId}
-            value={member.roles[0]?.id ?? ''}
+          <RoleChoices
+            id={errorsId}
+            legend={`Roles of ${label}`}
+            value={member.roles.map((role) => role.id)}
             disabled={updated.loading}
-            onChange={(event) =>
-              void updateRoles({ variables: { input: { organizationId: organization.id, userId: member.user.id, roleIds: [event.target.value] } } })
-            }
-          >
-            {roles.map((role) => (
-              <option key={role.id} value={role.id}>
-                {role.name}
-              </option>
-            ))}
-          </select>
+            errors={userErrors}
+            onChange={(roleIds) => void updateRoles({ variables: { input: { organizationId: organization.id, userId: member.user.id, roleIds } } })}
+          />
         ) : (
-          member.roles.map((role) => role.name).join(', ')
+          <>
+            {member.roles.map((role) => role.name).join(', ')}
+            <FieldErrors id={errorsId} errors={userErrors} />
+          </>
         )}
-        <FieldErrors id={errorsId} errors={userErrors} />
         <ErrorMessage error={updated.error ?? removed.error} />
       </td>
       <td>
@@ -277,15 +299,17 @@ function MemberRow({ organization, member }: { organization: Organization; membe
 
 function AddMembers({ organizationId }: { organizationId: string }) {
   const [emails, setEmails] = useState('');
-  const [roleId, setRoleId] = useState('');
+  const [roleIds, setRoleIds] = useChosenRoles();
   const [add, { data, loading, error }] = useMutation(AddMembersDocument, { refetchQueries: ['OrganizationPage', 'Members'] });
   const userErrors = data?.addOrganizationMembers.userErrors;
-  const sent = list(emails);
+  const [sent, setSent] = useState<string[]>([]);
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const result = await add({ variables: { input: { organizationId, emails: sent, roleIds: [roleId] } } });
-    if (result.data?.addOrganizationMembers.userErrors.length === 0) {
-      setEmails('');
+    const addresses = list(emails);
+    setSent(addresses);
+    const result = await add({ variables: { input: { organizationId, emails: addresses, roleIds } } });
+    if (result.data) {
+      setEmails(remaining(addresses, result.data.addOrganizationMembers.userErrors));
     }
   }
   return (
@@ -295,9 +319,9 @@ function AddMembers({ organizationId }: { organizationId: string }) {
         Email addresses <textarea value={emails} onChange={(event) => setEmails(event.target.value)} aria-describedby="add-emails-errors" />
       </label>
       <FieldErrors id="add-emails-errors" errors={errorsAt(userErrors, 'input.emails')} describe={naming(sent)} />
-      <RolePicker id="add-roles" value={roleId} onChange={setRoleId} errors={errorsAt(userErrors, 'input.roleIds')} />
+      <RoleChoices id="add-roles" legend="Roles" value={roleIds} onChange={setRoleIds} errors={errorsAt(userErrors, 'input.roleIds')} />
       <FieldErrors id="add-errors" errors={otherErrors(userErrors, ['input.emails', 'input.roleIds'])} />
-      <button type="submit" disabled={loading || !roleId}>
+      <button type="submit" disabled={loading}>
         Add
       </button>
       <ErrorMessage error={error} />
@@ -368,7 +392,7 @@ function InvitationRow({ invitation }: { invitation: Invitation }) {
 
 function Invite({ organizationId }: { organizationId: string }) {
   const [emails, setEmails] = useState('');
-  const [roleId, setRoleId] = useState('');
+  const [roleIds, setRoleIds] = useChosenRoles();
   const [invite, { data, loading, error }] = useMutation(InviteMembersDocument, { refetchQueries: ['OrganizationPage'] });
   const userErrors = data?.inviteMembers.userErrors;
   const [sent, setSent] = useState<string[]>([]);
@@ -376,9 +400,9 @@ function Invite({ organizationId }: { organizationId: string }) {
     event.preventDefault();
     const addresses = list(emails);
     setSent(addresses);
-    const result = await invite({ variables: { input: { organizationId, emails: addresses, roleIds: [roleId] } } });
-    if (result.data?.inviteMembers.userErrors.length === 0) {
-      setEmails('');
+    const result = await invite({ variables: { input: { organizationId, emails: addresses, roleIds } } });
+    if (result.data) {
+      setEmails(remaining(addresses, result.data.inviteMembers.userErrors));
     }
   }
   const invited = data?.inviteMembers.invitations ?? [];
@@ -390,9 +414,9 @@ function Invite({ organizationId }: { organizationId: string }) {
         <textarea value={emails} onChange={(event) => setEmails(event.target.value)} aria-describedby="invite-emails-errors" />
       </label>
       <FieldErrors id="invite-emails-errors" errors={errorsAt(userErrors, 'input.emails')} describe={naming(sent)} />
-      <RolePicker id="invite-roles" value={roleId} onChange={setRoleId} errors={errorsAt(userErrors, 'input.roleIds')} />
+      <RoleChoices id="invite-roles" legend="Roles" value={roleIds} onChange={setRoleIds} errors={errorsAt(userErrors, 'input.roleIds')} />
       <FieldErrors id="invite-errors" errors={otherErrors(userErrors, ['input.emails', 'input.roleIds'])} />
-      <button type="submit" disabled={loading || !roleId}>
+      <button type="submit" disabled={loading}>
         Invite
       </button>
       {invited.length > 0 && <p role="status">Invited {invited.map((invitation) => invitation.invitee).join(', ')}.</p>}
@@ -405,12 +429,12 @@ function Jit({ organizationId }: { organizationId: string }) {
   const { data } = useQuery(JitDocument, { variables: { id: organizationId }, errorPolicy: 'all' });
   const jit = data?.organization?.jit;
   const [domains, setDomains] = useState('');
-  const [roleId, setRoleId] = useState('');
+  const [roleIds, setRoleIds] = useState<string[]>([]);
   const [update, updated] = useMutation(UpdateJitDocument, { refetchQueries: ['Jit'] });
   useEffect(() => {
     if (jit) {
       setDomains(jit.emailDomains.join(', '));
-      setRoleId(jit.roles[0]?.id ?? '');
+      setRoleIds(jit.roles.map((role) => role.id));
     }
   }, [jit]);
   const userErrors = updated.data?.updateJitSettings.userErrors;
@@ -424,7 +448,7 @@ function Jit({ organizationId }: { organizationId: string }) {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          void update({ variables: { input: { organizationId, emailDomains: sent, roleIds: roleId ? [roleId] : [] } } });
+          void update({ variables: { input: { organizationId, emailDomains: sent, roleIds } } });
         }}
       >
         <label>
@@ -432,7 +456,7 @@ function Jit({ organizationId }: { organizationId: string }) {
           <input value={domains} onChange={(event) => setDomains(event.target.value)} aria-describedby="jit-domains-errors" />
         </label>
         <FieldErrors id="jit-domains-errors" errors={errorsAt(userErrors, 'input.emailDomains')} describe={naming(sent)} />
-        <RolePicker id="jit-roles" value={roleId} onChange={setRoleId} errors={errorsAt(userErrors, 'input.roleIds')} />
+        <RoleChoices id="jit-roles" legend="Roles they get" value={roleIds} onChange={setRoleIds} errors={errorsAt(userErrors, 'input.roleIds')} />
         <FieldErrors id="jit-errors" errors={otherErrors(userErrors, ['input.emailDomains', 'input.roleIds'])} />
         <button type="submit" disabled={updated.loading}>
           Save

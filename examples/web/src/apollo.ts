@@ -20,6 +20,7 @@ async function sha256(text: string) {
 /**
  * @param getAccessToken the user's access token for the service's API resource (Logto's `getAccessToken(resource)`,
  *   which refreshes it when it expires)
+ * @returns the client, and `dispose`, which stops it and closes its WebSocket (no reconnection asks for a token after)
  */
 export function createApolloClient(config: AppConfig, getAccessToken: () => Promise<string | undefined>) {
   const auth = new SetContextLink(async (context) => ({
@@ -28,18 +29,21 @@ export function createApolloClient(config: AppConfig, getAccessToken: () => Prom
   const http = ApolloLink.from([
     auth,
     new PersistedQueryLink({ sha256, useGETForHashedQueries: true }),
-    new HttpLink({ uri: config.graphqlUrl }),
+    // application/json, not Apollo's default application/graphql-response+json first: the link's first request of a
+    // document is its hash alone, and the service's expected PersistedQueryNotFound would come as HTTP 400 under
+    // graphql-response+json (GraphQL over HTTP) and be logged as an error by the browser; under application/json
+    // every GraphQL answer is HTTP 200 and its errors are read from the body alike
+    new HttpLink({ uri: config.graphqlUrl, headers: { accept: 'application/json' } }),
   ]);
-  const ws = new GraphQLWsLink(
-    createClient({
-      url: config.graphqlWsUrl,
-      // read on every (re)connection, so a reconnect after the token expired sends a fresh one
-      connectionParams: async () => ({ Authorization: `Bearer ${(await getAccessToken()) ?? ''}` }),
-      lazy: true,
-      retryAttempts: Infinity,
-    }),
-  );
-  return new ApolloClient({
+  const sockets = createClient({
+    url: config.graphqlWsUrl,
+    // read on every (re)connection, so a reconnect after the token expired sends a fresh one
+    connectionParams: async () => ({ Authorization: `Bearer ${(await getAccessToken()) ?? ''}` }),
+    lazy: true,
+    retryAttempts: Infinity,
+  });
+  const ws = new GraphQLWsLink(sockets);
+  const client = new ApolloClient({
     link: ApolloLink.split(
       ({ query }) => {
         const definition = getMainDefinition(query);
@@ -53,4 +57,11 @@ export function createApolloClient(config: AppConfig, getAccessToken: () => Prom
       typePolicies: { Member: { keyFields: false } },
     }),
   });
+  return {
+    client,
+    dispose: () => {
+      client.stop();
+      void sockets.dispose();
+    },
+  };
 }

@@ -32,6 +32,17 @@ export const OrganizationEventsDocument = graphql(`
   }
 `);
 
+export const ViewerInvitationEventsDocument = graphql(`
+  subscription ViewerInvitationEvents {
+    viewerInvitationEvents {
+      kind
+      invitation {
+        id
+      }
+    }
+  }
+`);
+
 export const RolesDocument = graphql(`
   query Roles {
     organizationTemplate {

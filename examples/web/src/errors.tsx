@@ -26,11 +26,14 @@ export function FieldErrors({ id, errors, describe }: { id: string; errors: User
     return null;
   }
   return (
-    <ul id={id} className="field-errors" role="alert">
-      {errors.map((error, index) => (
-        <li key={index}>{describe ? describe(error) : error.message}</li>
-      ))}
-    </ul>
+    // the alert around the list: a list given the role alert would lose its items' list semantics
+    <div id={id} className="field-errors" role="alert">
+      <ul>
+        {errors.map((error, index) => (
+          <li key={index}>{describe ? describe(error) : error.message}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -17,6 +17,7 @@ type Documents = {
     "\n  fragment UserErrorFields on UserError {\n    field\n    message\n    code\n  }\n": typeof types.UserErrorFieldsFragmentDoc,
     "\n  subscription ViewerOrganizationEvents {\n    viewerOrganizationEvents {\n      kind\n      organizationId\n      viewerPermissions\n    }\n  }\n": typeof types.ViewerOrganizationEventsDocument,
     "\n  subscription OrganizationEvents($organizationId: ID!) {\n    organizationEvents(organizationId: $organizationId) {\n      kind\n      organizationId\n      userIds\n    }\n  }\n": typeof types.OrganizationEventsDocument,
+    "\n  subscription ViewerInvitationEvents {\n    viewerInvitationEvents {\n      kind\n      invitation {\n        id\n      }\n    }\n  }\n": typeof types.ViewerInvitationEventsDocument,
     "\n  query Roles {\n    organizationTemplate {\n      roles {\n        id\n        name\n        description\n      }\n    }\n  }\n": typeof types.RolesDocument,
     "\n  query Jit($id: ID!) {\n    organization(id: $id) {\n      id\n      jit {\n        emailDomains\n        roles {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.JitDocument,
     "\n  query LandingInvitation($id: ID!) {\n    viewer {\n      user {\n        id\n        primaryEmail\n      }\n    }\n    invitation(id: $id) {\n      id\n      status\n      invitee\n      expiresAt\n      organization {\n        id\n        name\n        description\n      }\n      inviter {\n        id\n        name\n      }\n      roles {\n        name\n      }\n    }\n  }\n": typeof types.LandingInvitationDocument,
@@ -42,6 +43,7 @@ const documents: Documents = {
     "\n  fragment UserErrorFields on UserError {\n    field\n    message\n    code\n  }\n": types.UserErrorFieldsFragmentDoc,
     "\n  subscription ViewerOrganizationEvents {\n    viewerOrganizationEvents {\n      kind\n      organizationId\n      viewerPermissions\n    }\n  }\n": types.ViewerOrganizationEventsDocument,
     "\n  subscription OrganizationEvents($organizationId: ID!) {\n    organizationEvents(organizationId: $organizationId) {\n      kind\n      organizationId\n      userIds\n    }\n  }\n": types.OrganizationEventsDocument,
+    "\n  subscription ViewerInvitationEvents {\n    viewerInvitationEvents {\n      kind\n      invitation {\n        id\n      }\n    }\n  }\n": types.ViewerInvitationEventsDocument,
     "\n  query Roles {\n    organizationTemplate {\n      roles {\n        id\n        name\n        description\n      }\n    }\n  }\n": types.RolesDocument,
     "\n  query Jit($id: ID!) {\n    organization(id: $id) {\n      id\n      jit {\n        emailDomains\n        roles {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.JitDocument,
     "\n  query LandingInvitation($id: ID!) {\n    viewer {\n      user {\n        id\n        primaryEmail\n      }\n    }\n    invitation(id: $id) {\n      id\n      status\n      invitee\n      expiresAt\n      organization {\n        id\n        name\n        description\n      }\n      inviter {\n        id\n        name\n      }\n      roles {\n        name\n      }\n    }\n  }\n": types.LandingInvitationDocument,
@@ -90,6 +92,10 @@ export function graphql(source: "\n  subscription ViewerOrganizationEvents {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription OrganizationEvents($organizationId: ID!) {\n    organizationEvents(organizationId: $organizationId) {\n      kind\n      organizationId\n      userIds\n    }\n  }\n"): (typeof documents)["\n  subscription OrganizationEvents($organizationId: ID!) {\n    organizationEvents(organizationId: $organizationId) {\n      kind\n      organizationId\n      userIds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ViewerInvitationEvents {\n    viewerInvitationEvents {\n      kind\n      invitation {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ViewerInvitationEvents {\n    viewerInvitationEvents {\n      kind\n      invitation {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,6 +1,7 @@
 package dev.orgbff.graphiql;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -12,7 +13,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * One headless Chromium for a test class: launched before its first test (in each test rather than once for the
  * class, so that where Chromium is missing every test is reported as skipped, with the reason), a screenshot of what
- * it showed after each test for a failure's diagnosis ({@code target/<screenshot>}), closed after the last test.
+ * each of its tabs showed after each test for a failure's diagnosis ({@code target/<screenshot>}, then
+ * {@code -2}, {@code -3}… before the extension for the tabs opened after the first), whose tabs are then closed; closed
+ * after the last test.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -44,7 +47,12 @@ final class ChromiumPerClass implements BeforeEachCallback, AfterEachCallback, A
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
         if (chromium != null) {
-            chromium.screenshot(screenshot);
+            List<HeadlessChromium.Tab> tabs = chromium.tabs();
+            for (int i = 0; i < tabs.size(); i++) {
+                String name = screenshot.getFileName().toString();
+                tabs.get(i).screenshot(i == 0 ? screenshot : screenshot.resolveSibling(name.replaceFirst("(\\.png)?$", "-" + (i + 1) + ".png")));
+            }
+            chromium.closeTabs();
         }
     }
 

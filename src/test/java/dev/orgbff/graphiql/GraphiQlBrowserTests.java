@@ -41,7 +41,7 @@ class GraphiQlBrowserTests extends GraphQlTestSupport {
 
     @Test
     void graphiql_loadedOffline_rendersUnderItsPolicyAndAnswersAQueryWithAPastedHeader() throws Exception {
-        HeadlessChromium chromium = browser.chromium();
+        HeadlessChromium.Tab chromium = browser.chromium().openTab();
         // given
         DemoTenant demo = DemoTenant.seed(logto);
         String token = logto.userToken(demo.alice());
@@ -80,7 +80,7 @@ class GraphiQlBrowserTests extends GraphQlTestSupport {
 
     @Test
     void graphiql_subscription_runsOverAWebSocketAuthenticatedByThePastedHeader() throws Exception {
-        HeadlessChromium chromium = browser.chromium();
+        HeadlessChromium.Tab chromium = browser.chromium().openTab();
         // given
         DemoTenant demo = DemoTenant.seed(logto);
         String token = logto.userToken(demo.alice());
@@ -118,13 +118,12 @@ class GraphiQlBrowserTests extends GraphQlTestSupport {
     }
 
     /** The payloads of the tab's WebSocket frames, sent or received ({@code method}), so far. */
-    private static Stream<String> frames(HeadlessChromium chromium, String method) {
+    private static Stream<String> frames(HeadlessChromium.Tab chromium, String method) {
         return chromium.events(method).stream().map(frame -> frame.at("/response/payloadData").asString());
     }
 
     /** Opens GraphiQL in a new tab and pastes {@code {"Authorization": "Bearer <token>"}} into its Headers tab. */
-    private static void openWithPastedHeader(HeadlessChromium chromium, String service, String token) throws InterruptedException {
-        chromium.openTab();
+    private static void openWithPastedHeader(HeadlessChromium.Tab chromium, String service, String token) throws InterruptedException {
         chromium.navigate(service + "/graphiql");
         chromium.waitFor("GraphiQL's query editor is shown",
                 "document.querySelector('.graphiql-query-editor .monaco-editor .view-lines')", READY);

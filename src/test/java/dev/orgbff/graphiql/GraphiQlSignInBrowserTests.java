@@ -64,13 +64,12 @@ class GraphiQlSignInBrowserTests {
 
     @Test
     void signIn_userPickedAtLogto_queriesWithHerRenewedTokenThenSignsOut() throws Exception {
-        HeadlessChromium chromium = browser.chromium();
+        HeadlessChromium.Tab chromium = browser.chromium().openTab();
         // given
         String page = "http://localhost:" + port + "/graphiql";
         logto.addRedirectUris(APP, List.of(page), List.of(page));
         // renewed a minute before it expires: 5 s after it was issued
         logto.accessTokenTtl(Duration.ofSeconds(65));
-        chromium.openTab();
         chromium.navigate(page);
         chromium.waitFor("the Sign in button", button("Sign in"), READY);
         // when
@@ -85,7 +84,7 @@ class GraphiQlSignInBrowserTests {
         assertThat(query(authorization.path("url").asString())).contains("client_id=" + APP, "redirect_uri=" + page,
                 "response_type=code", "code_challenge_method=S256", "scope=openid profile email offline_access",
                 "resource=" + logto.apiResource(), "prompt=consent");
-        assertThat(tokenRequests("authorization_code")).singleElement().asString()
+        assertThat(tokenRequests(chromium, "authorization_code")).singleElement().asString()
                 .contains("resource=" + logto.apiResource(), "client_id=" + APP, "code_verifier=");
 
         // when: the token is about to expire
@@ -96,7 +95,7 @@ class GraphiQlSignInBrowserTests {
         // then
         chromium.waitFor("the response shows alice's organization",
                 "document.querySelector('.graphiql-response .view-lines')?.textContent.includes('\"Acme\"')", READY);
-        assertThat(tokenRequests("refresh_token")).isNotEmpty()
+        assertThat(tokenRequests(chromium, "refresh_token")).isNotEmpty()
                 .allSatisfy(form -> assertThat(form).contains("resource=" + logto.apiResource(), "client_id=" + APP));
         assertThat(chromium.requests().stream().filter(request -> request.path("url").asString().equals("http://localhost:" + port + "/graphql"))
                 .map(request -> HeadlessChromium.header(request, "Authorization")))
@@ -129,8 +128,8 @@ class GraphiQlSignInBrowserTests {
     }
 
     /** The decoded form bodies of the page's token requests with this grant type. */
-    private static List<String> tokenRequests(String grantType) {
-        return browser.chromium().requests().stream()
+    private static List<String> tokenRequests(HeadlessChromium.Tab chromium, String grantType) {
+        return chromium.requests().stream()
                 .filter(request -> request.path("method").asString().equals("POST")
                         && request.path("url").asString().endsWith("/oidc/token"))
                 .map(request -> URLDecoder.decode(request.path("postData").asString(), StandardCharsets.UTF_8))

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,8 +39,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * A headless Chromium (Debian's {@code chromium}) driven over the DevTools protocol: JSON messages over a
  * WebSocket ({@code java.net.http}), no driver binary. It resolves no host name but {@code localhost} and
  * {@code 127.0.0.1} ({@code --host-resolver-rules}), so nothing a page asks for can leave the machine, and it
- * records every protocol event of the page and of the workers the page starts (requests, console messages,
- * exceptions, log entries such as Content-Security-Policy violations).
+ * records every protocol event of each tab and of the workers the tab starts (requests, console messages,
+ * exceptions, log entries such as Content-Security-Policy violations). Tabs opened with {@link #openTabInNewContext}
+ * share nothing (cookies, storage, cache): two users signed in at once, as in two browsers.
  */
 final class HeadlessChromium implements AutoCloseable {
 
@@ -56,7 +58,7 @@ final class HeadlessChromium implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final List<JsonNode> events = new CopyOnWriteArrayList<>();
-    private volatile @Nullable String pageSession;
+    private final List<Tab> tabs = new CopyOnWriteArrayList<>();
 
     private HeadlessChromium(Process process, Path profile, WebSocket socket) {
         this.process = process;
@@ -156,15 +158,42 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /**
-     * Opens a tab on {@code about:blank} and starts recording its events and those of the workers it will start
-     * (network, console, exceptions, log), plus every {@code securitypolicyviolation} event into
-     * {@code window.__cspViolations}.
+     * Opens a tab on {@code about:blank} in the browser's default context (the cookies and storage of every such tab)
+     * and starts recording its events and those of the workers it will start (network, console, exceptions, log),
+     * plus every {@code securitypolicyviolation} event into {@code window.__cspViolations}.
      */
-    void openTab() {
-        String targetId = send(null, "Target.createTarget", params().put("url", "about:blank")).path("targetId").asString();
+    Tab openTab() {
+        return open(params().put("url", "about:blank"));
+    }
+
+    /** {@link #openTab Opens a tab} in a new browser context: cookies, storage and cache of its own, as another browser's. */
+    Tab openTabInNewContext() {
+        String context = send(null, "Target.createBrowserContext", params()).path("browserContextId").asString();
+        return open(params().put("url", "about:blank").put("browserContextId", context));
+    }
+
+    /** The tabs open now, the first opened first. */
+    List<Tab> tabs() {
+        return List.copyOf(tabs);
+    }
+
+    /** Closes every tab, and the browser contexts opened for them (their cookies and storage gone). */
+    void closeTabs() {
+        for (Tab tab : tabs) {
+            send(null, "Target.closeTarget", params().put("targetId", tab.targetId));
+            if (!tab.context.isEmpty()) {
+                send(null, "Target.disposeBrowserContext", params().put("browserContextId", tab.context));
+            }
+        }
+        tabs.clear();
+    }
+
+    private Tab open(ObjectNode target) {
+        String targetId = send(null, "Target.createTarget", target).path("targetId").asString();
         String session = send(null, "Target.attachToTarget", params().put("targetId", targetId).put("flatten", true))
                 .path("sessionId").asString();
-        pageSession = session;
+        Tab tab = new Tab(targetId, target.path("browserContextId").asString(), session);
+        tabs.add(tab);
         record(session);
         send(session, "Page.enable", params());
         send(session, "Page.addScriptToEvaluateOnNewDocument", params().put("source",
@@ -172,98 +201,7 @@ final class HeadlessChromium implements AutoCloseable {
                         + "e => window.__cspViolations.push(e.violatedDirective + ' blocked ' + e.blockedURI));"));
         send(session, "Target.setAutoAttach", params().put("autoAttach", true).put("waitForDebuggerOnStart", false)
                 .put("flatten", true));
-    }
-
-    /** Loads {@code url} in the tab (returns once the navigation is committed, not when the page is ready). */
-    void navigate(String url) {
-        JsonNode result = send(pageSession, "Page.navigate", params().put("url", url));
-        if (result.has("errorText")) {
-            throw new IllegalStateException("navigation to " + url + " failed: " + result.path("errorText").asString());
-        }
-    }
-
-    /** The value of {@code expression} evaluated in the page (promises awaited); a thrown error fails. */
-    JsonNode evaluate(String expression) {
-        JsonNode result = send(pageSession, "Runtime.evaluate", params().put("expression", expression)
-                .put("returnByValue", true).put("awaitPromise", true));
-        if (result.has("exceptionDetails")) {
-            throw new IllegalStateException("the page threw: " + result.path("exceptionDetails"));
-        }
-        return result.path("result").path("value");
-    }
-
-    /**
-     * Evaluates {@code condition} every 100 ms until it is true. An evaluation cut short because the page was
-     * navigating (a sign-in or sign-out redirect) counts as not yet true.
-     */
-    void waitFor(String description, String condition, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!holds(condition)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + timeout.toSeconds() + " s: " + description);
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private boolean holds(String condition) {
-        try {
-            return evaluate("Boolean(" + condition + ")").asBoolean();
-        } catch (IllegalStateException e) {
-            String message = String.valueOf(e.getMessage());
-            if (message.contains("navigated or closed") || message.contains("Cannot find context")
-                    || message.contains("Execution context was destroyed")) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    /** Waits until the tab or one of its workers has sent a request whose URL matches {@code urlPattern}. */
-    void waitForRequest(String urlPattern, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (requests().stream().noneMatch(request -> request.path("url").asString().matches(urlPattern))) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("no request for " + urlPattern + " within " + timeout.toSeconds() + " s");
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    /** Types {@code text} into the focused element, as an on-screen keyboard or a paste would insert it. */
-    void insertText(String text) {
-        send(pageSession, "Input.insertText", params().put("text", text));
-    }
-
-    /** Selects everything in the focused element, as Ctrl+A does (in an editor: its whole text, which a typed text replaces). */
-    void selectAll() {
-        for (String type : new String[] {"rawKeyDown", "keyUp"}) {
-            ObjectNode key = params().put("type", type).put("modifiers", 2).put("key", "a").put("code", "KeyA")
-                    .put("windowsVirtualKeyCode", 65);
-            if (type.equals("rawKeyDown")) {
-                key.putArray("commands").add("selectAll");
-            }
-            send(pageSession, "Input.dispatchKeyEvent", key);
-        }
-    }
-
-    /** Writes what the tab shows now as a PNG to {@code file}. */
-    void screenshot(Path file) throws IOException {
-        String png = send(pageSession, "Page.captureScreenshot", params().put("format", "png")).path("data").asString();
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.write(file, java.util.Base64.getDecoder().decode(png));
-    }
-
-    /**
-     * Every request over the network the tab and its workers sent ({@code http}, {@code https}, {@code ws},
-     * {@code wss}; not {@code data:}), as the protocol describes it: {@code url}, {@code method}, {@code headers},
-     * {@code postData}.
-     */
-    List<JsonNode> requests() {
-        return events("Network.requestWillBeSent").stream()
-                .map(event -> event.path("request"))
-                .filter(request -> request.path("url").asString().matches("(?i)(https?|wss?):.*"))
-                .toList();
+        return tab;
     }
 
     /** The value of a request's header, its name in any case (fetch sends it lower-cased); empty when absent. */
@@ -274,37 +212,6 @@ final class HeadlessChromium implements AutoCloseable {
             }
         }
         return "";
-    }
-
-    /**
-     * What went wrong in the tab and its workers so far, one line each: Content-Security-Policy violations, uncaught
-     * exceptions, console errors, failed requests and the browser's error log (a failed load, a policy report).
-     */
-    List<String> problems() {
-        List<String> problems = new ArrayList<>();
-        evaluate("window.__cspViolations ?? []").forEach(violation -> problems.add("policy violation: " + violation.asString()));
-        events("Runtime.exceptionThrown").forEach(exception -> problems.add("exception: " + exception.path("exceptionDetails")));
-        events("Runtime.consoleAPICalled").stream()
-                .filter(call -> List.of("error", "assert").contains(call.path("type").asString()))
-                .forEach(call -> problems.add("console." + call.path("type").asString() + ": " + call.path("args")));
-        events("Network.loadingFailed").forEach(failure -> problems.add("failed request: " + failure));
-        events("Log.entryAdded").stream()
-                .map(entry -> entry.path("entry"))
-                .filter(entry -> entry.path("level").asString().equals("error")
-                        || entry.path("text").asString().contains("Content Security Policy"))
-                .forEach(entry -> problems.add("log: " + entry.path("text").asString() + " (" + entry.path("url").asString() + ")"));
-        return problems;
-    }
-
-    /** Every event recorded so far named {@code method}, e.g. {@code Network.requestWillBeSent}, as its params. */
-    List<JsonNode> events(String method) {
-        List<JsonNode> found = new ArrayList<>();
-        for (JsonNode event : events) {
-            if (method.equals(event.path("method").asString())) {
-                found.add(event.path("params"));
-            }
-        }
-        return found;
     }
 
     @Override
@@ -359,8 +266,10 @@ final class HeadlessChromium implements AutoCloseable {
         }
         events.add(message);
         if ("Target.attachedToTarget".equals(message.path("method").asString())) {
-            // a worker the page started: record it too, off the WebSocket's thread (send waits for an answer)
+            // a worker a tab started: record it too, as the tab's, off the WebSocket's thread (send waits for an answer)
             String workerSession = message.path("params").path("sessionId").asString();
+            String parent = message.path("sessionId").asString();
+            tabs.stream().filter(tab -> tab.sessions.contains(parent)).forEach(tab -> tab.sessions.add(workerSession));
             CompletableFuture.runAsync(() -> record(workerSession));
         }
     }
@@ -391,6 +300,186 @@ final class HeadlessChromium implements AutoCloseable {
             files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         } catch (IOException e) {
             // a temporary profile left behind is harmless
+        }
+    }
+
+    /** One tab and the workers it started: what it shows, what it sent and what went wrong in it. */
+    final class Tab {
+
+        private final String targetId;
+        /** The browser context opened for it, or empty for the default one. */
+        private final String context;
+        private final String session;
+        /** The tab's session and those of the workers it started, whose events are the tab's. */
+        private final Set<String> sessions = ConcurrentHashMap.newKeySet();
+
+        private Tab(String targetId, String context, String session) {
+            this.targetId = targetId;
+            this.context = context;
+            this.session = session;
+            sessions.add(session);
+        }
+
+        /** Loads {@code url} in the tab (returns once the navigation is committed, not when the page is ready). */
+        void navigate(String url) {
+            JsonNode result = send(session, "Page.navigate", params().put("url", url));
+            if (result.has("errorText")) {
+                throw new IllegalStateException("navigation to " + url + " failed: " + result.path("errorText").asString());
+            }
+        }
+
+        /** The value of {@code expression} evaluated in the page (promises awaited); a thrown error fails. */
+        JsonNode evaluate(String expression) {
+            JsonNode result = send(session, "Runtime.evaluate", params().put("expression", expression)
+                    .put("returnByValue", true).put("awaitPromise", true));
+            if (result.has("exceptionDetails")) {
+                throw new IllegalStateException("the page threw: " + result.path("exceptionDetails"));
+            }
+            return result.path("result").path("value");
+        }
+
+        /**
+         * Evaluates {@code condition} every 100 ms until it is true. An evaluation cut short because the page was
+         * navigating (a sign-in or sign-out redirect) counts as not yet true.
+         */
+        void waitFor(String description, String condition, Duration timeout) throws InterruptedException {
+            Instant deadline = Instant.now().plus(timeout);
+            while (!holds(condition)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("not within " + timeout.toSeconds() + " s: " + description);
+                }
+                Thread.sleep(100);
+            }
+        }
+
+        private boolean holds(String condition) {
+            try {
+                return evaluate("Boolean(" + condition + ")").asBoolean();
+            } catch (IllegalStateException e) {
+                String message = String.valueOf(e.getMessage());
+                if (message.contains("navigated or closed") || message.contains("Cannot find context")
+                        || message.contains("Execution context was destroyed")) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+
+        /** Waits until the tab or one of its workers has sent a request whose URL matches {@code urlPattern}. */
+        void waitForRequest(String urlPattern, Duration timeout) throws InterruptedException {
+            Instant deadline = Instant.now().plus(timeout);
+            while (requests().stream().noneMatch(request -> request.path("url").asString().matches(urlPattern))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("no request for " + urlPattern + " within " + timeout.toSeconds() + " s");
+                }
+                Thread.sleep(100);
+            }
+        }
+
+        /** Types {@code text} into the focused element, as an on-screen keyboard or a paste would insert it. */
+        void insertText(String text) {
+            send(session, "Input.insertText", params().put("text", text));
+        }
+
+        /** Selects everything in the focused element, as Ctrl+A does (in an editor: its whole text, which a typed text replaces). */
+        void selectAll() {
+            for (String type : new String[] {"rawKeyDown", "keyUp"}) {
+                ObjectNode key = params().put("type", type).put("modifiers", 2).put("key", "a").put("code", "KeyA")
+                        .put("windowsVirtualKeyCode", 65);
+                if (type.equals("rawKeyDown")) {
+                    key.putArray("commands").add("selectAll");
+                }
+                send(session, "Input.dispatchKeyEvent", key);
+            }
+        }
+
+        /**
+         * Writes the element of {@code selector} (a CSS selector), all of it even where it reaches beyond the window, as a
+         * PNG to {@code file}.
+         */
+        void screenshot(Path file, String selector) throws IOException {
+            JsonNode box = evaluate("(() => { const box = document.querySelector(\"" + selector + "\").getBoundingClientRect();"
+                    + " return {x: box.x + scrollX, y: box.y + scrollY, width: box.width, height: box.height}; })()");
+            ObjectNode clip = params().put("x", box.path("x").asDouble()).put("y", box.path("y").asDouble())
+                    .put("width", box.path("width").asDouble()).put("height", box.path("height").asDouble()).put("scale", 1);
+            ObjectNode capture = params().put("format", "png").put("captureBeyondViewport", true);
+            capture.set("clip", clip);
+            write(file, send(session, "Page.captureScreenshot", capture).path("data").asString());
+        }
+
+        /** Writes what the tab shows now as a PNG to {@code file}. */
+        void screenshot(Path file) throws IOException {
+            write(file, send(session, "Page.captureScreenshot", params().put("format", "png")).path("data").asString());
+        }
+
+        private static void write(Path file, String png) throws IOException {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, java.util.Base64.getDecoder().decode(png));
+        }
+
+        /**
+         * The page's accessibility violations of impact {@code serious} or {@code critical}, by axe-core's default rules
+         * (WCAG 2 A and AA, best practices) run in the page as it is now, one line each: the rule, what it asks, the
+         * elements. The script comes from the classpath ({@code axe.min.js}), so the page requests nothing for it.
+         */
+        List<String> seriousAccessibilityViolations() throws IOException {
+            if (!evaluate("typeof axe === 'object'").asBoolean()) {
+                try (var script = HeadlessChromium.class.getResourceAsStream("/axe.min.js")) {
+                    if (script == null) {
+                        throw new IOException("axe.min.js is not on the test classpath (com.deque.html.axe-core:selenium)");
+                    }
+                    evaluate(new String(script.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            List<String> violations = new ArrayList<>();
+            evaluate("axe.run(document, {resultTypes: ['violations']}).then(result => result.violations"
+                    + ".filter(violation => violation.impact === 'serious' || violation.impact === 'critical')"
+                    + ".map(violation => violation.id + ': ' + violation.help + ' (' + violation.nodes.map(node => node.target.join(' ')).join(', ') + ')'))")
+                    .forEach(violation -> violations.add(violation.asString()));
+            return violations;
+        }
+
+        /**
+         * Every request over the network the tab and its workers sent ({@code http}, {@code https}, {@code ws},
+         * {@code wss}; not {@code data:}), as the protocol describes it: {@code url}, {@code method}, {@code headers},
+         * {@code postData}.
+         */
+        List<JsonNode> requests() {
+            return events("Network.requestWillBeSent").stream()
+                    .map(event -> event.path("request"))
+                    .filter(request -> request.path("url").asString().matches("(?i)(https?|wss?):.*"))
+                    .toList();
+        }
+
+        /**
+         * What went wrong in the tab and its workers so far, one line each: Content-Security-Policy violations, uncaught
+         * exceptions, console errors, failed requests and the browser's error log (a failed load, a policy report).
+         */
+        List<String> problems() {
+            List<String> problems = new ArrayList<>();
+            evaluate("window.__cspViolations ?? []").forEach(violation -> problems.add("policy violation: " + violation.asString()));
+            events("Runtime.exceptionThrown").forEach(exception -> problems.add("exception: " + exception.path("exceptionDetails")));
+            events("Runtime.consoleAPICalled").stream()
+                    .filter(call -> List.of("error", "assert").contains(call.path("type").asString()))
+                    .forEach(call -> problems.add("console." + call.path("type").asString() + ": " + call.path("args")));
+            events("Network.loadingFailed").forEach(failure -> problems.add("failed request: " + failure));
+            events("Log.entryAdded").stream()
+                    .map(entry -> entry.path("entry"))
+                    .filter(entry -> entry.path("level").asString().equals("error")
+                            || entry.path("text").asString().contains("Content Security Policy"))
+                    .forEach(entry -> problems.add("log: " + entry.path("text").asString() + " (" + entry.path("url").asString() + ")"));
+            return problems;
+        }
+
+        /** Every event recorded so far named {@code method}, e.g. {@code Network.requestWillBeSent}, as its params. */
+        List<JsonNode> events(String method) {
+            List<JsonNode> found = new ArrayList<>();
+            for (JsonNode event : events) {
+                if (method.equals(event.path("method").asString()) && sessions.contains(event.path("sessionId").asString())) {
+                    found.add(event.path("params"));
+                }
+            }
+            return found;
         }
     }
 
