@@ -43,6 +43,9 @@ export function InvitationLanding({ invitationId }: { invitationId: string }) {
   }
   const userErrors = [...(accepted.data?.acceptInvitation.userErrors ?? []), ...(declined.data?.declineInvitation.userErrors ?? [])];
   const joined = accepted.data?.acceptInvitation.organization;
+  // an organization's admin may read an invitation to someone else; only its invitee can accept it (EMAIL_MISMATCH)
+  const viewerEmail = data?.viewer.user.primaryEmail ?? '';
+  const forSomeoneElse = viewerEmail.toLowerCase() !== invitation.invitee.toLowerCase();
   const expired = invitation.status === 'EXPIRED' || (invitation.status === 'PENDING' && new Date(invitation.expiresAt) < new Date());
   return (
     <section aria-labelledby="landing-heading">
@@ -60,6 +63,11 @@ export function InvitationLanding({ invitationId }: { invitationId: string }) {
         </p>
       ) : declined.data && declined.data.declineInvitation.userErrors.length === 0 ? (
         <p role="status">You declined the invitation.</p>
+      ) : forSomeoneElse ? (
+        <p>
+          This invitation is for {invitation.invitee}, and you are signed in as {viewerEmail || 'a user without an email address'}. To
+          accept it, sign out and sign in with that address.
+        </p>
       ) : invitation.status === 'ACCEPTED' ? (
         <p>This invitation has already been accepted.</p>
       ) : invitation.status === 'REVOKED' ? (

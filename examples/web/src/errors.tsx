@@ -1,6 +1,6 @@
 // How the app shows what went wrong: a mutation's user errors next to the field they name, the service's
-// top-level errors (NOT_FOUND, FORBIDDEN, RATE_LIMITED with its wait) as one sentence.
-import { CombinedGraphQLErrors } from '@apollo/client';
+// top-level errors (NOT_FOUND, FORBIDDEN, RATE_LIMITED with its wait) and a refused token (HTTP 401) as one sentence.
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
 
 import type { UserErrorCode } from './gql/graphql';
 
@@ -53,6 +53,10 @@ export function describeError(error: unknown): string {
       return `Too many requests: try again in ${seconds > 60 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`}.`;
     }
     return first?.message ?? 'The service refused the request.';
+  }
+  if (ServerError.is(error) && error.statusCode === 401) {
+    // the SDK renews an expired token before sending it: a token refused now was revoked, or the session ended
+    return 'Your sign-in is no longer valid: sign out and sign in again.';
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -168,7 +168,7 @@ class WebAppBrowserTests {
 
     @Test
     @Order(1) // the first to use the service, which then knows no document
-    void alice_searchesMembers_andAnInvalidAddressIsNamedNextToItsField_theOthersInvited() throws Exception {
+    void alice_searchesMembers_anInvalidAddressIsNamedNextToItsField_andOthersOrganizationsAreNotFound() throws Exception {
         Running run = embedded();
         HeadlessChromium.Tab alice = browser.chromium().openTabInNewContext();
         signIn(alice, "alice");
@@ -203,11 +203,64 @@ class WebAppBrowserTests {
                 + " && " + cell("invitations", "dan@example.test"), READY);
         assertThat(run.logto().sentMessages()).filteredOn(message -> message.invitee().equals("dan@example.test")).hasSize(1);
         assertPageIsClean(alice, run, "#invite-emails-errors");
+
+        // when: she opens Globex, where she is no member, and an invitation that does not exist
+        alice.navigate(run.webApp().origin() + "/?organization=" + run.demo().globex());
+        // then: the service's NOT_FOUND, said plainly
+        alice.waitFor("Globex not found", heading("Not found") + " && document.querySelector('main').textContent"
+                + ".includes('This organization does not exist, or you are no longer a member.')", READY);
+        alice.navigate(run.webApp().origin() + "/invitations/no-such-invitation");
+        alice.waitFor("the invitation not found", heading("Invitation not found") + " && document.querySelector('main').textContent"
+                + ".includes('sent to another email address than yours (alice@acme.test)')", READY);
+        // when: she opens carol's invitation to Acme, which she may read as Acme's admin
+        alice.navigate(run.webApp().origin() + "/invitations/" + run.demo().carolsInvitation());
+        // then: it is not hers to accept
+        alice.waitFor("carol's invitation, not for alice", heading("Join Acme") + " && document.querySelector('main').textContent"
+                + ".includes('This invitation is for carol@example.test, and you are signed in as alice@acme.test.') && !" + button("Accept"), READY);
+        assertPageIsClean(alice, run);
+    }
+
+    @Test
+    @Order(3)
+    void trustedDocuments_theAppsOwnManifest_runsTheAppUnchanged_subscriptionsIncluded() throws Exception {
+        browser.chromium(); // skipped here where there is no Chromium, before anything starts
+        Path manifest = Path.of("examples/web/src/gql/persisted-documents.json").toAbsolutePath();
+        try (Running trusted = TestOrgBffApplication.startOnFreePorts("--orgbff.graphql.trusted-documents=file:" + manifest)) {
+            HeadlessChromium.Tab alice = browser.chromium().openTabInNewContext();
+            // when
+            signIn(alice, trusted, "alice");
+            // then: every document ran by its id alone, none was refused or sent as text
+            alice.waitFor("Acme's page", heading("Acme") + " && " + cell("members", "bob@acme.test"), READY);
+            String graphql = "http://localhost:" + trusted.port() + "/graphql";
+            assertThat(alice.requests()).filteredOn(request -> request.path("url").asString().startsWith(graphql))
+                    .filteredOn(request -> !request.path("method").asString().equals("OPTIONS"))
+                    .extracting(request -> request.path("method").asString()).as("requests to the service").isNotEmpty().containsOnly("GET");
+
+            // when: Acme's description changed in Logto (the Console, here its Management API): a webhook, then a push
+            HttpClient http = HttpClient.newHttpClient();
+            String token = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(trusted.logto().endpoint() + "/oidc/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=all&resource=https://default.logto.app/api"
+                            + "&client_id=" + trusted.logto().m2mAppId() + "&client_secret=" + trusted.logto().m2mAppSecret()))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body()).path("access_token").asString();
+            HttpResponse<String> changed = http.send(HttpRequest.newBuilder(URI.create(trusted.logto().endpoint() + "/api/organizations/" + trusted.demo().acme()))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"description\":\"Rockets and anvils\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(changed.statusCode()).isEqualTo(200);
+            // then: the page shows it without a reload (its subscription, by the manifest's text over the WebSocket)
+            alice.waitFor("the new description, pushed", "[...document.querySelectorAll('main p')].some(p => p.textContent === 'Rockets and anvils')", READY);
+            assertPageIsClean(alice, trusted);
+        }
     }
 
     /** Opens the app in {@code tab}, signed out, and signs in as {@code username} at the emulator's user picker. */
     private static void signIn(HeadlessChromium.Tab tab, String username) throws InterruptedException {
-        Running run = embedded();
+        signIn(tab, embedded(), username);
+    }
+
+    /** {@link #signIn(HeadlessChromium.Tab, String) Signs in} to the app of {@code run}. */
+    private static void signIn(HeadlessChromium.Tab tab, Running run, String username) throws InterruptedException {
         tab.navigate(run.webApp().origin() + "/");
         tab.waitFor("the Sign in button", button("Sign in"), READY);
         tab.evaluate(button("Sign in") + ".click()");
