@@ -12,13 +12,15 @@ import {
   ResendInvitationDocument,
   RevokeInvitationDocument,
   RolesDocument,
+  ViewerInvitationEventsDocument,
   UpdateJitDocument,
   UpdateMemberRolesDocument,
   UpdateOrganizationDocument,
 } from './documents';
 import { classificationOf, ErrorMessage, errorsAt, FieldErrors, otherErrors, type UserErrors } from './errors';
-import { InviteMembersDocument, type OrganizationPageQuery, OrganizationPageDocument } from './gql/graphql';
+import { InviteeLandingDocument, InviteMembersDocument, type OrganizationPageQuery, OrganizationPageDocument } from './gql/graphql';
 import { showOrganization, useCurrentOrganizationId } from './Header';
+import { Link } from './router';
 
 type Organization = NonNullable<OrganizationPageQuery['organization']>;
 
@@ -43,18 +45,46 @@ const naming = (values: string[]) => (error: UserErrors[number]) => {
   return Number.isInteger(index) && values[index] ? `${values[index]}: ${error.message}` : error.message;
 };
 
-/** The current organization's settings page: details, members, invitations, JIT, leave and delete. */
+/** The current organization's settings page (details, members, invitations, JIT, leave and delete), after the viewer's own invitations. */
 export function OrganizationPage() {
   const id = useCurrentOrganizationId();
-  if (!id) {
-    return (
-      <section>
-        <h1>No organization yet</h1>
-        <p>Create one with "Create organization" above, or accept an invitation.</p>
-      </section>
-    );
+  return (
+    <>
+      <InvitationsForYou />
+      {id ? (
+        <Organization key={id} id={id} />
+      ) : (
+        <section>
+          <h1>No organization yet</h1>
+          <p>Create one with "Create organization" above, or accept an invitation.</p>
+        </section>
+      )}
+    </>
+  );
+}
+
+/** The invitations to the viewer's address that can still be accepted (canonical `InviteeLanding`), each a link to its landing page. */
+function InvitationsForYou() {
+  const { data, refetch } = useQuery(InviteeLandingDocument);
+  // invited, resent or revoked meanwhile (an acceptance elsewhere comes as the switcher's JOINED)
+  useSubscription(ViewerInvitationEventsDocument, { onData: () => void refetch() });
+  const invitations = data?.viewer.pendingInvitations ?? [];
+  if (invitations.length === 0) {
+    return null;
   }
-  return <Organization key={id} id={id} />;
+  return (
+    <section aria-labelledby="for-you-heading" className="for-you">
+      <h2 id="for-you-heading">Invitations for you</h2>
+      <ul>
+        {invitations.map((invitation) => (
+          <li key={invitation.id}>
+            <Link href={`/invitations/${encodeURIComponent(invitation.id)}`}>Join {invitation.organization.name}</Link>, invited by{' '}
+            {invitation.inviter?.name ?? 'someone'} as {invitation.roles.map((role) => role.name).join(', ')}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 function Organization({ id }: { id: string }) {

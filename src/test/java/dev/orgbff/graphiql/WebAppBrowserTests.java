@@ -168,7 +168,7 @@ class WebAppBrowserTests {
 
     @Test
     @Order(1) // the first to use the service, which then knows no document
-    void alice_searchesMembers_anInvalidAddressIsNamedNextToItsField_andOthersOrganizationsAreNotFound() throws Exception {
+    void alice_searchesMembers_anInvalidAddressIsNamedNextToItsField_otherOrganizationsAreNotFound_carolSeesHerInvitation() throws Exception {
         Running run = embedded();
         HeadlessChromium.Tab alice = browser.chromium().openTabInNewContext();
         signIn(alice, "alice");
@@ -218,6 +218,17 @@ class WebAppBrowserTests {
         alice.waitFor("carol's invitation, not for alice", heading("Join Acme") + " && document.querySelector('main').textContent"
                 + ".includes('This invitation is for carol@example.test, and you are signed in as alice@acme.test.') && !" + button("Accept"), READY);
         assertPageIsClean(alice, run);
+
+        // when: carol signs in, in her own browser
+        HeadlessChromium.Tab carol = browser.chromium().openTabInNewContext();
+        signIn(carol, "carol");
+        // then: her invitation to Acme is listed, a link to its landing page
+        carol.waitFor("her invitation listed", "document.querySelector('#for-you-heading')?.parentElement.textContent"
+                + ".includes('Join Acme, invited by Alice Adams as member') && " + heading("No organization yet"), READY);
+        carol.evaluate(button("Join Acme") + ".click()");
+        carol.waitFor("its landing page", heading("Join Acme") + " && " + button("Accept"), READY);
+        assertThat(carol.evaluate("location.pathname").asString()).isEqualTo("/invitations/" + run.demo().carolsInvitation());
+        assertPageIsClean(carol, run);
     }
 
     @Test
