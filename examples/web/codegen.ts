@@ -4,7 +4,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 const config: CodegenConfig = {
-  schema: '../../target/schema.graphqls', // `mvn -B test-compile` writes it; in your app, a copy of it
+  schema: '../../target/schema.graphqls', // `mvn -B process-test-classes` writes it; in your app, a copy of it
   documents: ['../../schema/operations/*.graphql', 'src/**/*.{ts,tsx}', '!src/gql/**/*'],
   generates: {
     './src/gql/': {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.orgbff.NpmProject;
 import dev.orgbff.TestOrgBffApplication;
 import dev.orgbff.TestOrgBffApplication.Running;
 
@@ -18,20 +19,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  * spec, Apollo Client and urql with persisted queries over GET, GraphQL Code Generator's client preset type-checked by
  * {@code tsc --strict}, and its manifest in trusted-documents mode. Each scenario is an npm script that exits non-zero
  * with its reason when a check fails; each gets a service of its own, started for it, so that no document is known to
- * it beforehand. Skipped where Node.js 20+ and npm are missing ({@link NpmClients}).
+ * it beforehand. The npm project is built once per test run: its dependencies installed with {@code npm ci} (when
+ * {@code package-lock.json} changed), then GraphQL Code Generator run over {@code target/schema.graphqls} and
+ * {@code schema/operations/} ({@code clients/src/gql/}). Skipped where Node.js 20+ and npm are missing
+ * ({@link NpmProject}).
  */
 class RealClientsTests {
 
+    private static final NpmProject CLIENTS = new NpmProject(Path.of("clients"), "the real-client suite of clients/");
+    private static boolean built;
+
     @BeforeEach
     void npmProject() throws IOException, InterruptedException {
-        NpmClients.builtOrSkip();
+        CLIENTS.nodeAndNpmOrSkip();
+        if (!built) {
+            CLIENTS.installed();
+            CLIENTS.script("codegen", Map.of());
+            built = true;
+        }
     }
 
     @Test
     void graphqlHttpAudit_everyMustPasses() throws Exception {
         // the audit's documents for variables query __type, introspection, which is off by default (on in the embedded run)
         try (Running service = start("--orgbff.graphql.introspection=true")) {
-            String output = NpmClients.run("audit", environment(service));
+            String output = CLIENTS.script("audit", environment(service));
             assertThat(output).contains("graphql-http audit: passed");
         }
     }
@@ -39,27 +51,27 @@ class RealClientsTests {
     @Test
     void apolloClient_queriesByHashOverGet_mutationsByPost() throws Exception {
         try (Running service = start()) {
-            NpmClients.run("apollo", environment(service));
+            CLIENTS.script("apollo", environment(service));
         }
     }
 
     @Test
     void urql_persistedExchange_queriesByHashOverGet() throws Exception {
         try (Running service = start()) {
-            NpmClients.run("urql", environment(service));
+            CLIENTS.script("urql", environment(service));
         }
     }
 
     @Test
     void codegen_clientPresetWithMappedScalars_typeChecksUnderStrict() throws Exception {
-        NpmClients.run("typecheck", Map.of());
+        CLIENTS.script("typecheck", Map.of());
     }
 
     @Test
     void trustedDocuments_generatedManifest_runsItsDocumentsByIdAndRefusesOthers() throws Exception {
         Path manifest = Path.of("clients/src/gql/persisted-documents.json").toAbsolutePath();
         try (Running service = start("--orgbff.graphql.trusted-documents=file:" + manifest)) {
-            NpmClients.run("trusted", environment(service));
+            CLIENTS.script("trusted", environment(service));
         }
     }
 
