@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,13 +30,15 @@ import dev.orgbff.ReadmeBlocks.ShellBlock;
 import dev.orgbff.emulator.LogtoEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The README's Maven and {@code java -jar} commands, run as a user runs them: with bash, in the project directory,
  * with the Maven that runs this build, after packaging (the integration-test phase), so that nothing they build
  * disturbs the tests. The only changes to their text: ports become free ones, and the placeholders of a real tenant
  * ({@code https://abc123.logto.app}, {@code https://api.example.com}, the M2M app's {@code ...}, a web app's
- * manifest at {@code /etc/orgbff/web.json}) become a Logto emulator's values and a file of this test. Each
+ * manifest at {@code /etc/orgbff/web.json}, the screenshots' {@code docs/web-app/}) become a Logto emulator's values
+ * and files of this test. Each
  * service is stopped (its whole process tree) once it has answered. Also a {@code mvn spring-boot:test-run} whose
  * service cannot start: it must print why and exit.
  */
@@ -156,9 +159,33 @@ class ReadmeCommandsIT {
     }
 
     @Test
+    void screenshotsCommand_runsTheBrowserTestAndCopiesItsScreenshots() throws Exception {
+        // given: the Building your app section's command, copying into a folder of this test instead of docs/web-app/
+        assumeTrue(Stream.of("chromium", "chromium-browser", "google-chrome").flatMap(name -> Stream.of(System.getenv("PATH").split(":"))
+                .map(directory -> Path.of(directory, name))).anyMatch(Files::isExecutable), "no Chromium on the PATH: the browser test would be skipped");
+        Path screenshots = Files.createDirectories(OUT.resolve("screenshots")).toAbsolutePath();
+        String script = substitute(block("cp target/web-app"), Map.of("docs/web-app/", screenshots + "/"));
+
+        // when
+        Result result = ReadmeBlocks.bash(script, maven(), Path.of("").toAbsolutePath(), START_TIMEOUT);
+
+        // then
+        assertThat(result.exitCode()).as(result.describe(script)).isZero();
+        assertThat(result.stdout()).contains("Tests run: 3, Failures: 0, Errors: 0, Skipped: 0");
+        try (Stream<Path> files = Files.list(screenshots)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder("landing-page.png", "organization-settings.png", "switcher.png");
+        }
+        try (Stream<Path> committed = Files.list(Path.of("docs", "web-app"))) {
+            assertThat(committed.map(file -> file.getFileName().toString())).as("the README's copies")
+                    .containsExactlyInAnyOrder("landing-page.png", "organization-settings.png", "switcher.png");
+        }
+    }
+
+    @Test
     void blocksGivenToThisTest_areTheOnesItRuns() {
         assertThat(ReadmeBlocks.runBy(ReadmeCommandsIT.class)).extracting(ShellBlock::text)
-                .satisfiesExactlyInAnyOrder(text -> assertThat(text).contains("mvn spring-boot:run"), text -> assertThat(text).contains("java -jar"));
+                .satisfiesExactlyInAnyOrder(text -> assertThat(text).contains("mvn spring-boot:run"), text -> assertThat(text).contains("java -jar"),
+                        text -> assertThat(text).contains("cp target/web-app"));
     }
 
     /** The one block given to this test that holds {@code command}. */

@@ -84,6 +84,21 @@ class ReferenceWebAppTests {
     }
 
     @Test
+    void readmesConfigJson_forARealTenant_hasTheKeysTheRunServes() throws Exception {
+        // given: the /config.json of the README's "Pointing it at your tenant"
+        String readme = ReadmeBlocks.readme();
+        String section = readme.substring(readme.indexOf("### Pointing it at your tenant"));
+        String block = section.substring(section.indexOf("```json\n") + "```json\n".length(), section.indexOf("```", section.indexOf("```json\n") + 7));
+        // when
+        HttpResponse<String> served = send(HttpRequest.newBuilder(URI.create(origin + "/config.json")).GET());
+        // then: the same keys, each a URL where the app reads one
+        Map<?, ?> shown = JSON.readValue(block, Map.class);
+        assertThat(shown.keySet()).isEqualTo(JSON.readValue(served.body(), Map.class).keySet());
+        assertThat(shown.get("graphqlWsUrl").toString()).startsWith("wss://");
+        assertThat(shown.get("logtoEndpoint").toString()).startsWith("https://");
+    }
+
+    @Test
     void signIn_withTheAppsRedirectUri_tokenReadsFromTheAppsOriginAndLinksOpenItsLandingPage() throws Exception {
         // given: alice signed in through the emulator as the app does, with its /config.json
         JsonNode config = JSON.readTree(send(HttpRequest.newBuilder(URI.create(origin + "/config.json")).GET()).body());
