@@ -29,9 +29,11 @@ const list = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
 
 /**
  * What stays in an address field after a submit: nothing when every address went through; else only the addresses an
- * error is about (`input.emails.<index>`), or all of them when an error is about the whole request.
+ * error is about (`input.emails.<index>`), or all of them when an error is about the whole request. An invitation
+ * whose email was not sent (`EMAIL_NOT_SENT`) exists: its address leaves the field too.
  */
-const remaining = (addresses: string[], errors: UserErrors) => {
+const remaining = (addresses: string[], userErrors: UserErrors) => {
+  const errors = userErrors.filter((error) => error.code !== 'EMAIL_NOT_SENT');
   if (errors.length === 0) {
     return '';
   }
