@@ -26,6 +26,27 @@ function documentId(document: ASTNode) {
 }
 
 /**
+ * A token that outlives the next two seconds, for a new socket: the SDK renews a token only once the expiry it noted
+ * (within a second of the token's `exp`) has passed, so right at `exp` it could still hand over the old one.
+ */
+async function lastingToken(getAccessToken: () => Promise<string | undefined>) {
+  const token = await getAccessToken();
+  const claims = token?.split('.')[1];
+  const exp = claims ? Number(JSON.parse(atob(claims.replace(/-/g, '+').replace(/_/g, '/'))).exp) : NaN;
+  const secondsLeft = exp - Date.now() / 1000;
+  if (secondsLeft < 2) {
+    await new Promise((resolve) => setTimeout(resolve, (Math.max(secondsLeft, 0) + 1) * 1000));
+    return getAccessToken();
+  }
+  return token;
+}
+
+/** The service's close of a socket whose token expired (4401 "Token expired"; other 4401s are not retried). */
+function isTokenExpiry(error: unknown) {
+  return error instanceof CloseEvent && error.code === 4401 && error.reason === 'Token expired';
+}
+
+/**
  * @param getAccessToken the user's access token for the service's API resource (Logto's `getAccessToken(resource)`,
  *   which refreshes it when it expires)
  * @returns the client, and `dispose`, which stops it and closes its WebSocket (no reconnection asks for a token after)
@@ -48,17 +69,27 @@ export function createApolloClient(config: AppConfig, getAccessToken: () => Prom
   const sockets = createClient({
     url: config.graphqlWsUrl,
     // read on every (re)connection, so a reconnect after the token expired sends a fresh one
-    connectionParams: async () => ({ Authorization: `Bearer ${(await getAccessToken()) ?? ''}` }),
+    connectionParams: async () => ({ Authorization: `Bearer ${(await lastingToken(getAccessToken)) ?? ''}` }),
     lazy: true,
     retryAttempts: Infinity,
   });
-  // a subscription goes as the manifest's text of the id in its extensions too (GraphQLWsLink would send Apollo's
-  // print, which a trusted-documents service refuses)
+  // A subscription goes as the manifest's text of the id in its extensions too (GraphQLWsLink would send Apollo's
+  // print, which a trusted-documents service refuses). The service closes the socket with 4401 "Token expired" at
+  // the token's exp, which graphql-ws takes as fatal: subscribe again, on a new socket with a renewed token.
   const ws = new GraphQLWsLink({
     ...sockets,
     subscribe: (payload, sink) => {
       const id = (payload.extensions?.persistedQuery as { sha256Hash?: string } | undefined)?.sha256Hash;
-      return sockets.subscribe({ ...payload, query: (id && texts[`sha256:${id}`]) || payload.query }, sink);
+      const request = { ...payload, query: (id && texts[`sha256:${id}`]) || payload.query };
+      let unsubscribe = () => {};
+      const subscribe = () => {
+        unsubscribe = sockets.subscribe(request, {
+          ...sink,
+          error: (error) => (isTokenExpiry(error) ? subscribe() : sink.error(error)),
+        });
+      };
+      subscribe();
+      return () => unsubscribe();
     },
   });
   const client = new ApolloClient({
@@ -78,6 +109,13 @@ export function createApolloClient(config: AppConfig, getAccessToken: () => Prom
       // a member is its user in one organization: cached inside that organization's connection, not on its own
       typePolicies: { Member: { keyFields: false } },
     }),
+  });
+  // events sent while no socket was open (a reconnection, a renewed token) are not sent again: read what is shown again
+  let connections = 0;
+  sockets.on('connected', () => {
+    if (connections++ > 0) {
+      void client.refetchQueries({ include: 'active' });
+    }
   });
   return {
     client,

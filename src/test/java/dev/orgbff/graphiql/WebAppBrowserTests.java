@@ -265,6 +265,54 @@ class WebAppBrowserTests {
         }
     }
 
+    @Test
+    @Order(4)
+    void liveUpdates_afterTheTokenExpired_carryOnWithARenewedOne() throws Exception {
+        Running run = embedded();
+        HeadlessChromium.Tab dave = browser.chromium().openTabInNewContext();
+        // given: dave signed in with access tokens of 15 s (the service closes a WebSocket with 4401 at its token's exp)
+        run.logto().accessTokenTtl(Duration.ofSeconds(15));
+        try {
+            signIn(dave, "dave");
+            dave.waitFor("Globex's page", heading("Globex") + " && " + cell("members", "dave@globex.test"), READY);
+            // when: the token expires, and the app subscribes again on a new socket with a renewed token
+            String renewed = awaitSocket(dave, 2);
+            long deadline = System.nanoTime() + READY.toNanos();
+            while (frames(dave, "Network.webSocketFrameSent", renewed).noneMatch(frame -> frame.contains("\"subscribe\"") && frame.contains("\"operationName\":\"OrganizationEvents\""))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            // then: a change made now is pushed on the new socket, and the page shows it without a reload
+            String answer = graphQl(run, run.logto().userToken(run.demo().dave()), "mutation { updateOrganization(input: {organizationId: \""
+                    + run.demo().globex() + "\", description: \"Renewed and still live\"}) { userErrors { code } } }");
+            assertThat(answer).contains("\"userErrors\":[]");
+            dave.waitFor("the new description, pushed", "[...document.querySelectorAll('main p')].some(p => p.textContent === 'Renewed and still live')", READY);
+            assertThat(frames(dave, "Network.webSocketFrameReceived", renewed)).as("frames received on the second socket")
+                    .anyMatch(frame -> frame.contains("\"next\"") && frame.contains("UPDATED"));
+            assertThat(dave.requests()).filteredOn(request -> request.path("url").asString().endsWith("/oidc/token"))
+                    .as("token requests: the sign-in, then renewals").hasSizeGreaterThanOrEqualTo(2);
+            assertPageIsClean(dave, run);
+        } finally {
+            run.logto().accessTokenTtl(Duration.ofHours(1));
+        }
+    }
+
+    /** The request id of the {@code n}th WebSocket the tab opened, once it has. */
+    private static String awaitSocket(HeadlessChromium.Tab tab, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + READY.toNanos();
+        while (tab.events("Network.webSocketCreated").size() < n) {
+            assertThat(System.nanoTime()).as("a WebSocket number %d within %s", n, READY).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        return tab.events("Network.webSocketCreated").get(n - 1).path("requestId").asString();
+    }
+
+    /** The payloads of the frames ({@code Network.webSocketFrameSent} or {@code …Received}) of the socket {@code requestId}. */
+    private static java.util.stream.Stream<String> frames(HeadlessChromium.Tab tab, String method, String requestId) {
+        return tab.events(method).stream().filter(frame -> frame.path("requestId").asString().equals(requestId))
+                .map(frame -> frame.at("/response/payloadData").asString());
+    }
+
     /** Opens the app in {@code tab}, signed out, and signs in as {@code username} at the emulator's user picker. */
     private static void signIn(HeadlessChromium.Tab tab, String username) throws InterruptedException {
         signIn(tab, embedded(), username);
