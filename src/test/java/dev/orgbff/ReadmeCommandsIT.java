@@ -171,7 +171,7 @@ class ReadmeCommandsIT {
 
         // then
         assertThat(result.exitCode()).as(result.describe(script)).isZero();
-        assertThat(result.stdout()).contains("Tests run: 3, Failures: 0, Errors: 0, Skipped: 0");
+        assertThat(result.stdout()).containsPattern("Tests run: [1-9]\\d*, Failures: 0, Errors: 0, Skipped: 0").contains("BUILD SUCCESS");
         try (Stream<Path> files = Files.list(screenshots)) {
             assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder("landing-page.png", "organization-settings.png", "switcher.png");
         }

@@ -33,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Chromium: users sign in through the emulator with Logto's React SDK, in browser contexts of their own (as in two
  * browsers), and what one does reaches the others' pages without a reload. Every page checked is free of console
  * errors, failed requests and serious accessibility violations (axe-core), and sent requests to the app's origin, the
- * service and the emulator only. The scenario writes the README's screenshots under {@code target/web-app/}. Skipped
- * where no Chromium is installed.
+ * service and the emulator only. Also: the app against a service that runs only its own manifest (trusted documents),
+ * and its live updates after the access token expired. The scenario writes the README's screenshots under
+ * {@code target/web-app/}. Skipped where no Chromium is installed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebAppBrowserTests {
