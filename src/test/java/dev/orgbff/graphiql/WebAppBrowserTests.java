@@ -48,13 +48,14 @@ class WebAppBrowserTests {
     @RegisterExtension
     static final ChromiumPerClass browser = new ChromiumPerClass("web-app-browser.png");
 
-    /** Started by the first test, once Chromium is known to be there. */
+    /** Started by the first test that needs it, once Chromium is known to be there. */
     private static @Nullable Running embedded;
 
     @AfterAll
     static void stop() {
         if (embedded != null) {
             embedded.close();
+            embedded = null;
         }
     }
 
@@ -236,6 +237,8 @@ class WebAppBrowserTests {
     @Order(3)
     void trustedDocuments_theAppsOwnManifest_runsTheAppUnchanged_subscriptionsIncluded() throws Exception {
         browser.chromium(); // skipped here where there is no Chromium, before anything starts
+        // one run at a time: closing a run releases Reactor Netty's resources, which are the JVM's, under any other
+        stop();
         Path manifest = Path.of("examples/web/src/gql/persisted-documents.json").toAbsolutePath();
         try (Running trusted = TestOrgBffApplication.startOnFreePorts("--orgbff.graphql.trusted-documents=file:" + manifest)) {
             HeadlessChromium.Tab alice = browser.chromium().openTabInNewContext();
