@@ -16,6 +16,17 @@ import manifest from './gql/persisted-documents.json';
 
 const texts: Record<string, string> = manifest;
 
+// the mutations' default below, declared so that their results are typed with it (Apollo Client 4)
+declare module '@apollo/client' {
+  export namespace ApolloClient {
+    export namespace DeclareDefaultOptions {
+      interface Mutate {
+        errorPolicy: 'all';
+      }
+    }
+  }
+}
+
 /** The id codegen gave a document, `sha256:<hex>` of its text in the manifest (kept in `__meta__` through Apollo). */
 function documentId(document: ASTNode) {
   const id = (document as { __meta__?: { hash?: string } }).__meta__?.hash;
@@ -105,6 +116,9 @@ export function createApolloClient(config: AppConfig, getAccessToken: () => Prom
         http,
       ),
     ]),
+    // a mutation refused as a whole (FORBIDDEN, RATE_LIMITED, a network error) resolves with its error, which the
+    // form shows, rather than rejecting the promise its handler awaits
+    defaultOptions: { mutate: { errorPolicy: 'all' } },
     cache: new InMemoryCache({
       // a member is its user in one organization: cached inside that organization's connection, not on its own
       typePolicies: { Member: { keyFields: false } },

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * browsers), and what one does reaches the others' pages without a reload. Every page checked is free of console
  * errors, failed requests and serious accessibility violations (axe-core), and sent requests to the app's origin, the
  * service and the emulator only. Also: the app against a service that runs only its own manifest (trusted documents),
- * and its live updates after the access token expired. The scenario writes the README's screenshots under
+ * its live updates after the access token expired, and a {@code RATE_LIMITED} invitation. The scenario writes the README's screenshots under
  * {@code target/web-app/}. Skipped where no Chromium is installed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -298,6 +298,30 @@ class WebAppBrowserTests {
             assertPageIsClean(dave, run);
         } finally {
             run.logto().accessTokenTtl(Duration.ofHours(1));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void rateLimited_aSecondInvitationOverTheEmailBudget_isSaidWithItsWait() throws Exception {
+        browser.chromium(); // skipped here where there is no Chromium, before anything starts
+        stop(); // one run at a time (see above)
+        try (Running limited = TestOrgBffApplication.startOnFreePorts("--orgbff.invitations.emails-per-hour=1")) {
+            HeadlessChromium.Tab dave = browser.chromium().openTabInNewContext();
+            signIn(dave, limited, "dave");
+            dave.waitFor("Globex's page", heading("Globex") + " && " + button("Invite"), READY);
+            // when: dave invites one address (his hour's one email), then another
+            for (String address : new String[] {"gina@example.test", "hank@example.test"}) {
+                type(dave, "textarea[aria-describedby='invite-emails-errors']", address);
+                dave.waitFor("the member role checked", checkbox("#invite-heading", "member") + "?.checked", READY);
+                dave.evaluate(button("Invite") + ".click()");
+                dave.waitFor("the answer", "document.querySelector('#invite-heading').closest('form').querySelector('[role=status], [role=alert]')", READY);
+            }
+            // then: the second is refused with the wait, in one sentence, and nothing is sent
+            dave.waitFor("RATE_LIMITED, said", "/^Too many requests: try again in \\d+ (seconds|minutes)\\.$/.test("
+                    + "document.querySelector('#invite-heading').closest('form').querySelector('p[role=alert]')?.textContent ?? '')", READY);
+            assertThat(limited.logto().sentMessages()).extracting(message -> message.invitee()).containsExactly("gina@example.test");
+            assertPageIsClean(dave, limited, "p[role=alert]");
         }
     }
 
