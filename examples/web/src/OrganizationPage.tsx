@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
 
 import {
   AddMembersDocument,
@@ -329,35 +329,68 @@ function MemberRow({ organization, member }: { organization: Organization; membe
   );
 }
 
-function AddMembers({ organizationId }: { organizationId: string }) {
+/**
+ * Several email addresses with roles (add members, invite): each error under the field it is about, the addresses
+ * that went through leaving the field. `send` runs the mutation and gives its user errors (none: it was refused as a
+ * whole, and `error` says why).
+ */
+function AddressesForm({ id, heading, label, submitLabel, loading, error, userErrors, send, children }: {
+  id: string;
+  heading: string;
+  label: string;
+  submitLabel: string;
+  loading: boolean;
+  error: unknown;
+  userErrors: UserErrors | undefined;
+  send: (emails: string[], roleIds: string[]) => Promise<UserErrors | undefined>;
+  /** What to say after a send, e.g. who was invited. */
+  children?: ReactNode;
+}) {
   const [emails, setEmails] = useState('');
   const [roleIds, setRoleIds] = useChosenRoles();
-  const [add, { data, loading, error }] = useMutation(AddMembersDocument, { refetchQueries: ['OrganizationPage', 'Members'] });
-  const userErrors = data?.addOrganizationMembers.userErrors;
   const [sent, setSent] = useState<string[]>([]);
   async function submit(event: FormEvent) {
     event.preventDefault();
     const addresses = list(emails);
     setSent(addresses);
-    const result = await add({ variables: { input: { organizationId, emails: addresses, roleIds } } });
-    if (result.data) {
-      setEmails(remaining(addresses, result.data.addOrganizationMembers.userErrors));
+    const errors = await send(addresses, roleIds);
+    if (errors) {
+      setEmails(remaining(addresses, errors));
     }
   }
   return (
-    <form onSubmit={submit} aria-labelledby="add-heading">
-      <h3 id="add-heading">Add existing users by email</h3>
+    <form onSubmit={submit} aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>{heading}</h3>
       <label>
-        Email addresses <textarea value={emails} onChange={(event) => setEmails(event.target.value)} aria-describedby="add-emails-errors" />
+        {label} <textarea value={emails} onChange={(event) => setEmails(event.target.value)} aria-describedby={`${id}-emails-errors`} />
       </label>
-      <FieldErrors id="add-emails-errors" errors={errorsAt(userErrors, 'input.emails')} describe={naming(sent)} />
-      <RoleChoices id="add-roles" legend="Roles" value={roleIds} onChange={setRoleIds} errors={errorsAt(userErrors, 'input.roleIds')} />
-      <FieldErrors id="add-errors" errors={otherErrors(userErrors, ['input.emails', 'input.roleIds'])} />
+      <FieldErrors id={`${id}-emails-errors`} errors={errorsAt(userErrors, 'input.emails')} describe={naming(sent)} />
+      <RoleChoices id={`${id}-roles`} legend="Roles" value={roleIds} onChange={setRoleIds} errors={errorsAt(userErrors, 'input.roleIds')} />
+      <FieldErrors id={`${id}-errors`} errors={otherErrors(userErrors, ['input.emails', 'input.roleIds'])} />
       <button type="submit" disabled={loading}>
-        Add
+        {submitLabel}
       </button>
+      {children}
       <ErrorMessage error={error} />
     </form>
+  );
+}
+
+function AddMembers({ organizationId }: { organizationId: string }) {
+  const [add, { data, loading, error }] = useMutation(AddMembersDocument, { refetchQueries: ['OrganizationPage', 'Members'] });
+  return (
+    <AddressesForm
+      id="add"
+      heading="Add existing users by email"
+      label="Email addresses"
+      submitLabel="Add"
+      loading={loading}
+      error={error}
+      userErrors={data?.addOrganizationMembers.userErrors}
+      send={async (emails, roleIds) =>
+        (await add({ variables: { input: { organizationId, emails, roleIds } } })).data?.addOrganizationMembers.userErrors
+      }
+    />
   );
 }
 
@@ -423,37 +456,21 @@ function InvitationRow({ invitation }: { invitation: Invitation }) {
 }
 
 function Invite({ organizationId }: { organizationId: string }) {
-  const [emails, setEmails] = useState('');
-  const [roleIds, setRoleIds] = useChosenRoles();
   const [invite, { data, loading, error }] = useMutation(InviteMembersDocument, { refetchQueries: ['OrganizationPage'] });
-  const userErrors = data?.inviteMembers.userErrors;
-  const [sent, setSent] = useState<string[]>([]);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const addresses = list(emails);
-    setSent(addresses);
-    const result = await invite({ variables: { input: { organizationId, emails: addresses, roleIds } } });
-    if (result.data) {
-      setEmails(remaining(addresses, result.data.inviteMembers.userErrors));
-    }
-  }
   const invited = data?.inviteMembers.invitations ?? [];
   return (
-    <form onSubmit={submit} aria-labelledby="invite-heading">
-      <h3 id="invite-heading">Invite by email</h3>
-      <label>
-        Email addresses (several: one per line or separated by commas){' '}
-        <textarea value={emails} onChange={(event) => setEmails(event.target.value)} aria-describedby="invite-emails-errors" />
-      </label>
-      <FieldErrors id="invite-emails-errors" errors={errorsAt(userErrors, 'input.emails')} describe={naming(sent)} />
-      <RoleChoices id="invite-roles" legend="Roles" value={roleIds} onChange={setRoleIds} errors={errorsAt(userErrors, 'input.roleIds')} />
-      <FieldErrors id="invite-errors" errors={otherErrors(userErrors, ['input.emails', 'input.roleIds'])} />
-      <button type="submit" disabled={loading}>
-        Invite
-      </button>
+    <AddressesForm
+      id="invite"
+      heading="Invite by email"
+      label="Email addresses (several: one per line or separated by commas)"
+      submitLabel="Invite"
+      loading={loading}
+      error={error}
+      userErrors={data?.inviteMembers.userErrors}
+      send={async (emails, roleIds) => (await invite({ variables: { input: { organizationId, emails, roleIds } } })).data?.inviteMembers.userErrors}
+    >
       {invited.length > 0 && <p role="status">Invited {invited.map((invitation) => invitation.invitee).join(', ')}.</p>}
-      <ErrorMessage error={error} />
-    </form>
+    </AddressesForm>
   );
 }
 
