@@ -2,7 +2,8 @@
 // this app; type-checked with it. An organization token carries the viewer's organization permissions as its scopes,
 // fixed when it is issued: when they change, drop it and fetch a new one (Logto's docs: clearAccessToken, then
 // getOrganizationToken). The service says when: a ROLES_CHANGED or PERMISSIONS_CHANGED push, or an organization's
-// isViewerTokenStale read with that token.
+// isViewerTokenStale read with that token. Such an app asks for UserScope.Organizations and the template's organization
+// permissions in LogtoProvider's scopes: the SDK refuses getOrganizationToken without the former.
 import { useSubscription } from '@apollo/client/react';
 import { useLogto } from '@logto/react';
 

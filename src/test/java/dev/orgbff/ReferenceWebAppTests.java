@@ -58,6 +58,17 @@ class ReferenceWebAppTests {
         assertThat(page.body()).isEqualTo(indexHtml());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/../../pom.xml", "/%2e%2e/%2e%2e/pom.xml", "/assets/..%2f..%2f..%2fpom.xml", "/..%5c..%5cpom.xml"})
+    void path_outsideTheAppsFiles_notServed(String path) throws Exception {
+        // when: a file of the project, two folders up from examples/web/dist/
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(origin + path)).GET());
+
+        // then
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.body()).doesNotContain("<project");
+    }
+
     @Test
     void file_missingWithAnExtension_notFound() throws Exception {
         // when

@@ -16,10 +16,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A minimal blocking HTTP client for the emulator's own tests: fetches an M2M token once and sends
- * JSON requests to the Management API, the way any Logto client would.
+ * A minimal blocking HTTP client for the emulator's own tests (and any test that changes the tenant as the Logto Console
+ * would, so that webhooks follow): fetches an M2M token once and sends JSON requests to the Management API, the way
+ * any Logto client would.
  */
-final class ManagementApiClient {
+public final class ManagementApiClient {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -28,7 +29,7 @@ final class ManagementApiClient {
     private @Nullable String token;
     private @Nullable String userAgent;
 
-    ManagementApiClient(LogtoEmulator logto) {
+    public ManagementApiClient(LogtoEmulator logto) {
         this(logto, Duration.ofSeconds(10));
     }
 
@@ -61,7 +62,8 @@ final class ManagementApiClient {
         return send(authorized(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    Result patch(String path, String json) {
+    /** {@code PATCH path} with a JSON body, e.g. {@code /api/organizations/{id}}. */
+    public Result patch(String path, String json) {
         return send(authorized(path).header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -127,7 +129,7 @@ final class ManagementApiClient {
     }
 
     /** One answer: status, the raw response (for headers) and the body text. */
-    record Result(int status, HttpResponse<String> response, String body) {
+    public record Result(int status, HttpResponse<String> response, String body) {
 
         JsonNode json() {
             return MAPPER.readTree(body);

@@ -177,7 +177,7 @@ final class HeadlessChromium implements AutoCloseable {
         return List.copyOf(tabs);
     }
 
-    /** Closes every tab, and the browser contexts opened for them (their cookies and storage gone). */
+    /** Closes every tab, and the browser contexts opened for them (their cookies and storage gone), and forgets their events. */
     void closeTabs() {
         for (Tab tab : tabs) {
             send(null, "Target.closeTarget", params().put("targetId", tab.targetId));
@@ -186,6 +186,7 @@ final class HeadlessChromium implements AutoCloseable {
             }
         }
         tabs.clear();
+        events.clear();
     }
 
     private Tab open(ObjectNode target) {

@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.orgbff.TestOrgBffApplication;
 import dev.orgbff.TestOrgBffApplication.Running;
+import dev.orgbff.emulator.ManagementApiClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -252,17 +253,8 @@ class WebAppBrowserTests {
                     .extracting(request -> request.path("method").asString()).as("requests to the service").isNotEmpty().containsOnly("GET");
 
             // when: Acme's description changed in Logto (the Console, here its Management API): a webhook, then a push
-            HttpClient http = HttpClient.newHttpClient();
-            String token = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(trusted.logto().endpoint() + "/oidc/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=all&resource=https://default.logto.app/api"
-                            + "&client_id=" + trusted.logto().m2mAppId() + "&client_secret=" + trusted.logto().m2mAppSecret()))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body()).path("access_token").asString();
-            HttpResponse<String> changed = http.send(HttpRequest.newBuilder(URI.create(trusted.logto().endpoint() + "/api/organizations/" + trusted.demo().acme()))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"description\":\"Rockets and anvils\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(changed.statusCode()).isEqualTo(200);
+            assertThat(new ManagementApiClient(trusted.logto()).patch("/api/organizations/" + trusted.demo().acme(),
+                    "{\"description\":\"Rockets and anvils\"}").status()).isEqualTo(200);
             // then: the page shows it without a reload (its subscription, by the manifest's text over the WebSocket)
             alice.waitFor("the new description, pushed", "[...document.querySelectorAll('main p')].some(p => p.textContent === 'Rockets and anvils')", READY);
             assertPageIsClean(alice, trusted);
@@ -286,6 +278,8 @@ class WebAppBrowserTests {
                     && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
+            assertThat(frames(dave, "Network.webSocketFrameSent", renewed)).as("the page's subscription, sent again on the new socket")
+                    .anyMatch(frame -> frame.contains("\"subscribe\"") && frame.contains("\"operationName\":\"OrganizationEvents\""));
             // then: a change made now is pushed on the new socket, and the page shows it without a reload
             String answer = graphQl(run, run.logto().userToken(run.demo().dave()), "mutation { updateOrganization(input: {organizationId: \""
                     + run.demo().globex() + "\", description: \"Renewed and still live\"}) { userErrors { code } } }");
